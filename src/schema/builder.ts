@@ -1,0 +1,24 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from '../context.js';
+
+/** The builder only: plugins, context and shared type settings. Types live in their own files. */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  /** Every connection can count its items; the count runs only when a client selects it. */
+  Connection: { totalCount: () => Promise<number> };
+}>({
+  plugins: [RelayPlugin],
+  relay: {
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+});
+
+builder.queryType({});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ nullable: false, resolve: (connection) => connection.totalCount() }),
+);

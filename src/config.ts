@@ -23,7 +23,8 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().regex(/^[a-z][a-z0-9.-]{2,62}$/, 'expected a Neo4j database name').default('neo4j'),
 
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port.default(4000),
+  /** 0 picks a free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the seed graph when the database holds no Author yet. */
   SEED_ON_EMPTY: flag.default('true'),

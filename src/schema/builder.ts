@@ -5,12 +5,15 @@ import type { Context } from '../context.js';
 /** The builder only: plugins, context and shared type settings. Types live in their own files. */
 export const builder = new SchemaBuilder<{
   Context: Context;
+  /** Fields are non-null unless they say otherwise: clients need not null-check what always exists. */
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   /** Every connection can count its items; the count runs only when a client selects it. */
   Connection: { totalCount: () => Promise<number> };
 }>({
   plugins: [RelayPlugin],
+  defaultFieldNullability: false,
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },

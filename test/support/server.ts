@@ -1,0 +1,45 @@
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createDriver } from '../../src/db/driver.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import './provided-context.js';
+
+/** The real server, over real HTTP on a free port, against the suite's Neo4j. */
+export async function startTestServer(): Promise<RunningServer> {
+  const neo4j = inject('neo4j');
+  const config = loadConfig({
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+    PORT: '0',
+    SEED_ON_EMPTY: 'false',
+    LOG_LEVEL: 'silent',
+  });
+  return startServer(config, createLogger('silent'));
+}
+
+export function testDriver() {
+  return createDriver(inject('neo4j'));
+}
+
+export const testDatabase = () => inject('neo4j').database;
+
+export interface GraphQLResponse<Data> {
+  data?: Data;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export async function postGraphQL<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<Data>;
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` runs in-process with no database; `integration` talks to a real Neo4j,
+ * which its global setup starts (a separate "test" instance) unless NEO4J_URI points at one.
+ */
+export default defineConfig({
+  // graphql 16 ships CJS (main) and ESM (module) builds and no exports map. Node, and so
+  // graphql-yoga at run time, loads the CJS one; Vite would hand our code the ESM one, and two
+  // GraphQLError classes make yoga mask our coded errors. Pin the one Node uses.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

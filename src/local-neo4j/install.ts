@@ -66,18 +66,18 @@ export function installNeo4j(dir: string, log: (line: string) => void): string {
     [
       '-B',
       '-q',
-      '-Dstyle.color=never',
       '-f',
       pomFile(),
       `-Dneo4j.version=${NEO4J_VERSION}`,
       'dependency:copy-dependencies',
       `-DoutputDirectory=${partial}`,
     ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    { encoding: 'utf8' },
   );
   if (result.status !== 0) {
     rmSync(partial, { recursive: true, force: true });
-    throw new LocalNeo4jError(`Maven could not fetch Neo4j ${NEO4J_VERSION} (exit ${result.status}); see its output above.`);
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() || String(result.error ?? '');
+    throw new LocalNeo4jError(`Maven could not fetch Neo4j ${NEO4J_VERSION} (exit ${result.status}):\n${output}`);
   }
   mkdirSync(join(lib, '..'), { recursive: true });
   writeFileSync(join(partial, 'README.txt'), `Neo4j Community ${NEO4J_VERSION} jars, fetched by scholar-graph.\n`);

@@ -30,8 +30,8 @@ program
 program
   .command('stop')
   .description('stop the instance cleanly')
-  .action(() => {
-    console.log(stopLocalNeo4j(local()) ? 'Neo4j stopped.' : 'Neo4j was not running.');
+  .action(async () => {
+    console.log((await stopLocalNeo4j(local())) ? 'Neo4j stopped.' : 'Neo4j was not running.');
   });
 
 program
@@ -46,8 +46,8 @@ program
 program
   .command('reset')
   .description('stop the instance and delete its data (the downloaded jars are kept)')
-  .action(() => {
-    resetLocalNeo4j(local());
+  .action(async () => {
+    await resetLocalNeo4j(local());
     console.log('Neo4j instance deleted.');
   });
 

@@ -10,7 +10,8 @@ import { LocalNeo4jError, NEO4J_VERSION, instancePaths, type InstancePaths } fro
 /**
  * The project's own Neo4j Community server, for machines without Docker. Starting, stopping and
  * pid files are left to Neo4j's own launcher (the class behind its `bin/neo4j` script), so the
- * server runs exactly as a packaged Neo4j would; this module writes its config and waits for Bolt.
+ * server runs exactly as a packaged Neo4j would; this module writes its config, waits for Bolt
+ * and stops it with SIGTERM.
  */
 
 const LAUNCHER = 'org.neo4j.server.startup.Neo4jCommand';
@@ -46,6 +47,9 @@ function neo4jConf(config: LocalNeo4jConfig, paths: InstancePaths): string {
     `server.memory.heap.max_size=${config.heap}`,
     `server.memory.pagecache.size=${config.pageCache}`,
     'dbms.usage_report.enabled=false',
+    // Bolt waits 5 s, twice, for connections that a stopped local server no longer has.
+    'internal.server.bolt.connection_shutdown_wait_time=1s',
+    'internal.server.bolt.thread_pool_shutdown_wait_time=1s',
     // The JVM flags Neo4j ships in its default neo4j.conf.
     'server.jvm.additional=-XX:+UseG1GC',
     'server.jvm.additional=-XX:-OmitStackTraceInFastThrow',
@@ -148,18 +152,30 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: Log = conso
   return uri;
 }
 
-/** Stops the instance (Neo4j's launcher waits for a clean shutdown); a no-op when stopped. */
-export function stopLocalNeo4j(config: LocalNeo4jConfig, log: Log = console.error): boolean {
+/**
+ * Stops the instance cleanly: SIGTERM starts Neo4j's own graceful shutdown (the launcher's `stop`
+ * does the same, but polls in steps that add seconds). SIGKILL only if it hangs for two minutes.
+ */
+export async function stopLocalNeo4j(config: LocalNeo4jConfig, log: Log = console.error): Promise<boolean> {
   const paths = instancePaths(config.dir, config.instance);
-  if (!localNeo4jStatus(config).running) return false;
+  const pid = readPid(paths);
+  if (!isAlive(pid)) return false;
   log(`Stopping Neo4j (instance "${config.instance}")...`);
-  const stopped = runJava(findJava(), paths, [LAUNCHER, 'stop']);
-  if (stopped.status !== 0) throw new LocalNeo4jError(`Neo4j did not stop:\n${stopped.stdout}${stopped.stderr}`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 120_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      log('Neo4j did not stop within 2 minutes; killing it.');
+      process.kill(pid, 'SIGKILL');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  rmSync(paths.pidFile, { force: true });
   return true;
 }
 
 /** Stops the instance and deletes its data, config and logs (the downloaded jars stay). */
-export function resetLocalNeo4j(config: LocalNeo4jConfig, log: Log = console.error): void {
-  stopLocalNeo4j(config, log);
+export async function resetLocalNeo4j(config: LocalNeo4jConfig, log: Log = console.error): Promise<void> {
+  await stopLocalNeo4j(config, log);
   rmSync(instancePaths(config.dir, config.instance).home, { recursive: true, force: true });
 }

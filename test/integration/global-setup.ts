@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('neo4j', connection);
 
-  return () => {
-    if (startedHere) stopLocalNeo4j(local);
+  return async () => {
+    if (startedHere) await stopLocalNeo4j(local);
   };
 }

@@ -17,6 +17,7 @@ CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.titleKey);
 CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
 CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
 CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (n:Paper) ON (n.arxivId);
+CREATE INDEX topic_code IF NOT EXISTS FOR (n:Topic) ON (n.code);
 
 // Full-text search over author names and paper titles (Lucene; `authors(search:)`, `papers(search:)`).
 CREATE FULLTEXT INDEX author_names IF NOT EXISTS FOR (n:Author) ON EACH [n.name];

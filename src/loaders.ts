@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import type { AuthorRow } from './repositories/authors.js';
+import type { CountRequest, PageRequest, PageRow } from './repositories/batch.js';
 import type { Repositories } from './repositories/index.js';
-import type { AuthorPapersRequest, BylineEntry, PagedPaperRow, PaperRow } from './repositories/papers.js';
 
 /**
  * Per-request DataLoaders: the only place batching happens. Every lookup a resolver makes for a
@@ -9,28 +8,57 @@ import type { AuthorPapersRequest, BylineEntry, PagedPaperRow, PaperRow } from '
  * depth of the query, not with the number of parents.
  */
 
-const MAX_BATCH = 500;
+const MAX_BATCH = 1_000;
 
-/** Loaders whose keys are objects (a page request) share one key for equal requests. */
-const byValue = { cacheKeyFn: (key: unknown) => JSON.stringify(key), maxBatchSize: MAX_BATCH };
+function byId<Value>(batch: (ids: readonly string[]) => Promise<Value[]>) {
+  return new DataLoader<string, Value>(batch, { maxBatchSize: MAX_BATCH });
+}
 
-export function createLoaders(repositories: Repositories) {
-  const { authors, papers } = repositories;
+/** A page loader and its count loader; equal requests (compared by value) share one entry. */
+export interface PagedLoaders<Request extends PageRequest, Row extends PageRow> {
+  page: DataLoader<Request, Row[], string>;
+  count: DataLoader<CountRequest<Request>, number, string>;
+}
+
+function paged<Request extends PageRequest, Row extends PageRow>(source: {
+  pages: (requests: readonly Request[]) => Promise<Row[][]>;
+  counts: (requests: readonly CountRequest<Request>[]) => Promise<number[]>;
+}): PagedLoaders<Request, Row> {
+  const options = { cacheKeyFn: (key: unknown) => JSON.stringify(key), maxBatchSize: MAX_BATCH };
+  return { page: new DataLoader(source.pages, options), count: new DataLoader(source.counts, options) };
+}
+
+export function createLoaders({ authors, papers, organizations, topics, sources }: Repositories) {
   return {
-    author: new DataLoader<string, AuthorRow | null>((ids) => authors.authorsByIds(ids), { maxBatchSize: MAX_BATCH }),
-    authorIdsByNameKey: new DataLoader<string, string[]>((keys) => authors.authorIdsByNameKeys(keys), {
-      maxBatchSize: MAX_BATCH,
-    }),
-    paper: new DataLoader<string, PaperRow | null>((ids) => papers.papersByIds(ids), { maxBatchSize: MAX_BATCH }),
-    byline: new DataLoader<string, BylineEntry[]>((ids) => papers.bylinesByPaperIds(ids), { maxBatchSize: MAX_BATCH }),
-    authorPapersPage: new DataLoader<AuthorPapersRequest, PagedPaperRow[], string>(
-      (requests) => papers.authorPapersPages(requests),
-      byValue,
-    ),
-    authorPaperCount: new DataLoader<Pick<AuthorPapersRequest, 'authorId' | 'sharedWith'>, number, string>(
-      (requests) => papers.authorPaperCounts(requests),
-      byValue,
-    ),
+    author: byId(authors.authorsByIds),
+    authorIdsByNameKey: byId(authors.authorIdsByNameKeys),
+    authorAffiliations: byId(authors.affiliationsByAuthorIds),
+    authorTopics: byId(authors.topicsByAuthorIds),
+    authorPaperStats: byId(authors.paperStatsByAuthorIds),
+    authorReportedFigures: byId(authors.reportedFiguresByAuthorIds),
+    authorPapers: paged(authors.papers),
+    authorCoauthors: paged(authors.coauthors),
+
+    paper: byId(papers.papersByIds),
+    paperByline: byId(papers.bylinesByPaperIds),
+    paperOrganizations: byId(papers.organizationsByPaperIds),
+    paperTopics: byId(papers.topicsByPaperIds),
+    paperCites: paged(papers.cites),
+    paperCitedBy: paged(papers.citedBy),
+
+    organization: byId(organizations.organizationsByIds),
+    organizationIdsByNameKey: byId(organizations.organizationIdsByNameKeys),
+    organizationMembers: paged(organizations.members),
+    organizationPapers: paged(organizations.papers),
+    organizationCollaborators: paged(organizations.collaborators),
+
+    topic: byId(topics.topicsByIds),
+    topicIdsByCode: byId(topics.topicIdsByCodes),
+    topicTrend: byId(topics.trendsByTopicIds),
+    topicPapers: paged(topics.papers),
+    topicTopAuthors: paged(topics.topAuthors),
+
+    source: byId(sources.sourcesByIds),
   };
 }
 

@@ -3,4 +3,4 @@ UNWIND $nameKeys AS nameKey
 MATCH (a:Author {nameKey: nameKey})
 WITH nameKey, a.id AS id
 ORDER BY id
-RETURN nameKey, collect(id)[0..50] AS ids
+RETURN nameKey AS key, collect(id)[0..50] AS ids

@@ -1,4 +1,7 @@
 // read/papers-by-ids
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})
-RETURN p {.id, .title, .year, publishedOn: toString(p.publishedOn)} AS paper
+RETURN p {
+  .id, .title, .year, .venue, .abstract, .doi, .arxivId, .openreviewId, .openalexId, .url, .codeUrl,
+  .citationCount, .authorListComplete, publishedOn: toString(p.publishedOn)
+} AS row

@@ -10,7 +10,8 @@ export function createDriver(connection: Neo4jConnection): Driver {
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 5_000,
     maxConnectionPoolSize: 50,
-    disableLosslessIntegers: false,
+    // Counts, years and positions are far below 2^53: plain numbers, converted once, here.
+    disableLosslessIntegers: true,
   });
 }
 

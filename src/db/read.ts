@@ -17,9 +17,3 @@ export function createRead(driver: Driver, database: string, { timeoutMs = 5_000
     }
   };
 }
-
-/** Neo4j integers to JS numbers at the repository edge (counts and years fit easily). */
-export function toNumber(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  return neo4j.isInt(value) ? value.toNumber() : Number(value);
-}

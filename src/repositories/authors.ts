@@ -1,31 +1,66 @@
-import { cypher } from '../db/cypher.js';
 import type { Read } from '../db/read.js';
+import { idsByKeys, listsByIds, pagesOf, rootList, rowsByIds, type PageRequest, type PageRow } from './batch.js';
 
 export interface AuthorRow {
   id: string;
   name: string;
+  orcid?: string | null;
+  openalexId?: string | null;
+  openreviewId?: string | null;
 }
 
-const queries = {
-  byIds: cypher('read/authors-by-ids'),
-  idsByNameKey: cypher('read/author-ids-by-name-key'),
-};
+export interface AffiliationRow {
+  organizationId: string;
+  paperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+export interface AuthorTopicRow {
+  topicId: string;
+  paperCount: number;
+}
+
+export interface PaperStatRow {
+  year: number | null;
+  citationCount: number | null;
+}
+
+/** Figures a source reported about an author, as it reported them. */
+export interface ReportedFiguresRow {
+  sourceId: string;
+  hIndex?: number | null;
+  paperCount?: number | null;
+  citationCount?: number | null;
+  noveltyPercent?: number | null;
+  aiScore?: number | null;
+  primaryTopic?: string | null;
+}
+
+export interface AuthorPapersRequest extends PageRequest {
+  /** Ids of other authors who must also have written each paper (sorted, deduplicated). */
+  sharedWith: string[];
+}
+
+export interface CoauthorRow extends PageRow {
+  sharedPaperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
 
 export function createAuthorRepository(read: Read) {
   return {
-    /** In key order, null where no author has the id (the DataLoader contract). */
-    async authorsByIds(ids: readonly string[]): Promise<(AuthorRow | null)[]> {
-      const rows = await read<{ author: AuthorRow }>(queries.byIds, { ids });
-      const byId = new Map(rows.map(({ author }) => [author.id, author]));
-      return ids.map((id) => byId.get(id) ?? null);
-    },
-
-    /** Per key, the ids of the authors with that normalized name (at most 50). */
-    async authorIdsByNameKeys(nameKeys: readonly string[]): Promise<string[][]> {
-      const rows = await read<{ nameKey: string; ids: string[] }>(queries.idsByNameKey, { nameKeys });
-      const byKey = new Map(rows.map((row) => [row.nameKey, row.ids]));
-      return nameKeys.map((key) => byKey.get(key) ?? []);
-    },
+    authorsByIds: rowsByIds<AuthorRow>(read, 'read/authors-by-ids'),
+    /** Per normalized name, the ids of the authors who bear it (at most 50). */
+    authorIdsByNameKeys: idsByKeys(read, 'read/author-ids-by-name-key', 'nameKeys'),
+    affiliationsByAuthorIds: listsByIds<AffiliationRow>(read, 'read/author-affiliations'),
+    topicsByAuthorIds: listsByIds<AuthorTopicRow>(read, 'read/author-topics'),
+    paperStatsByAuthorIds: listsByIds<PaperStatRow>(read, 'read/author-paper-stats'),
+    reportedFiguresByAuthorIds: listsByIds<ReportedFiguresRow>(read, 'read/author-reported-figures'),
+    papers: pagesOf<AuthorPapersRequest>(read, 'read/pages/author-papers'),
+    coauthors: pagesOf<PageRequest, CoauthorRow>(read, 'read/pages/author-coauthors'),
+    /** Full-text search over names; `search` is a Lucene query (see src/domain/search.ts). */
+    search: rootList<{ search: string }>(read, 'read/root/authors-search'),
   };
 }
 

@@ -1,13 +1,21 @@
 import type { Driver } from 'neo4j-driver';
 import { createRead } from '../db/read.js';
 import { createAuthorRepository } from './authors.js';
+import { createNetworkRepository } from './network.js';
+import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
+import { createSourceRepository } from './sources.js';
+import { createTopicRepository } from './topics.js';
 
 export function createRepositories(driver: Driver, database: string) {
   const read = createRead(driver, database);
   return {
     authors: createAuthorRepository(read),
     papers: createPaperRepository(read),
+    organizations: createOrganizationRepository(read),
+    topics: createTopicRepository(read),
+    sources: createSourceRepository(read),
+    network: createNetworkRepository(read),
   };
 }
 

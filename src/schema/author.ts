@@ -1,9 +1,23 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { computeMetrics } from '../domain/metrics.js';
 import { normalizeKey } from '../domain/normalize.js';
+import { toLuceneQuery } from '../domain/search.js';
+import { pageArgs } from './args.js';
 import { builder } from './builder.js';
-import { ambiguousName, badUserInput } from './errors.js';
-import { pageWindow, toConnection } from './pagination.js';
-import { AuthorRef, PaperConnection } from './refs.js';
+import { badUserInput } from './errors.js';
+import { findOneByName } from './lookup.js';
+import { loadConnection, loadRootConnection } from './pagination.js';
+import {
+  AuthorConnection,
+  AuthorRef,
+  CoauthorConnection,
+  MetricsRef,
+  OrganizationRef,
+  PaperConnection,
+  ReportedFiguresRef,
+  SourceRef,
+  TopicRef,
+  YearCountRef,
+} from './refs.js';
 
 builder.node(AuthorRef, {
   description: 'A person who wrote papers.',
@@ -11,45 +25,141 @@ builder.node(AuthorRef, {
   loadMany: (ids, { loaders }) => ids.map((id) => loaders.author.load(id)),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The name as a source spelled it.' }),
+    orcid: t.exposeString('orcid', { nullable: true }),
+    openalexId: t.exposeString('openalexId', { nullable: true }),
+    openreviewId: t.exposeString('openreviewId', { nullable: true }),
     papers: t.field({
       type: PaperConnection,
       description: 'Papers by this author, newest first.',
       args: {
-        first: t.arg.int({ description: 'Page size, 1 to 100 (default 20).' }),
-        after: t.arg.string({ description: 'The `endCursor` of the previous page.' }),
+        ...pageArgs,
         sharedWith: t.arg.globalIDList({
           for: AuthorRef,
           description: 'Only papers that every one of these authors also wrote.',
         }),
       },
-      resolve: async (author, args, { loaders }) => {
-        const window = pageWindow(args);
-        const sharedWith = [...new Set((args.sharedWith ?? []).map((other) => other.id))].sort();
-        const request = { authorId: author.id, sharedWith };
-        const rows = await loaders.authorPapersPage.load({ ...request, after: window.after, limit: window.limit });
-        return toConnection(rows, window, () => loaders.authorPaperCount.load(request));
+      resolve: (author, { sharedWith, ...page }, { loaders }) => {
+        const others = [...new Set((sharedWith ?? []).map((other) => other.id))].sort();
+        return loadConnection(loaders.authorPapers, loaders.paper, { parentId: author.id, sharedWith: others }, page);
       },
+    }),
+    coauthors: t.field({
+      type: CoauthorConnection,
+      description: 'People who wrote papers with this author: most shared papers first, then by name.',
+      args: pageArgs,
+      resolve: (author, page, { loaders }) =>
+        loadConnection(loaders.authorCoauthors, loaders.author, { parentId: author.id }, page),
+    }),
+    affiliations: t.field({
+      type: [AffiliationRef],
+      description: 'Organizations this author published from, most papers first.',
+      resolve: (author, _args, { loaders }) => loaders.authorAffiliations.load(author.id),
+    }),
+    topics: t.field({
+      type: [AuthorTopicRef],
+      description: "The topics of this author's papers, most papers first.",
+      resolve: (author, _args, { loaders }) => loaders.authorTopics.load(author.id),
+    }),
+    metrics: t.field({
+      type: MetricsRef,
+      description: 'Figures computed from the graph.',
+      resolve: async (author, _args, { loaders }) => computeMetrics(await loaders.authorPaperStats.load(author.id)),
+    }),
+    reported: t.field({
+      type: [ReportedFiguresRef],
+      description: 'Figures that sources reported about this author, as reported (not recomputed).',
+      resolve: (author, _args, { loaders }) => loaders.authorReportedFigures.load(author.id),
     }),
   }),
 });
 
-builder.queryField('author', (t) =>
-  t.field({
+interface Affiliation {
+  organizationId: string;
+  paperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+const AffiliationRef = builder.objectRef<Affiliation>('Affiliation').implement({
+  description: 'An author at an organization: over how many papers, from when to when.',
+  fields: (t) => ({
+    organization: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      resolve: (affiliation, _args, { loaders }) => loaders.organization.load(affiliation.organizationId),
+    }),
+    paperCount: t.exposeInt('paperCount'),
+    firstYear: t.exposeInt('firstYear', { nullable: true }),
+    lastYear: t.exposeInt('lastYear', { nullable: true }),
+  }),
+});
+
+const AuthorTopicRef = builder.objectRef<{ topicId: string; paperCount: number }>('AuthorTopic').implement({
+  fields: (t) => ({
+    topic: t.field({
+      type: TopicRef,
+      nullable: true,
+      resolve: (row, _args, { loaders }) => loaders.topic.load(row.topicId),
+    }),
+    paperCount: t.exposeInt('paperCount'),
+  }),
+});
+
+MetricsRef.implement({
+  fields: (t) => ({
+    paperCount: t.exposeInt('paperCount'),
+    citationCount: t.exposeInt('citationCount', { description: "Sum of the papers' citation counts as sources give them." }),
+    hIndex: t.exposeInt('hIndex'),
+    firstYear: t.exposeInt('firstYear', { nullable: true }),
+    lastYear: t.exposeInt('lastYear', { nullable: true }),
+    papersPerYear: t.field({ type: [YearCountRef], resolve: (metrics) => metrics.papersPerYear }),
+  }),
+});
+
+ReportedFiguresRef.implement({
+  description: 'What one source said about an author. Compare with `metrics`; do not mix them.',
+  fields: (t) => ({
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      resolve: (figures, _args, { loaders }) => loaders.source.load(figures.sourceId),
+    }),
+    hIndex: t.exposeInt('hIndex', { nullable: true }),
+    paperCount: t.exposeInt('paperCount', { nullable: true }),
+    citationCount: t.exposeInt('citationCount', { nullable: true }),
+    noveltyPercent: t.exposeFloat('noveltyPercent', { nullable: true }),
+    aiScore: t.exposeFloat('aiScore', { nullable: true }),
+    primaryTopic: t.field({
+      type: TopicRef,
+      nullable: true,
+      resolve: (figures, _args, { loaders }) => (figures.primaryTopic ? loaders.topic.load(figures.primaryTopic) : null),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  author: t.field({
     type: AuthorRef,
     nullable: true,
     description:
-      'One author, by id or by name. Names match ignoring case, accents and extra spaces; ' +
-      'a name several authors share is an AMBIGUOUS_NAME error listing their ids. Unknown: null.',
-    args: {
-      id: t.arg.globalID({ for: AuthorRef }),
-      name: t.arg.string(),
-    },
+      'One author, by id or by name. Names match ignoring case, accents and extra spaces; a name ' +
+      'several authors share is an AMBIGUOUS_NAME error listing their ids. Unknown: null.',
+    args: { id: t.arg.globalID({ for: AuthorRef }), name: t.arg.string() },
     resolve: async (_root, { id, name }, { loaders }) => {
       if ((id == null) === (name == null)) throw badUserInput('Give exactly one of `id` and `name`.');
       if (id) return loaders.author.load(id.id);
-      const ids = await loaders.authorIdsByNameKey.load(normalizeKey(name ?? ''));
-      if (ids.length > 1) throw ambiguousName(name ?? '', ids.map((authorId) => encodeGlobalID(AuthorRef.name, authorId)));
-      return ids[0] ? loaders.author.load(ids[0]) : null;
+      const authorId = await findOneByName(loaders.authorIdsByNameKey, normalizeKey(name ?? ''), name ?? '', 'Author');
+      return authorId ? loaders.author.load(authorId) : null;
     },
   }),
-);
+  authors: t.field({
+    type: AuthorConnection,
+    description: 'Full-text search over author names, best match first.',
+    args: { search: t.arg.string({ required: true }), ...pageArgs },
+    resolve: (_root, { search, ...page }, { loaders, repositories }) => {
+      const query = toLuceneQuery(search);
+      if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
+      return loadRootConnection(repositories.authors.search, loaders.author, { search: query }, page);
+    },
+  }),
+}));
+

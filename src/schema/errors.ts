@@ -6,7 +6,7 @@ export function badUserInput(message: string, extensions: Record<string, unknown
 }
 
 export function ambiguousName(name: string, candidates: string[]): GraphQLError {
-  return new GraphQLError(`Several authors are named "${name}"; ask by id instead.`, {
+  return new GraphQLError(`Several nodes are named "${name}"; ask by id instead (see extensions.candidates).`, {
     extensions: { code: 'AMBIGUOUS_NAME', candidates },
   });
 }

@@ -1,5 +1,9 @@
 import { builder } from './builder.js';
 import './author.js';
 import './paper.js';
+import './organization.js';
+import './topic.js';
+import './source.js';
+import './network.js';
 
 export const schema = builder.toSchema();

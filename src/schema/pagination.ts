@@ -1,8 +1,12 @@
+import type DataLoader from 'dataloader';
+import type { PagedLoaders } from '../loaders.js';
+import type { CountRequest, PageRequest, PageRow } from '../repositories/batch.js';
 import { badUserInput } from './errors.js';
 
 /**
- * Forward-only keyset pagination. A cursor is the (opaque, base64url) sort key of the last item
- * a client saw, so pages neither repeat nor skip items when new ones are inserted.
+ * Forward-only keyset pagination. Each list orders its items by a sort key (a string built in
+ * its Cypher, e.g. "2023-01-30|paper:x"); a cursor is that key, opaque to clients, so a page
+ * starts right after the last item seen and pages neither repeat nor skip when items are added.
  */
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -14,9 +18,9 @@ export interface PageArgs {
 }
 
 export interface PageWindow {
+  first: number;
   /** Rows to ask for: one more than the page, to learn whether another page follows. */
   limit: number;
-  first: number;
   after: string | null;
 }
 
@@ -26,7 +30,9 @@ export const encodeCursor = (sortKey: string) => Buffer.from(CURSOR_PREFIX + sor
 
 export function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith(CURSOR_PREFIX) || decoded.length > 1_000) throw badUserInput('`after` is not a cursor from this API.');
+  if (!decoded.startsWith(CURSOR_PREFIX) || decoded.length > 1_000) {
+    throw badUserInput('`after` is not a cursor from this API.', { argument: 'after' });
+  }
   return decoded.slice(CURSOR_PREFIX.length);
 }
 
@@ -38,22 +44,68 @@ export function pageWindow({ first, after }: PageArgs): PageWindow {
   return { first: size, limit: size + 1, after: after ? decodeCursor(after) : null };
 }
 
-/** Shapes up to `limit` rows into a connection (edges, pageInfo) with a lazy totalCount. */
-export function toConnection<Row extends { sortKey: string }>(
+export type Edge<Row extends PageRow, Node> = Omit<Row, 'id' | 'sortKey'> & { cursor: string; node: Node };
+
+export interface Connection<Row extends PageRow, Node> {
+  edges: Edge<Row, Node>[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** Counted only if a client selects `totalCount`. */
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * Shapes up to `limit` rows into a connection whose nodes come from a node loader (batched with
+ * every sibling connection of the same request). A row whose node vanished meanwhile is left out.
+ */
+export async function toConnection<Row extends PageRow, Node>(
   rows: Row[],
   window: PageWindow,
+  nodeLoader: DataLoader<string, Node | null>,
   totalCount: () => Promise<number>,
-) {
+): Promise<Connection<Row, Node>> {
   const page = rows.slice(0, window.first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.sortKey), node }));
+  const nodes = await nodeLoader.loadMany(page.map((row) => row.id));
+  const edges: Edge<Row, Node>[] = [];
+  page.forEach(({ id: _id, sortKey, ...facts }, index) => {
+    const node = nodes[index];
+    if (node instanceof Error) throw node;
+    if (node) edges.push({ ...facts, cursor: encodeCursor(sortKey), node });
+  });
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > window.first,
       hasPreviousPage: window.after !== null,
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      endCursor: page.length ? encodeCursor(page.at(-1)!.sortKey) : null,
     },
     totalCount,
   };
+}
+
+/** A list under a parent object, through its page and count loaders. */
+export async function loadConnection<Request extends PageRequest, Row extends PageRow, Node>(
+  loaders: PagedLoaders<Request, Row>,
+  nodeLoader: DataLoader<string, Node | null>,
+  request: CountRequest<Request>,
+  args: PageArgs,
+): Promise<Connection<Row, Node>> {
+  const window = pageWindow(args);
+  const rows = await loaders.page.load({ ...request, after: window.after, limit: window.limit } as Request);
+  return toConnection(rows, window, nodeLoader, () => loaders.count.load(request));
+}
+
+/** A root list (asked once per request, so not batched). */
+export async function loadRootConnection<Filters, Node>(
+  list: {
+    page: (filters: Filters, after: string | null, limit: number) => Promise<PageRow[]>;
+    count: (filters: Filters) => Promise<number>;
+  },
+  nodeLoader: DataLoader<string, Node | null>,
+  filters: Filters,
+  args: PageArgs,
+): Promise<Connection<PageRow, Node>> {
+  const window = pageWindow(args);
+  const rows = await list.page(filters, window.after, window.limit);
+  return toConnection(rows, window, nodeLoader, () => list.count(filters));
 }

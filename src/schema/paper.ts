@@ -1,5 +1,9 @@
+import { toLuceneQuery } from '../domain/search.js';
+import { pageArgs } from './args.js';
 import { builder } from './builder.js';
-import { AuthorRef, PaperRef } from './refs.js';
+import { badUserInput } from './errors.js';
+import { loadConnection, loadRootConnection } from './pagination.js';
+import { AuthorRef, OrganizationRef, PaperConnection, PaperRef, TopicRef } from './refs.js';
 
 builder.node(PaperRef, {
   description: 'A publication: a preprint, a conference or a journal paper.',
@@ -9,14 +13,94 @@ builder.node(PaperRef, {
     title: t.exposeString('title'),
     year: t.exposeInt('year'),
     publishedOn: t.exposeString('publishedOn', { nullable: true, description: 'ISO date (YYYY-MM-DD) where known.' }),
+    venue: t.exposeString('venue', { nullable: true }),
+    abstract: t.exposeString('abstract', { nullable: true }),
+    doi: t.exposeString('doi', { nullable: true }),
+    arxivId: t.exposeString('arxivId', { nullable: true }),
+    openreviewId: t.exposeString('openreviewId', { nullable: true }),
+    openalexId: t.exposeString('openalexId', { nullable: true }),
+    url: t.exposeString('url', { nullable: true }),
+    codeUrl: t.exposeString('codeUrl', { nullable: true }),
+    citationCount: t.exposeInt('citationCount', { nullable: true, description: 'As its source reports it.' }),
+    authorListComplete: t.boolean({
+      description: 'False where a source cut the byline short ("et al."): `authors` is then partial.',
+      resolve: (paper) => paper.authorListComplete ?? true,
+    }),
     authors: t.field({
       type: [AuthorRef],
       description: 'Authors in byline order; those at an unknown position come last.',
       resolve: async (paper, _args, { loaders }) => {
-        const byline = await loaders.byline.load(paper.id);
-        for (const author of byline) loaders.author.prime(author.id, { id: author.id, name: author.name });
-        return byline;
+        const byline = await loaders.paperByline.load(paper.id);
+        return present(await loaders.author.loadMany(byline.map((entry) => entry.authorId)));
       },
+    }),
+    organizations: t.field({
+      type: [OrganizationRef],
+      description: 'Organizations a source attributes this paper to.',
+      resolve: async (paper, _args, { loaders }) => {
+        const rows = await loaders.paperOrganizations.load(paper.id);
+        return present(await loaders.organization.loadMany(rows.map((row) => row.organizationId)));
+      },
+    }),
+    topics: t.field({
+      type: [TopicRef],
+      description: 'Topics of this paper, strongest first.',
+      resolve: async (paper, _args, { loaders }) => {
+        const rows = await loaders.paperTopics.load(paper.id);
+        return present(await loaders.topic.loadMany(rows.map((row) => row.topicId)));
+      },
+    }),
+    cites: t.field({
+      type: PaperConnection,
+      description: 'Papers this paper cites, newest first.',
+      args: pageArgs,
+      resolve: (paper, page, { loaders }) => loadConnection(loaders.paperCites, loaders.paper, { parentId: paper.id }, page),
+    }),
+    citedBy: t.field({
+      type: PaperConnection,
+      description: 'Papers in the graph that cite this one, newest first.',
+      args: pageArgs,
+      resolve: (paper, page, { loaders }) => loadConnection(loaders.paperCitedBy, loaders.paper, { parentId: paper.id }, page),
     }),
   }),
 });
+
+/** Drops misses (and rethrows failures) of a `loadMany`. */
+export function present<T>(values: (T | null | Error)[]): T[] {
+  return values.filter((value): value is T => {
+    if (value instanceof Error) throw value;
+    return value !== null;
+  });
+}
+
+builder.queryFields((t) => ({
+  paper: t.field({
+    type: PaperRef,
+    nullable: true,
+    description: 'One paper by id; null when unknown.',
+    args: { id: t.arg.globalID({ for: PaperRef, required: true }) },
+    resolve: (_root, { id }, { loaders }) => loaders.paper.load(id.id),
+  }),
+  papers: t.field({
+    type: PaperConnection,
+    description: 'Papers matching every filter given: newest first, or best title match first with `search`.',
+    args: {
+      search: t.arg.string({ description: 'Words of the title (full-text).' }),
+      topic: t.arg.globalID({ for: TopicRef }),
+      organization: t.arg.globalID({ for: OrganizationRef }),
+      yearFrom: t.arg.int(),
+      yearTo: t.arg.int(),
+      ...pageArgs,
+    },
+    resolve: (_root, { search, topic, organization, yearFrom, yearTo, ...page }, { loaders, repositories }) => {
+      for (const [name, year] of [['yearFrom', yearFrom], ['yearTo', yearTo]] as const) {
+        if (year != null && (year < 1000 || year > 9999)) throw badUserInput(`\`${name}\` must be a four-digit year.`, { argument: name });
+      }
+      const filters = { yearFrom: yearFrom ?? null, yearTo: yearTo ?? null, topicId: topic?.id ?? null, organizationId: organization?.id ?? null };
+      if (search == null) return loadRootConnection(repositories.papers.list, loaders.paper, filters, page);
+      const query = toLuceneQuery(search);
+      if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
+      return loadRootConnection(repositories.papers.search, loaders.paper, { ...filters, search: query }, page);
+    },
+  }),
+}));

@@ -1,13 +1,90 @@
-import type { AuthorRow } from '../repositories/authors.js';
+import type { AuthorMetrics } from '../domain/metrics.js';
+import type { AuthorRow, ReportedFiguresRow } from '../repositories/authors.js';
+import type { OrganizationRow } from '../repositories/organizations.js';
 import type { PaperRow } from '../repositories/papers.js';
+import type { SourceRow } from '../repositories/sources.js';
+import type { TopicRow } from '../repositories/topics.js';
 import { builder } from './builder.js';
 
 /** Type references shared across entity files, so that no entity file imports another. */
 export const AuthorRef = builder.objectRef<AuthorRow>('Author');
 export const PaperRef = builder.objectRef<PaperRow>('Paper');
+export const OrganizationRef = builder.objectRef<OrganizationRow>('Organization');
+export const TopicRef = builder.objectRef<TopicRow>('Topic');
+export const SourceRef = builder.objectRef<SourceRow>('Source');
+export const MetricsRef = builder.objectRef<AuthorMetrics>('AuthorMetrics');
+export const ReportedFiguresRef = builder.objectRef<ReportedFiguresRow>('ReportedFigures');
 
-export const PaperConnection = builder.connectionObject({
-  type: PaperRef,
-  name: 'PaperConnection',
-  description: 'A page of papers; `totalCount` counts all of them.',
+export interface YearCount {
+  year: number;
+  paperCount: number;
+}
+export const YearCountRef = builder.objectRef<YearCount>('YearCount');
+
+/** Facts an edge carries besides its node: how strong and how long a link is. */
+export interface LinkFacts {
+  sharedPaperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+export interface MembershipFacts {
+  paperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+/** Edge objects are the connection rows spread with cursor and node (see pagination.ts). */
+const fact = <Facts>(edge: unknown) => edge as Facts;
+
+export const PaperConnection = builder.connectionObject({ type: PaperRef, name: 'PaperConnection' });
+export const AuthorConnection = builder.connectionObject({ type: AuthorRef, name: 'AuthorConnection' });
+export const OrganizationConnection = builder.connectionObject({ type: OrganizationRef, name: 'OrganizationConnection' });
+export const TopicConnection = builder.connectionObject({ type: TopicRef, name: 'TopicConnection' });
+
+export const CoauthorConnection = builder.connectionObject(
+  { type: AuthorRef, name: 'CoauthorConnection', description: 'Coauthors, most shared papers first, then by name.' },
+  {
+    name: 'CoauthorEdge',
+    fields: (t) => ({
+      sharedPaperCount: t.int({ resolve: (edge) => fact<LinkFacts>(edge).sharedPaperCount }),
+      firstYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).firstYear }),
+      lastYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).lastYear }),
+    }),
+  },
+);
+
+export const CollaboratorConnection = builder.connectionObject(
+  { type: OrganizationRef, name: 'CollaboratorConnection', description: 'Organizations on the same papers, most shared first.' },
+  {
+    name: 'CollaboratorEdge',
+    fields: (t) => ({
+      sharedPaperCount: t.int({ resolve: (edge) => fact<LinkFacts>(edge).sharedPaperCount }),
+      firstYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).firstYear }),
+      lastYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).lastYear }),
+    }),
+  },
+);
+
+export const MemberConnection = builder.connectionObject(
+  { type: AuthorRef, name: 'MemberConnection', description: 'Affiliated authors, most papers first.' },
+  {
+    name: 'MemberEdge',
+    fields: (t) => ({
+      paperCount: t.int({ resolve: (edge) => fact<MembershipFacts>(edge).paperCount }),
+      firstYear: t.int({ nullable: true, resolve: (edge) => fact<MembershipFacts>(edge).firstYear }),
+      lastYear: t.int({ nullable: true, resolve: (edge) => fact<MembershipFacts>(edge).lastYear }),
+    }),
+  },
+);
+
+export const TopAuthorConnection = builder.connectionObject(
+  { type: AuthorRef, name: 'TopAuthorConnection', description: 'Authors with the most papers on a topic first.' },
+  {
+    name: 'TopAuthorEdge',
+    fields: (t) => ({ paperCount: t.int({ resolve: (edge) => fact<{ paperCount: number }>(edge).paperCount }) }),
+  },
+);
+
+builder.objectType(YearCountRef, {
+  fields: (t) => ({ year: t.exposeInt('year'), paperCount: t.exposeInt('paperCount') }),
 });

@@ -1,0 +1,13 @@
+// read/pages/author-coauthors: people who wrote papers with an author, most shared papers first,
+// then by name. The sort key inverts the count so that one ascending string order does both.
+UNWIND $requests AS request
+MATCH (a:Author {id: request.parentId})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Author)
+WHERE c <> a
+WITH request, c, count(DISTINCT p) AS shared, min(p.year) AS firstYear, max(p.year) AS lastYear
+WITH request, c, shared, firstYear, lastYear,
+     right('000000000' + toString(999999999 - shared), 9) + '|' + c.nameKey + '|' + c.id AS sortKey
+WHERE request.after IS NULL OR sortKey > request.after
+WITH request, c.id AS id, sortKey, shared, firstYear, lastYear
+ORDER BY sortKey
+WITH request, collect({id: id, sortKey: sortKey, sharedPaperCount: shared, firstYear: firstYear, lastYear: lastYear}) AS rows
+RETURN request.key AS key, rows[0..toInteger(request.limit)] AS rows

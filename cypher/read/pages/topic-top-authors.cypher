@@ -1,0 +1,10 @@
+// read/pages/topic-top-authors: authors with the most papers on a topic
+UNWIND $requests AS request
+MATCH (a:Author)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(:Topic {id: request.parentId})
+WITH request, a, count(DISTINCT p) AS paperCount
+WITH request, a, paperCount, right('000000000' + toString(999999999 - paperCount), 9) + '|' + a.nameKey + '|' + a.id AS sortKey
+WHERE request.after IS NULL OR sortKey > request.after
+WITH request, a.id AS id, sortKey, paperCount
+ORDER BY sortKey
+WITH request, collect({id: id, sortKey: sortKey, paperCount: paperCount}) AS rows
+RETURN request.key AS key, rows[0..toInteger(request.limit)] AS rows

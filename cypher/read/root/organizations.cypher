@@ -1,0 +1,8 @@
+// read/root/organizations: organizations by name, optionally those whose name contains a text
+MATCH (o:Organization)
+WHERE $searchKey IS NULL OR o.nameKey CONTAINS $searchKey
+WITH o, o.nameKey + '|' + o.id AS sortKey
+WHERE $after IS NULL OR sortKey > $after
+RETURN o.id AS id, sortKey
+ORDER BY sortKey
+LIMIT toInteger($limit)

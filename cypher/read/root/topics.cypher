@@ -1,0 +1,8 @@
+// read/root/topics: topics by name, optionally of one scheme
+MATCH (t:Topic)
+WHERE $scheme IS NULL OR t.scheme = $scheme
+WITH t, toLower(t.name) + '|' + t.id AS sortKey
+WHERE $after IS NULL OR sortKey > $after
+RETURN t.id AS id, sortKey
+ORDER BY sortKey
+LIMIT toInteger($limit)

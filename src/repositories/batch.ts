@@ -1,0 +1,87 @@
+import { cypher } from '../db/cypher.js';
+import type { Read } from '../db/read.js';
+
+/**
+ * The shapes every batched read takes, so that each repository is a short table of queries.
+ * Each function runs one query for a whole batch of keys and answers in key order, as
+ * DataLoader requires: null or [] for keys the graph does not have.
+ */
+
+/** `UNWIND $ids AS id ... RETURN x {...} AS row`: one row per id that exists. */
+export function rowsByIds<Row extends { id: string }>(read: Read, path: string) {
+  const query = cypher(path);
+  return async (ids: readonly string[]): Promise<(Row | null)[]> => {
+    const rows = await read<{ row: Row }>(query, { ids });
+    const byId = new Map(rows.map(({ row }) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  };
+}
+
+/** `UNWIND $ids AS id ... RETURN id, collect(...) AS rows`: a list per id. */
+export function listsByIds<Row>(read: Read, path: string) {
+  const query = cypher(path);
+  return async (ids: readonly string[]): Promise<Row[][]> => {
+    const rows = await read<{ id: string; rows: Row[] }>(query, { ids });
+    const byId = new Map(rows.map((row) => [row.id, row.rows]));
+    return ids.map((id) => byId.get(id) ?? []);
+  };
+}
+
+/** `UNWIND $<keys> AS key ... RETURN key, ids`: the ids that a lookup key (a name) finds. */
+export function idsByKeys(read: Read, path: string, parameter: string) {
+  const query = cypher(path);
+  return async (keys: readonly string[]): Promise<string[][]> => {
+    const rows = await read<{ key: string; ids: string[] }>(query, { [parameter]: keys });
+    const byKey = new Map(rows.map((row) => [row.key, row.ids]));
+    return keys.map((key) => byKey.get(key) ?? []);
+  };
+}
+
+/** A page of a list that hangs off a parent: after the cursor's sort key, at most `limit` rows. */
+export interface PageRequest {
+  parentId: string;
+  after: string | null;
+  limit: number;
+}
+
+/** What a page query returns: the item's id, the key that orders it, and any edge facts. */
+export interface PageRow {
+  id: string;
+  sortKey: string;
+}
+
+export type CountRequest<Request extends PageRequest> = Omit<Request, 'after' | 'limit'>;
+
+/**
+ * Many pages (and, separately, their total counts) in one query each: requests are numbered,
+ * sent as `$requests`, and the answers put back in request order.
+ */
+export function pagesOf<Request extends PageRequest, Row extends PageRow = PageRow>(read: Read, path: string) {
+  const pageQuery = cypher(path);
+  const countQuery = cypher(`${path}.count`);
+  return {
+    pages: async (requests: readonly Request[]): Promise<Row[][]> => {
+      const numbered = requests.map((request, key) => ({ ...request, key }));
+      const rows = await read<{ key: number; rows: Row[] }>(pageQuery, { requests: numbered });
+      const byKey = new Map(rows.map((row) => [row.key, row.rows]));
+      return numbered.map(({ key }) => byKey.get(key) ?? []);
+    },
+    counts: async (requests: readonly CountRequest<Request>[]): Promise<number[]> => {
+      const numbered = requests.map((request, key) => ({ ...request, key }));
+      const rows = await read<{ key: number; total: number }>(countQuery, { requests: numbered });
+      const byKey = new Map(rows.map((row) => [row.key, row.total]));
+      return numbered.map(({ key }) => byKey.get(key) ?? 0);
+    },
+  };
+}
+
+/** A root-level list (not under a parent): one page and its count, for one set of filters. */
+export function rootList<Filters extends Record<string, unknown>>(read: Read, path: string) {
+  const pageQuery = cypher(path);
+  const countQuery = cypher(`${path}.count`);
+  return {
+    page: (filters: Filters, after: string | null, limit: number) =>
+      read<PageRow>(pageQuery, { ...filters, after, limit }),
+    count: async (filters: Filters) => (await read<{ total: number }>(countQuery, filters))[0]?.total ?? 0,
+  };
+}

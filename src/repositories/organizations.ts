@@ -1,0 +1,34 @@
+import type { Read } from '../db/read.js';
+import { idsByKeys, pagesOf, rootList, rowsByIds, type PageRequest, type PageRow } from './batch.js';
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  ror?: string | null;
+  country?: string | null;
+}
+
+export interface MemberRow extends PageRow {
+  paperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+export interface CollaboratorRow extends PageRow {
+  sharedPaperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+export function createOrganizationRepository(read: Read) {
+  return {
+    organizationsByIds: rowsByIds<OrganizationRow>(read, 'read/organizations-by-ids'),
+    organizationIdsByNameKeys: idsByKeys(read, 'read/organization-ids-by-name-key', 'nameKeys'),
+    members: pagesOf<PageRequest, MemberRow>(read, 'read/pages/organization-members'),
+    papers: pagesOf<PageRequest>(read, 'read/pages/organization-papers'),
+    collaborators: pagesOf<PageRequest, CollaboratorRow>(read, 'read/pages/organization-collaborators'),
+    list: rootList<{ searchKey: string | null }>(read, 'read/root/organizations'),
+  };
+}
+
+export type OrganizationRepository = ReturnType<typeof createOrganizationRepository>;

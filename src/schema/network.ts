@@ -1,0 +1,125 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { buildEgoNetwork, type CoauthorLink, type EgoNetwork } from '../domain/ego-network.js';
+import type { PathHopRow } from '../repositories/network.js';
+import { builder } from './builder.js';
+import { badUserInput } from './errors.js';
+import { present } from './paper.js';
+import { AuthorRef, PaperRef } from './refs.js';
+
+const MAX_HOPS = 6;
+const EGO_LIMITS = { depth: 3, maxNodes: 500, maxEdges: 5_000 };
+
+function intIn(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput(`\`${name}\` must be between ${min} and ${max}.`, { argument: name });
+  }
+  return value;
+}
+
+interface CollaborationPath {
+  authorIds: string[];
+  hops: PathHopRow[];
+}
+
+const HopRef = builder.objectRef<PathHopRow>('CollaborationHop').implement({
+  description: 'Two consecutive authors of a path and the papers they wrote together.',
+  fields: (t) => ({
+    from: t.field({ type: AuthorRef, nullable: true, resolve: (hop, _args, { loaders }) => loaders.author.load(hop.fromId) }),
+    to: t.field({ type: AuthorRef, nullable: true, resolve: (hop, _args, { loaders }) => loaders.author.load(hop.toId) }),
+    paperCount: t.exposeInt('paperCount', { description: 'All papers the two share.' }),
+    papers: t.field({
+      type: [PaperRef],
+      description: 'Their shared papers, newest first (at most 20).',
+      resolve: async (hop, _args, { loaders }) => present(await loaders.paper.loadMany(hop.paperIds)),
+    }),
+  }),
+});
+
+const PathRef = builder.objectRef<CollaborationPath>('CollaborationPath').implement({
+  description: 'A shortest chain of coauthorships between two authors.',
+  fields: (t) => ({
+    length: t.int({ description: 'Number of hops (0 when both ends are the same author).', resolve: (path) => path.hops.length }),
+    authors: t.field({
+      type: [AuthorRef],
+      description: 'The authors along the path, from the first to the last.',
+      resolve: async (path, _args, { loaders }) => present(await loaders.author.loadMany(path.authorIds)),
+    }),
+    hops: t.field({ type: [HopRef], resolve: (path) => path.hops }),
+  }),
+});
+
+builder.queryField('collaborationPath', (t) =>
+  t.field({
+    type: PathRef,
+    nullable: true,
+    description: `A shortest coauthor path between two authors; null when there is none within maxHops (at most ${MAX_HOPS}).`,
+    args: {
+      from: t.arg.globalID({ for: AuthorRef, required: true }),
+      to: t.arg.globalID({ for: AuthorRef, required: true }),
+      maxHops: t.arg.int({ defaultValue: MAX_HOPS }),
+    },
+    resolve: async (_root, { from, to, maxHops }, { loaders, repositories }) => {
+      const hops = intIn('maxHops', maxHops ?? MAX_HOPS, 1, MAX_HOPS);
+      if (from.id === to.id) return (await loaders.author.load(from.id)) ? { authorIds: [from.id], hops: [] } : null;
+      const rows = await repositories.network.collaborationPath(from.id, to.id, hops);
+      if (rows.length === 0) return null;
+      return { authorIds: [rows[0]!.fromId, ...rows.map((row) => row.toId)], hops: rows };
+    },
+  }),
+);
+
+const EgoNodeRef = builder.objectRef<EgoNetwork['nodes'][number]>('EgoNode').implement({
+  fields: (t) => ({
+    id: t.id({ description: 'The global id of the author.', resolve: (node) => encodeGlobalID('Author', node.authorId) }),
+    depth: t.exposeInt('depth', { description: 'Hops from the centre (0 is the centre).' }),
+    author: t.field({ type: AuthorRef, nullable: true, resolve: (node, _args, { loaders }) => loaders.author.load(node.authorId) }),
+  }),
+});
+
+const EgoEdgeRef = builder.objectRef<CoauthorLink>('EgoEdge').implement({
+  description: 'A coauthor link: global ids of its two authors and its weight.',
+  fields: (t) => ({
+    source: t.id({ resolve: (edge) => encodeGlobalID('Author', edge.source) }),
+    target: t.id({ resolve: (edge) => encodeGlobalID('Author', edge.target) }),
+    sharedPaperCount: t.exposeInt('sharedPaperCount'),
+    firstYear: t.exposeInt('firstYear', { nullable: true }),
+    lastYear: t.exposeInt('lastYear', { nullable: true }),
+  }),
+});
+
+const EgoNetworkRef = builder.objectRef<EgoNetwork>('EgoNetwork').implement({
+  description: 'Nodes and weighted edges around an author, for a graph-drawing client.',
+  fields: (t) => ({
+    nodes: t.field({ type: [EgoNodeRef], resolve: (network) => network.nodes }),
+    edges: t.field({ type: [EgoEdgeRef], resolve: (network) => network.edges }),
+    nodesTruncated: t.exposeBoolean('nodesTruncated', { description: 'True when authors were left out to respect maxNodes.' }),
+    edgesTruncated: t.exposeBoolean('edgesTruncated', { description: `True when links were left out (at most ${EGO_LIMITS.maxEdges}).` }),
+  }),
+});
+
+builder.objectField(AuthorRef, 'egoNetwork', (t) =>
+  t.field({
+    type: EgoNetworkRef,
+    description: 'Coauthors out to `depth` hops and the links among them; strongest links are kept first when capped.',
+    args: {
+      depth: t.arg.int({ defaultValue: 1, description: `1 to ${EGO_LIMITS.depth}.` }),
+      maxNodes: t.arg.int({ defaultValue: 100, description: `1 to ${EGO_LIMITS.maxNodes}, the centre included.` }),
+      minSharedPapers: t.arg.int({ defaultValue: 1, description: 'Links with fewer shared papers are ignored.' }),
+      yearFrom: t.arg.int({ description: 'Count only papers from this year on.' }),
+      yearTo: t.arg.int({ description: 'Count only papers up to this year.' }),
+    },
+    resolve: (author, args, { repositories }) => {
+      const limits = {
+        depth: intIn('depth', args.depth ?? 1, 1, EGO_LIMITS.depth),
+        maxNodes: intIn('maxNodes', args.maxNodes ?? 100, 1, EGO_LIMITS.maxNodes),
+        maxEdges: EGO_LIMITS.maxEdges,
+      };
+      const filters = {
+        minSharedPapers: intIn('minSharedPapers', args.minSharedPapers ?? 1, 1, 1_000_000),
+        yearFrom: args.yearFrom ?? null,
+        yearTo: args.yearTo ?? null,
+      };
+      return buildEgoNetwork(author.id, limits, (ids) => repositories.network.coauthorEdges(ids, filters));
+    },
+  }),
+);

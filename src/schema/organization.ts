@@ -1,0 +1,64 @@
+import { normalizeKey } from '../domain/normalize.js';
+import { pageArgs } from './args.js';
+import { builder } from './builder.js';
+import { badUserInput } from './errors.js';
+import { findOneByName } from './lookup.js';
+import { loadConnection, loadRootConnection } from './pagination.js';
+import { CollaboratorConnection, MemberConnection, OrganizationConnection, OrganizationRef, PaperConnection } from './refs.js';
+
+builder.node(OrganizationRef, {
+  description: 'A university, company or lab that papers come from.',
+  id: { resolve: (organization) => organization.id },
+  loadMany: (ids, { loaders }) => ids.map((id) => loaders.organization.load(id)),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    ror: t.exposeString('ror', { nullable: true, description: 'Research Organization Registry id, where known.' }),
+    country: t.exposeString('country', { nullable: true }),
+    members: t.field({
+      type: MemberConnection,
+      description: 'Authors affiliated with it, most papers first.',
+      args: pageArgs,
+      resolve: (organization, page, { loaders }) =>
+        loadConnection(loaders.organizationMembers, loaders.author, { parentId: organization.id }, page),
+    }),
+    papers: t.field({
+      type: PaperConnection,
+      description: 'Papers a source attributes to it, newest first.',
+      args: pageArgs,
+      resolve: (organization, page, { loaders }) =>
+        loadConnection(loaders.organizationPapers, loaders.paper, { parentId: organization.id }, page),
+    }),
+    collaborators: t.field({
+      type: CollaboratorConnection,
+      description: 'Other organizations on the same papers, with how many they share.',
+      args: pageArgs,
+      resolve: (organization, page, { loaders }) =>
+        loadConnection(loaders.organizationCollaborators, loaders.organization, { parentId: organization.id }, page),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  organization: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    description: 'One organization, by id or by name (normalized; AMBIGUOUS_NAME when several share it). Unknown: null.',
+    args: { id: t.arg.globalID({ for: OrganizationRef }), name: t.arg.string() },
+    resolve: async (_root, { id, name }, { loaders }) => {
+      if ((id == null) === (name == null)) throw badUserInput('Give exactly one of `id` and `name`.');
+      if (id) return loaders.organization.load(id.id);
+      const found = await findOneByName(loaders.organizationIdsByNameKey, normalizeKey(name ?? ''), name ?? '', 'Organization');
+      return found ? loaders.organization.load(found) : null;
+    },
+  }),
+  organizations: t.field({
+    type: OrganizationConnection,
+    description: 'Organizations by name; with `search`, those whose name contains it.',
+    args: { search: t.arg.string(), ...pageArgs },
+    resolve: (_root, { search, ...page }, { loaders, repositories }) => {
+      const searchKey = search == null ? null : normalizeKey(search);
+      if (searchKey === '') throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
+      return loadRootConnection(repositories.organizations.list, loaders.organization, { searchKey }, page);
+    },
+  }),
+}));

@@ -1,0 +1,56 @@
+import { pageArgs } from './args.js';
+import { builder } from './builder.js';
+import { badUserInput } from './errors.js';
+import { findOneByName } from './lookup.js';
+import { loadConnection, loadRootConnection } from './pagination.js';
+import { PaperConnection, TopAuthorConnection, TopicConnection, TopicRef, YearCountRef } from './refs.js';
+
+builder.node(TopicRef, {
+  description: 'What papers are about: an arXiv category, an OpenAlex topic, a keyword.',
+  id: { resolve: (topic) => topic.id },
+  loadMany: (ids, { loaders }) => ids.map((id) => loaders.topic.load(id)),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    code: t.exposeString('code', { nullable: true, description: 'The code in its scheme, e.g. cs.LG.' }),
+    scheme: t.exposeString('scheme', { description: 'e.g. arxiv, openalex, keyword.' }),
+    papers: t.field({
+      type: PaperConnection,
+      description: 'Papers on this topic, newest first.',
+      args: pageArgs,
+      resolve: (topic, page, { loaders }) => loadConnection(loaders.topicPapers, loaders.paper, { parentId: topic.id }, page),
+    }),
+    trend: t.field({
+      type: [YearCountRef],
+      description: 'Papers on this topic per year, oldest year first.',
+      resolve: (topic, _args, { loaders }) => loaders.topicTrend.load(topic.id),
+    }),
+    topAuthors: t.field({
+      type: TopAuthorConnection,
+      description: 'Authors with the most papers on this topic.',
+      args: pageArgs,
+      resolve: (topic, page, { loaders }) => loadConnection(loaders.topicTopAuthors, loaders.author, { parentId: topic.id }, page),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  topic: t.field({
+    type: TopicRef,
+    nullable: true,
+    description: 'One topic, by id or by code (e.g. "cs.LG"; AMBIGUOUS_NAME when two schemes share it). Unknown: null.',
+    args: { id: t.arg.globalID({ for: TopicRef }), code: t.arg.string() },
+    resolve: async (_root, { id, code }, { loaders }) => {
+      if ((id == null) === (code == null)) throw badUserInput('Give exactly one of `id` and `code`.');
+      if (id) return loaders.topic.load(id.id);
+      const found = await findOneByName(loaders.topicIdsByCode, (code ?? '').trim(), code ?? '', 'Topic');
+      return found ? loaders.topic.load(found) : null;
+    },
+  }),
+  topics: t.field({
+    type: TopicConnection,
+    description: 'Topics by name, optionally of one scheme.',
+    args: { scheme: t.arg.string(), ...pageArgs },
+    resolve: (_root, { scheme, ...page }, { loaders, repositories }) =>
+      loadRootConnection(repositories.topics.list, loaders.topic, { scheme: scheme ?? null }, page),
+  }),
+}));

@@ -1,6 +1,7 @@
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createContextFactory } from './context.js';
+import { maskError } from './errors.js';
 import type { Repositories } from './repositories/index.js';
 import { schema } from './schema/index.js';
 
@@ -14,6 +15,7 @@ export function createYogaServer({ repositories, logger }: { repositories: Repos
     context: createContextFactory(repositories),
     graphiql: { title: 'scholar-graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
+    maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug(args),
       info: (...args) => logger.info(args),

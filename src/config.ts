@@ -26,6 +26,15 @@ const envSchema = z.object({
   /** 0 picks a free port (tests). */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Comma-separated secrets that authorize writes (mutations, imports), sent as a bearer token or
+   * X-API-Key. Unset: every write is refused.
+   */
+  API_TOKENS: z
+    .string()
+    .transform((value) => value.split(',').map((token) => token.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(32, 'each token needs at least 32 characters')))
+    .default(''),
   /** Load the seed graph when the database holds no Author yet. */
   SEED_ON_EMPTY: flag.default('true'),
 
@@ -54,6 +63,7 @@ export interface Config {
   neo4j: { uri: string | undefined; user: string; password: string; database: string };
   localNeo4j: LocalNeo4jConfig;
   http: { host: string; port: number };
+  apiTokens: string[];
   logLevel: Env['LOG_LEVEL'];
   seedOnEmpty: boolean;
 }
@@ -83,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD,
     },
     http: { host: e.HOST, port: e.PORT },
+    apiTokens: e.API_TOKENS,
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
   };

@@ -31,7 +31,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     throw error;
   }
 
-  const yoga = createYogaServer({ repositories: createRepositories(driver, config.neo4j.database), logger });
+  const yoga = createYogaServer({
+    repositories: createRepositories(driver, config.neo4j.database),
+    logger,
+    apiTokens: config.apiTokens,
+  });
   const http = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

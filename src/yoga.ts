@@ -8,11 +8,18 @@ import { schema } from './schema/index.js';
 export const GRAPHQL_PATH = '/graphql';
 
 /** The GraphQL server as a fetch handler: the HTTP entry point wraps it, tests call it directly. */
-export function createYogaServer({ repositories, logger }: { repositories: Repositories; logger: Logger }) {
+export interface YogaDependencies {
+  repositories: Repositories;
+  logger: Logger;
+  /** Secrets that authorize writes; none: writes are refused. */
+  apiTokens?: readonly string[];
+}
+
+export function createYogaServer({ repositories, logger, apiTokens = [] }: YogaDependencies) {
   return createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: createContextFactory(repositories),
+    context: createContextFactory(repositories, apiTokens),
     graphiql: { title: 'scholar-graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
     maskedErrors: { maskError },

@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 
 /** The builder only: plugins, context and shared type settings. Types live in their own files. */
@@ -11,8 +13,16 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   /** Every connection can count its items; the count runs only when a client selects it. */
   Connection: { totalCount: () => Promise<number> };
+  AuthScopes: { authenticated: boolean };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (context) => ({ authenticated: context.auth.authenticated }),
+    unauthorizedError: () =>
+      new GraphQLError('This needs an API token (Authorization: Bearer <token> or X-API-Key).', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      }),
+  },
   defaultFieldNullability: false,
   relay: {
     edgesFieldOptions: { nullable: false },

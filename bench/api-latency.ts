@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:api [-- --rounds 30]`: the latency of each kind of API query against the
+ * configured Neo4j (NEO4J_URI, or the local one), through the real schema, loaders and Cypher
+ * (in-process yoga.fetch, so HTTP is not measured). Queries run in interleaved rounds
+ * (A B C ... A B C ...) so that machine noise spreads over all of them; medians and p95 per query.
+ * Arguments (a busy author, a paper, ...) are picked from the graph itself.
+ */
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { Command } from 'commander';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { createDriver } from '../src/db/driver.js';
+import { startLocalNeo4j } from '../src/local-neo4j/instance.js';
+import { createRepositories } from '../src/repositories/index.js';
+import { createYogaServer } from '../src/yoga.js';
+
+const options = new Command()
+  .option('--rounds <n>', 'rounds of every query', '30')
+  .option('--warmup <n>', 'rounds run first and not counted', '3')
+  .parse()
+  .opts<{ rounds: string; warmup: string }>();
+
+const config = loadConfig();
+const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
+const driver = createDriver({ ...config.neo4j, uri });
+const database = config.neo4j.database;
+const one = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database })).records[0]!.toObject();
+
+// Arguments: the author with most coauthors, two of them, a cited paper, the largest org, a topic.
+const stats = await one('MATCH (n) RETURN count(n) AS nodes, count{ (:Author) } AS authors, count{ (:Paper) } AS papers');
+const busy = await one(`MATCH (a:Author)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE a <> c
+  WITH a, count(DISTINCT c) AS n ORDER BY n DESC LIMIT 1
+  MATCH (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c <> a
+  WITH a, c, count(*) AS shared ORDER BY shared DESC LIMIT 1 RETURN a.id AS id, a.name AS name, c.id AS coauthor`);
+const paper = await one('MATCH (p:Paper) RETURN p.id AS id, p.title AS title ORDER BY count{ (p)<-[:AUTHORED]-() } DESC, p.id LIMIT 1');
+const org = await one('MATCH (o:Organization) RETURN o.id AS id ORDER BY count{ (o)<-[:FROM_ORGANIZATION]-() } DESC LIMIT 1');
+const topic = await one('MATCH (t:Topic) RETURN t.id AS id ORDER BY count{ (t)<-[:HAS_TOPIC]-() } DESC LIMIT 1');
+const far = await one(`MATCH (a:Author {id: $id}) WITH a
+  MATCH (b:Author) WHERE b <> a AND EXISTS { (b)-[:AUTHORED]->() } WITH a, b ORDER BY b.id DESC LIMIT 1 RETURN b.id AS id`.replace('$id', JSON.stringify(busy.id)));
+const hundred = (await driver.executeQuery('MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->() } RETURN a.id AS id ORDER BY a.id LIMIT 100', {}, { database })).records.map((r) => r.get('id') as string);
+
+const A = (id: string) => encodeGlobalID('Author', id);
+const queries: Record<string, [string, Record<string, unknown>]> = {
+  'author(name)': ['query($n: String!) { author(name: $n) { id name } }', { n: busy.name }],
+  'Author.papers': ['query($id: ID!) { author(id: $id) { papers(first: 20) { totalCount edges { node { title year authors { name } } } } } }', { id: A(busy.id) }],
+  'Author.papers(sharedWith)': ['query($id: ID!, $w: [ID!]) { author(id: $id) { papers(sharedWith: $w) { totalCount edges { node { title } } } } }', { id: A(busy.id), w: [A(busy.coauthor)] }],
+  'Author.coauthors': ['query($id: ID!) { author(id: $id) { coauthors(first: 20) { totalCount edges { sharedPaperCount firstYear lastYear node { name } } } } }', { id: A(busy.id) }],
+  'Author.affiliations+topics+metrics+reported': [
+    'query($id: ID!) { author(id: $id) { affiliations { organization { name } paperCount } topics { topic { name } paperCount } metrics { paperCount citationCount hIndex papersPerYear { year paperCount } } reported { hIndex } } }',
+    { id: A(busy.id) },
+  ],
+  'coauthors of coauthors (10x10)': ['query($id: ID!) { author(id: $id) { coauthors(first: 10) { edges { node { name coauthors(first: 10) { edges { sharedPaperCount node { name } } } } } } } }', { id: A(busy.id) }],
+  'nodes(100 authors) + coauthors + affiliations': [
+    'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Author { name affiliations { organization { name } } coauthors(first: 10) { edges { node { name affiliations { organization { name } } } } } } } }',
+    { ids: hundred.map(A) },
+  ],
+  'paper (all fields)': [
+    'query($id: ID!) { paper(id: $id) { title year publishedOn venue abstract doi arxivId url codeUrl citationCount authorListComplete authors { name } organizations { name } topics { name } cites { totalCount edges { node { title } } } citedBy { totalCount edges { node { title } } } } }',
+    { id: encodeGlobalID('Paper', paper.id) },
+  ],
+  'papers(topic, years)': ['query($t: ID) { papers(topic: $t, yearFrom: 2015, yearTo: 2024) { totalCount edges { node { title } } } }', { t: encodeGlobalID('Topic', topic.id) }],
+  'papers(search)': ['query($s: String) { papers(search: $s) { totalCount edges { node { title } } } }', { s: paper.title }],
+  'authors(search)': ['query($s: String!) { authors(search: $s) { totalCount edges { node { name } } } }', { s: busy.name }],
+  'organization: members, papers, collaborators': [
+    'query($id: ID!) { node(id: $id) { ... on Organization { name members { totalCount edges { paperCount node { name } } } papers { totalCount edges { node { title } } } collaborators { totalCount edges { sharedPaperCount node { name } } } } } }',
+    { id: encodeGlobalID('Organization', org.id) },
+  ],
+  'topic: trend, papers, topAuthors': [
+    'query($id: ID!) { node(id: $id) { ... on Topic { name trend { year paperCount } papers { totalCount edges { node { title } } } topAuthors { edges { paperCount node { name } } } } } }',
+    { id: encodeGlobalID('Topic', topic.id) },
+  ],
+  collaborationPath: ['query($a: ID!, $b: ID!) { collaborationPath(from: $a, to: $b) { length authors { name } hops { paperCount papers { title } } } }', { a: A(busy.id), b: A(far.id) }],
+  'egoNetwork(depth 2, 200 nodes)': ['query($id: ID!) { author(id: $id) { egoNetwork(depth: 2, maxNodes: 200) { nodes { id depth } edges { source target sharedPaperCount } nodesTruncated } } }', { id: A(busy.id) }],
+};
+
+const yoga = createYogaServer({ repositories: createRepositories(driver, database), logger: pino({ level: 'silent' }) });
+async function run(text: string, variables: Record<string, unknown>): Promise<number> {
+  const started = performance.now();
+  const response = await yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  if (body.errors) throw new Error(`${text}: ${body.errors.map((e) => e.message).join('; ')}`);
+  return performance.now() - started;
+}
+
+const timings = new Map<string, number[]>(Object.keys(queries).map((name) => [name, []]));
+const rounds = Number(options.rounds);
+const warmup = Number(options.warmup);
+for (let round = 0; round < warmup + rounds; round++) {
+  for (const [name, [text, variables]] of Object.entries(queries)) {
+    const ms = await run(text, variables);
+    if (round >= warmup) timings.get(name)!.push(ms);
+  }
+}
+await driver.close();
+
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+console.log(`graph: ${stats.authors} authors, ${stats.papers} papers, ${stats.nodes} nodes; ${rounds} interleaved rounds after ${warmup} warm-up`);
+console.log('| query | median ms | p95 ms |\n| --- | ---: | ---: |');
+for (const [name, values] of timings) console.log(`| ${name} | ${quantile(values, 0.5).toFixed(1)} | ${quantile(values, 0.95).toFixed(1)} |`);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createAuthenticator } from '../../src/auth.js';
+import { loadConfig } from '../../src/config.js';
+
+const TOKEN = 'a'.repeat(40);
+const authenticate = createAuthenticator([TOKEN, 'b'.repeat(32)]);
+const headers = (entries: Record<string, string>) => new Headers(entries);
+
+describe('API tokens', () => {
+  it('accept a configured token as bearer or X-API-Key', () => {
+    expect(authenticate(headers({ authorization: `Bearer ${TOKEN}` })).authenticated).toBe(true);
+    expect(authenticate(headers({ authorization: `bearer ${'b'.repeat(32)}` })).authenticated).toBe(true);
+    expect(authenticate(headers({ 'x-api-key': TOKEN })).authenticated).toBe(true);
+  });
+
+  it('refuse missing, forged and malformed credentials', () => {
+    for (const entries of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { authorization: 'Bearer ' }, { 'x-api-key': 'nope' }]) {
+      expect(authenticate(headers(entries)).authenticated).toBe(false);
+    }
+    expect(createAuthenticator([])(headers({ authorization: `Bearer ${TOKEN}` })).authenticated).toBe(false);
+  });
+
+  it('are configured as a comma-separated list of long secrets', () => {
+    expect(loadConfig({ API_TOKENS: `${TOKEN}, ${'c'.repeat(32)}` }).apiTokens).toEqual([TOKEN, 'c'.repeat(32)]);
+    expect(loadConfig({}).apiTokens).toEqual([]);
+    expect(() => loadConfig({ API_TOKENS: 'short' })).toThrow(/API_TOKENS/);
+  });
+});

@@ -14,7 +14,8 @@ describe('API tokens', () => {
   });
 
   it('refuse missing, forged and malformed credentials', () => {
-    for (const entries of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { authorization: 'Bearer ' }, { 'x-api-key': 'nope' }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { authorization: 'Bearer ' }, { 'x-api-key': 'nope' }];
+    for (const entries of attempts) {
       expect(authenticate(headers(entries)).authenticated).toBe(false);
     }
     expect(createAuthenticator([])(headers({ authorization: `Bearer ${TOKEN}` })).authenticated).toBe(false);

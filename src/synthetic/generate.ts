@@ -24,8 +24,9 @@ export const SHAPE = {
   crossLabShare: 0.1,
   /** Of those guest labs, the share taken from the same organization when it has another lab. */
   sameOrganizationGuestShare: 0.5,
-  /** Share of authors (not lab heads) who move once to a lab of another organization. */
+  /** Share of authors (not lab heads) who move once to a lab of another organization, by this year. */
   moverShare: 0.08,
+  lastMoveYear: 2023,
   /** Share of authors who get the name of another author (of another lab). */
   duplicateNameShare: 0.01,
   authorsPerOrganization: 40,
@@ -305,10 +306,10 @@ export function generateGraph({ authors: authorCount, prefix = 'gen', seed = 42 
   // Movers: once, to a lab of another organization, in a year their first lab already publishes.
   for (const [lab, { members, startYear, organization }] of labs.entries()) {
     for (const author of members.slice(1)) {
-      if (!random.chance(SHAPE.moverShare) || organizationCount < 2 || startYear + 2 > 2023) continue;
+      if (!random.chance(SHAPE.moverShare) || organizationCount < 2 || startYear + 2 > SHAPE.lastMoveYear) continue;
       const target = random.int(0, labs.length - 1);
       if (labs[target]!.organization === organization) continue;
-      people[author] = { lab, moveYear: random.int(startYear + 2, 2023), nextLab: target };
+      people[author] = { lab, moveYear: random.int(startYear + 2, SHAPE.lastMoveYear), nextLab: target };
       labs[target]!.arrivals.push(author);
     }
   }
@@ -468,7 +469,11 @@ function pickDistinct(random: Random, range: number, count: number): number[] {
 
 function groupBy(pairs: readonly (readonly [number, number])[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
-  for (const [key, value] of pairs) groups.set(key, [...(groups.get(key) ?? []), value]);
+  for (const [key, value] of pairs) {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
   return groups;
 }
 

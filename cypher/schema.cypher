@@ -12,11 +12,25 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);
 CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);
 
-// Paper identity across sources and the year filters.
+// Plain indexes of earlier versions, replaced by the uniqueness constraints below.
+DROP INDEX paper_doi IF EXISTS;
+DROP INDEX paper_arxiv_id IF EXISTS;
+
+// External ids identify a node across sources: one node per id (importers MERGE on them, and a
+// concurrent import that races another fails on these and retries instead of duplicating).
+CREATE CONSTRAINT author_openalex_id IF NOT EXISTS FOR (n:Author) REQUIRE n.openalexId IS UNIQUE;
+CREATE CONSTRAINT author_orcid IF NOT EXISTS FOR (n:Author) REQUIRE n.orcid IS UNIQUE;
+CREATE CONSTRAINT author_openreview_id IF NOT EXISTS FOR (n:Author) REQUIRE n.openreviewId IS UNIQUE;
+CREATE CONSTRAINT paper_doi_unique IF NOT EXISTS FOR (n:Paper) REQUIRE n.doi IS UNIQUE;
+CREATE CONSTRAINT paper_openalex_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.openalexId IS UNIQUE;
+CREATE CONSTRAINT paper_arxiv_id_unique IF NOT EXISTS FOR (n:Paper) REQUIRE n.arxivId IS UNIQUE;
+CREATE CONSTRAINT paper_openreview_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.openreviewId IS UNIQUE;
+CREATE CONSTRAINT organization_ror IF NOT EXISTS FOR (n:Organization) REQUIRE n.ror IS UNIQUE;
+CREATE CONSTRAINT organization_openalex_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.openalexId IS UNIQUE;
+
+// Paper identity by title (with a year and author check) and the year filters.
 CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.titleKey);
 CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
-CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
-CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (n:Paper) ON (n.arxivId);
 CREATE INDEX topic_code IF NOT EXISTS FOR (n:Topic) ON (n.code);
 
 // Full-text search over author names and paper titles (Lucene; `authors(search:)`, `papers(search:)`).

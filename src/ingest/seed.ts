@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../local-neo4j/paths.js';
-import { writeGraphDocument } from './write-graph-document.js';
+import { runImport } from './import.js';
 
 export const SEED_FILE = join(projectRoot, 'cypher', 'seed', 'profile-baixu-chen.json');
 
+/** The seed is imported like any other JSON document, under the same identity rules. */
 export async function loadSeed(driver: Driver, database: string): Promise<void> {
-  await writeGraphDocument(driver, database, JSON.parse(readFileSync(SEED_FILE, 'utf8')));
+  const summary = await runImport(driver, database, { format: 'json', paths: [SEED_FILE] });
+  if (summary.rejected > 0) throw new Error(`The seed file has ${summary.rejected} invalid records`);
 }
 
 /** The seed goes only into a database without authors, so it never overwrites imported data. */

@@ -1,0 +1,16 @@
+// import/resolve-authors: the existing author each byline entry names, if any: by OpenAlex id,
+// ORCID, OpenReview id, then normalized name when exactly one author without a conflicting id
+// has it. nameMatches > 1 tells the caller the name is ambiguous.
+UNWIND $refs AS ref
+OPTIONAL MATCH (byOpenalex:Author {openalexId: ref.openalexId})
+OPTIONAL MATCH (byOrcid:Author {orcid: ref.orcid})
+OPTIONAL MATCH (byOpenreview:Author {openreviewId: ref.openreviewId})
+CALL (ref) {
+  OPTIONAL MATCH (a:Author {nameKey: ref.nameKey})
+  WHERE (ref.openalexId IS NULL OR a.openalexId IS NULL)
+    AND (ref.orcid IS NULL OR a.orcid IS NULL)
+    AND (ref.openreviewId IS NULL OR a.openreviewId IS NULL)
+  RETURN collect(a.id) AS byName
+}
+RETURN ref.key AS key, coalesce(byOpenalex.id, byOrcid.id, byOpenreview.id, CASE WHEN size(byName) = 1 THEN byName[0] END) AS id,
+       size(byName) AS nameMatches

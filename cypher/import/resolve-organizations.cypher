@@ -1,0 +1,13 @@
+// import/resolve-organizations: the existing organization each reference names, if any: by ROR,
+// then OpenAlex id, then normalized name when exactly one organization without a conflicting
+// id has it. nameMatches > 1 tells the caller the name is ambiguous.
+UNWIND $refs AS ref
+OPTIONAL MATCH (byRor:Organization {ror: ref.ror})
+OPTIONAL MATCH (byOpenalex:Organization {openalexId: ref.openalexId})
+CALL (ref) {
+  OPTIONAL MATCH (o:Organization {nameKey: ref.nameKey})
+  WHERE (ref.ror IS NULL OR o.ror IS NULL) AND (ref.openalexId IS NULL OR o.openalexId IS NULL)
+  RETURN collect(o.id) AS byName
+}
+RETURN ref.key AS key, coalesce(byRor.id, byOpenalex.id, CASE WHEN size(byName) = 1 THEN byName[0] END) AS id,
+       size(byName) AS nameMatches

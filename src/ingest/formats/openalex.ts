@@ -1,0 +1,93 @@
+import type { Parsed, Source } from '../record.js';
+
+/**
+ * OpenAlex works (https://docs.openalex.org/api-entities/works), from API result pages
+ * (`{meta, results[]}`) or snapshot JSON Lines. Used: authorships in order with author ids,
+ * ORCID and per-authorship institutions (ROR), topics, dates, citation count, referenced works,
+ * DOI and other ids, the abstract (rebuilt from its inverted index).
+ */
+
+export const OPENALEX_SOURCE: Source = { id: 'source:openalex', kind: 'openalex', name: 'OpenAlex' };
+
+const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+/** "https://openalex.org/W123" -> "W123"; "https://orcid.org/0000-..." -> "0000-..." */
+const lastSegment = (value: unknown) => str(value)?.split('/').pop();
+const doiOf = (value: unknown) => str(value)?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').toLowerCase();
+
+function abstractOf(inverted: unknown): string | undefined {
+  if (typeof inverted !== 'object' || inverted === null) return undefined;
+  const words: string[] = [];
+  for (const [word, positions] of Object.entries(inverted as Record<string, unknown>)) {
+    if (!Array.isArray(positions)) continue;
+    for (const position of positions) if (Number.isInteger(position) && position >= 0 && position < 100_000) words[position] = word;
+  }
+  const text = words.filter(Boolean).join(' ');
+  return text || undefined;
+}
+
+interface Institution {
+  id?: unknown;
+  display_name?: unknown;
+  ror?: unknown;
+  country_code?: unknown;
+}
+
+const organizationOf = (institution: Institution) => ({
+  name: institution.display_name,
+  ror: lastSegment(institution.ror),
+  openalexId: lastSegment(institution.id),
+  country: str(institution.country_code),
+});
+
+export function parseOpenAlexWork(work: unknown, recordId: string): Parsed {
+  if (typeof work !== 'object' || work === null || Array.isArray(work)) return { rejected: 'not a JSON object' };
+  const w = work as Record<string, any>;
+  if (w.is_paratext === true) return { skipped: 'paratext (front matter, index, ...)' };
+  if (!Array.isArray(w.authorships)) return { rejected: 'authorships is not a list' };
+  const ids = (typeof w.ids === 'object' && w.ids) || {};
+  const arxiv = [w.primary_location, ...(Array.isArray(w.locations) ? w.locations : [])]
+    .map((location) => str(location?.landing_page_url)?.match(/arxiv\.org\/abs\/(\d{4}\.\d{4,5})/)?.[1])
+    .find(Boolean);
+  const topics = (Array.isArray(w.topics) ? w.topics : []).map((topic: any) => ({
+    id: `openalex:${lastSegment(topic?.id)}`,
+    scheme: 'openalex',
+    code: lastSegment(topic?.id),
+    name: topic?.display_name,
+    score: typeof topic?.score === 'number' ? Math.min(Math.max(topic.score, 0), 1) : undefined,
+  }));
+  return {
+    record: {
+      source: OPENALEX_SOURCE,
+      recordId,
+      title: w.title ?? w.display_name,
+      year: w.publication_year,
+      publishedOn: str(w.publication_date),
+      venue: str(w.primary_location?.source?.display_name),
+      abstract: abstractOf(w.abstract_inverted_index),
+      doi: doiOf(w.doi ?? ids.doi),
+      openalexId: lastSegment(w.id),
+      arxivId: arxiv,
+      url: str(w.primary_location?.landing_page_url) ?? str(w.doi),
+      citationCount: w.cited_by_count,
+      // OpenAlex truncates bylines of over 100 authors in list responses.
+      authorListComplete: w.is_authors_truncated !== true,
+      authors: w.authorships.map((authorship: any) => ({
+        name: authorship?.author?.display_name ?? authorship?.raw_author_name,
+        openalexId: lastSegment(authorship?.author?.id),
+        orcid: lastSegment(authorship?.author?.orcid),
+        organizations: (Array.isArray(authorship?.institutions) ? authorship.institutions : []).map(organizationOf),
+      })),
+      topics,
+      references: (Array.isArray(w.referenced_works) ? w.referenced_works : []).map(lastSegment).filter(Boolean),
+    },
+  };
+}
+
+/** The works in a parsed file: an API page, a single work, or an array of works. */
+export function openAlexWorks(document: unknown): unknown[] {
+  if (Array.isArray(document)) return document;
+  if (typeof document === 'object' && document !== null && Array.isArray((document as { results?: unknown }).results)) {
+    return (document as { results: unknown[] }).results;
+  }
+  return [document];
+}

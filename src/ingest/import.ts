@@ -1,0 +1,214 @@
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { Driver } from 'neo4j-driver';
+import { cypher } from '../db/cypher.js';
+import { normalizeKey, slug } from '../domain/normalize.js';
+import { parseGraphDocument } from './formats/graph-document.js';
+import { openAlexWorks, parseOpenAlexWork } from './formats/openalex.js';
+import { parsePaperlistItem } from './formats/paperlist.js';
+import type { GraphDocument } from './graph-document.js';
+import { checkRecord, type Parsed, type PaperRecord } from './record.js';
+import { createImportWriter, type BatchResult } from './writer.js';
+
+/**
+ * An import run: finds the files, parses every item with its format's parser, checks it, drops
+ * later duplicates, writes in batches, and keeps a summary and a report of what it rejected.
+ */
+
+export const FORMATS = ['openalex', 'paperlist', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ImportOptions {
+  format: Format;
+  paths: string[];
+  batchSize?: number;
+  /** Paper lists: keep rejected and withdrawn submissions too. */
+  includeUnpublished?: boolean;
+  /** JSON Lines file: one line per rejected record with its reason. */
+  reportFile?: string;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface ImportSummary {
+  records: number;
+  skipped: number;
+  skippedReasons: Record<string, number>;
+  rejected: number;
+  papers: BatchResult['papers'];
+  authors: BatchResult['authors'];
+  organizations: BatchResult['organizations'];
+  topics: BatchResult['topics'];
+  citationsLinked: number;
+  batches: number;
+}
+
+export class ImportInputError extends Error {
+  override name = 'ImportInputError';
+}
+
+const EXTENSIONS: Record<Format, RegExp> = {
+  openalex: /\.(json|jsonl|ndjson)(\.gz)?$/i,
+  paperlist: /\.json$/i,
+  json: /\.json$/i,
+};
+
+/** The files named, folders searched recursively, in a stable order. */
+export function findFiles(format: Format, paths: string[]): string[] {
+  const files: string[] = [];
+  const visit = (path: string) => {
+    if (!existsSync(path)) throw new ImportInputError(`No such file or folder: ${path}`);
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    } else if (EXTENSIONS[format].test(path)) files.push(path);
+  };
+  for (const path of paths) visit(path);
+  if (files.length === 0) throw new ImportInputError(`No ${format} files in ${paths.join(', ')}`);
+  return files;
+}
+
+interface Item {
+  recordId: string;
+  parsed: Parsed;
+}
+
+async function* jsonLines(file: string): AsyncGenerator<unknown> {
+  const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (line.trim()) yield JSON.parse(line);
+  }
+}
+
+/** Every item of every file, parsed; a file that is not valid JSON is one rejected item. */
+async function* readItems(format: Format, files: string[], options: ImportOptions, documents: GraphDocument[]): AsyncGenerator<Item> {
+  for (const file of files) {
+    const name = basename(file);
+    try {
+      if (format === 'openalex' && /\.(jsonl|ndjson)(\.gz)?$/i.test(file)) {
+        let index = 0;
+        for await (const work of jsonLines(file)) yield { recordId: `${name}#${index}`, parsed: parseOpenAlexWork(work, `${name}#${index++}`) };
+        continue;
+      }
+      const content = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      if (format === 'openalex') {
+        const works = openAlexWorks(content);
+        for (const [index, work] of works.entries()) yield { recordId: `${name}#${index}`, parsed: parseOpenAlexWork(work, `${name}#${index}`) };
+      } else if (format === 'paperlist') {
+        if (!Array.isArray(content)) throw new Error('a paper list is a JSON array');
+        for (const [index, item] of content.entries()) {
+          yield { recordId: `${name}#${index}`, parsed: parsePaperlistItem(item, index, { file: name, includeUnpublished: options.includeUnpublished }) };
+        }
+      } else {
+        const { items, document } = parseGraphDocument(content, name);
+        if (document) documents.push(document);
+        for (const [index, parsed] of items.entries()) yield { recordId: `${name}#${index}`, parsed };
+      }
+    } catch (error) {
+      yield { recordId: name, parsed: { rejected: `unreadable file: ${(error as Error).message}` } };
+    }
+  }
+}
+
+/** Keys under which two records are the same paper; a later record with a seen key is a duplicate. */
+function identityKeys(record: PaperRecord): string[] {
+  const keys = [
+    record.id && `id:${record.id}`,
+    record.doi && `doi:${record.doi.toLowerCase()}`,
+    record.openalexId && `openalex:${record.openalexId}`,
+    record.arxivId && `arxiv:${record.arxivId}`,
+    record.openreviewId && `openreview:${record.openreviewId}`,
+  ].filter((key): key is string => Boolean(key));
+  return keys.length ? keys : [`title:${normalizeKey(record.title)}|${record.year}|${normalizeKey(record.authors[0]!.name)}`];
+}
+
+/** Counts items without writing, for the progress bar's total. */
+export async function countItems(format: Format, files: string[], options: Pick<ImportOptions, 'includeUnpublished'> = {}) {
+  let total = 0;
+  for await (const _item of readItems(format, files, { format, paths: [], ...options }, [])) total++;
+  return total;
+}
+
+export async function runImport(driver: Driver, database: string, options: ImportOptions): Promise<ImportSummary> {
+  const writer = createImportWriter(driver, database);
+  const files = findFiles(options.format, options.paths);
+  const total = options.onProgress ? await countItems(options.format, files, options) : 0;
+  const batchSize = options.batchSize ?? 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new ImportInputError('batch size must be 1 to 50000');
+  if (options.reportFile) await writeFile(options.reportFile, '');
+
+  const summary: ImportSummary = {
+    records: 0, skipped: 0, skippedReasons: {}, rejected: 0, citationsLinked: 0, batches: 0,
+    papers: { created: 0, updated: 0, unchanged: 0 },
+    authors: { created: 0, matched: 0, ambiguous: 0 },
+    organizations: { created: 0, matched: 0, ambiguous: 0 },
+    topics: { created: 0 },
+  };
+  const reject = async (recordId: string, reason: string) => {
+    summary.rejected++;
+    if (options.reportFile) await appendFile(options.reportFile, `${JSON.stringify({ record: recordId, reason })}\n`);
+  };
+  const add = (result: BatchResult) => {
+    for (const kind of ['papers', 'authors', 'organizations', 'topics'] as const) {
+      for (const [field, value] of Object.entries(result[kind])) (summary[kind] as Record<string, number>)[field]! += value;
+    }
+    summary.batches++;
+  };
+
+  const documents: GraphDocument[] = [];
+  const seen = new Map<string, string>();
+  let batch: PaperRecord[] = [];
+  let done = 0;
+  let hasReferences = false;
+  const flush = async () => {
+    if (batch.length) add(await writer.writeBatch(batch));
+    done += batch.length;
+    batch = [];
+  };
+  for await (const { recordId, parsed } of readItems(options.format, files, options, documents)) {
+    summary.records++;
+    if ('skipped' in parsed) {
+      summary.skipped++;
+      summary.skippedReasons[parsed.skipped] = (summary.skippedReasons[parsed.skipped] ?? 0) + 1;
+      done++;
+    } else if ('rejected' in parsed) {
+      await reject(recordId, parsed.rejected);
+      done++;
+    } else {
+      const checked = checkRecord(parsed.record);
+      if ('rejected' in checked) {
+        await reject(recordId, checked.rejected);
+        done++;
+      } else {
+        const keys = identityKeys(checked.record);
+        const earlier = keys.map((key) => seen.get(key)).find(Boolean);
+        if (earlier) {
+          await reject(recordId, `duplicate of ${earlier} in this import`);
+          done++;
+        } else {
+          for (const key of keys) seen.set(key, recordId);
+          hasReferences ||= checked.record.references.length > 0;
+          batch.push(checked.record);
+          if (batch.length >= batchSize) await flush();
+        }
+      }
+    }
+    options.onProgress?.({ done: done + batch.length, total });
+  }
+  await flush();
+  options.onProgress?.({ done, total });
+
+  if (hasReferences) summary.citationsLinked = await writer.linkReferences();
+  for (const document of documents) await writeReported(driver, database, document);
+  return summary;
+}
+
+const writeReportedQuery = cypher('import/write-reported');
+
+async function writeReported(driver: Driver, database: string, document: GraphDocument) {
+  const reports = document.authors
+    .filter((author) => author.reported)
+    .map((author) => ({ sourceId: document.source.id, nameKey: normalizeKey(author.name), nameId: `author:${slug(author.name)}`, figures: author.reported }));
+  if (reports.length) await driver.executeQuery(writeReportedQuery, { reports }, { database });
+}

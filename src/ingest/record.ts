@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * One paper as an importer hands it to the writer, whatever the source format: its facts,
+ * its byline with whatever identifies each author, and where it came from. Parsers build these;
+ * `paperRecordSchema` checks them, so that every format is held to the same rules.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const organizationRefSchema = z.object({
+  name: text(500),
+  ror: optionalText(100),
+  openalexId: optionalText(100),
+  country: optionalText(10),
+});
+
+export const authorRefSchema = z.object({
+  name: text(300),
+  openalexId: optionalText(100),
+  orcid: optionalText(100),
+  openreviewId: optionalText(200),
+  /** Where the author was for this paper, when the source aligns affiliations with authors. */
+  organizations: z.array(organizationRefSchema).max(20).default([]),
+});
+
+export const topicRefSchema = z.object({
+  id: text(300),
+  scheme: text(50),
+  code: optionalText(100),
+  name: text(300),
+  score: z.number().min(0).max(1).optional(),
+});
+
+export const sourceSchema = z.object({ id: text(200), kind: text(50), name: text(300) });
+
+export const paperRecordSchema = z.object({
+  source: sourceSchema,
+  /** Where in the source this record sits (file and index), for reports. */
+  recordId: text(500),
+  /** A fixed node id (the project's JSON form); otherwise the writer derives one. */
+  id: optionalText(200),
+  title: text(2_000),
+  year: z.number().int().min(1000).max(2100),
+  publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  venue: optionalText(300),
+  abstract: optionalText(100_000),
+  doi: optionalText(300),
+  arxivId: optionalText(100),
+  openreviewId: optionalText(100),
+  openalexId: optionalText(100),
+  url: optionalText(2_000),
+  codeUrl: optionalText(2_000),
+  citationCount: z.number().int().min(0).optional(),
+  authorListComplete: z.boolean(),
+  /** The byline, in order. */
+  authors: z.array(authorRefSchema).min(1).max(5_000),
+  /** Authors on the paper whose byline position the source does not give. */
+  otherAuthors: z.array(authorRefSchema).max(100).default([]),
+  /** Organizations the source gives for the paper as a whole. */
+  organizations: z.array(organizationRefSchema).max(200).default([]),
+  topics: z.array(topicRefSchema).max(100).default([]),
+  /** OpenAlex ids of works this paper cites; linked as CITES once both are in the graph. */
+  references: z.array(text(100)).max(5_000).default([]),
+});
+
+export type PaperRecord = z.infer<typeof paperRecordSchema>;
+export type AuthorRef = z.infer<typeof authorRefSchema>;
+export type OrganizationRef = z.infer<typeof organizationRefSchema>;
+export type TopicRef = z.infer<typeof topicRefSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+
+/** What a parser makes of one input item. */
+export type Parsed = { record: unknown } | { skipped: string } | { rejected: string };
+
+/** Validates a parsed record; a failure names the first offending field. */
+export function checkRecord(input: unknown): { record: PaperRecord } | { rejected: string } {
+  const result = paperRecordSchema.safeParse(input);
+  if (result.success) return { record: result.data };
+  const issue = result.error.issues[0]!;
+  return { rejected: `${issue.path.join('.') || 'record'}: ${issue.message}` };
+}

@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../db/cypher.js';
+import { normalizeKey, slug } from '../domain/normalize.js';
+import type { AuthorRef, OrganizationRef, PaperRecord } from './record.js';
+
+/**
+ * Writes checked paper records, a batch per transaction, deciding who and what each record is:
+ *
+ * - Papers: a fixed id, else DOI / OpenAlex / arXiv / OpenReview id, else normalized title with
+ *   a year (±1) and shared-author check. New papers get an id from their strongest external id.
+ * - Authors and organizations: external ids first (OpenAlex, ORCID, OpenReview; ROR, OpenAlex);
+ *   else the normalized name, joining the one node that has it. When several nodes share the
+ *   name (the ambiguous case) the record joins the name's own node, `author:<name>` /
+ *   `org:<name>`, never one of the identified people; `mergeAuthors` can then fix it by hand.
+ * - A record a source gave before, unchanged (same hash on RECORDED_IN), is skipped whole, so a
+ *   second run writes nothing, and fixes made meanwhile (merges, splits) are not undone.
+ *
+ * Everything is MERGE on ids held unique by constraints, so a batch can be repeated and two
+ * imports of the same data can race without making duplicates (the loser retries).
+ */
+
+const q = (name: string) => cypher(`import/${name}`);
+const queries = {
+  resolveOrganizations: q('resolve-organizations'),
+  resolveAuthors: q('resolve-authors'),
+  resolvePapers: q('resolve-papers'),
+  unchanged: q('unchanged-records'),
+  sources: q('write-sources'),
+  topics: q('write-topics'),
+  organizations: q('write-organizations'),
+  authors: q('write-authors'),
+  papers: q('write-papers'),
+  authorships: q('write-authorships'),
+  links: q('write-paper-links'),
+  affiliations: q('refresh-affiliations'),
+  linkReferences: q('link-references'),
+};
+
+export interface KindCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface BatchResult {
+  papers: KindCounts;
+  authors: { created: number; matched: number; ambiguous: number };
+  organizations: { created: number; matched: number; ambiguous: number };
+  topics: { created: number };
+}
+
+const hashOf = (record: PaperRecord) => {
+  const { recordId: _where, ...facts } = record;
+  return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
+};
+
+const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+function paperIdFor(record: PaperRecord): string {
+  if (record.id) return record.id;
+  if (record.doi) return `doi:${record.doi.toLowerCase()}`;
+  if (record.openalexId) return `openalex:${record.openalexId}`;
+  if (record.arxivId) return `arxiv:${record.arxivId}`;
+  if (record.openreviewId) return `openreview:${record.openreviewId}`;
+  return `paper:${short(`${normalizeKey(record.title)}|${record.year}|${normalizeKey(record.authors[0]!.name)}`)}`;
+}
+
+function authorKey(author: AuthorRef): string {
+  if (author.openalexId) return `openalex:${author.openalexId}`;
+  if (author.orcid) return `orcid:${author.orcid}`;
+  if (author.openreviewId) return `openreview:${author.openreviewId}`;
+  return `author:${slug(author.name)}`;
+}
+
+function organizationKey(org: OrganizationRef): string {
+  if (org.ror) return `ror:${org.ror}`;
+  if (org.openalexId) return `openalex:${org.openalexId}`;
+  return `org:${slug(org.name)}`;
+}
+
+/** Keys of name-only references are the name's own node id, so they double as new ids. */
+const isNameOnly = (key: string) => key.startsWith('author:') || key.startsWith('org:');
+
+interface Resolution {
+  key: string;
+  id: string | null;
+  nameMatches: number;
+}
+
+/**
+ * Decides the node id of each distinct reference: the match the graph gave, or a new id. Within
+ * a batch a name-only reference joins a new identified reference of the same name, as it would
+ * had they come in two batches.
+ */
+function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolved: Resolution[]) {
+  const byKey = new Map(resolved.map((resolution) => [resolution.key, resolution]));
+  const ids = new Map<string, string>();
+  let ambiguous = 0;
+  for (const [key] of refs) {
+    const resolution = byKey.get(key)!;
+    if (resolution.id) ids.set(key, resolution.id);
+    else if (!isNameOnly(key)) ids.set(key, key);
+  }
+  for (const [key, ref] of refs) {
+    if (ids.has(key)) continue;
+    const { nameMatches } = byKey.get(key)!;
+    if (nameMatches > 1) ambiguous++;
+    const sameNameNew = [...refs].filter(([other, r]) => !isNameOnly(other) && r.nameKey === ref.nameKey && !byKey.get(other)!.id);
+    ids.set(key, nameMatches === 0 && sameNameNew.length === 1 ? sameNameNew[0]![0] : key);
+  }
+  return { ids, ambiguous };
+}
+
+async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): Promise<BatchResult> {
+  const run = async <T>(query: string, params: Record<string, unknown>) =>
+    (await tx.run(query, params)).records.map((record) => record.toObject() as T);
+
+  // Organizations and authors named anywhere in the batch, each once.
+  const orgRefs = new Map<string, OrganizationRef & { nameKey: string }>();
+  const authorRefs = new Map<string, AuthorRef & { nameKey: string }>();
+  for (const record of records) {
+    for (const author of [...record.authors, ...record.otherAuthors]) {
+      authorRefs.set(authorKey(author), { ...author, nameKey: normalizeKey(author.name) });
+      for (const org of author.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
+    }
+    for (const org of record.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
+  }
+  const refParams = <R extends object>(refs: Map<string, R>) => [...refs].map(([key, ref]) => ({ key, ...ref }));
+  const orgs = decide(orgRefs, await run<Resolution>(queries.resolveOrganizations, { refs: refParams(orgRefs) }));
+  const authors = decide(authorRefs, await run<Resolution>(queries.resolveAuthors, { refs: refParams(authorRefs) }));
+
+  const paperRefs = records.map((record, key) => ({
+    key,
+    id: record.id ?? null,
+    doi: record.doi?.toLowerCase() ?? null,
+    openalexId: record.openalexId ?? null,
+    arxivId: record.arxivId ?? null,
+    openreviewId: record.openreviewId ?? null,
+    titleKey: normalizeKey(record.title),
+    year: record.year,
+    authorKeys: record.authors.map((author) => normalizeKey(author.name)),
+  }));
+  const matched = new Map((await run<{ key: number; id: string | null }>(queries.resolvePapers, { refs: paperRefs })).map((r) => [r.key, r.id]));
+  const papers = records.map((record, key) => ({ record, key, existed: Boolean(matched.get(key)), id: matched.get(key) ?? paperIdFor(record), hash: hashOf(record) }));
+
+  const unchanged = new Set(
+    (await run<{ key: number }>(queries.unchanged, {
+      records: papers.filter((p) => p.existed).map((p) => ({ key: p.key, paperId: p.id, sourceId: p.record.source.id, hash: p.hash })),
+    })).map((row) => row.key),
+  );
+  const changed = papers.filter((paper) => !unchanged.has(paper.key));
+  const result: BatchResult = {
+    papers: { created: changed.filter((p) => !p.existed).length, updated: changed.filter((p) => p.existed).length, unchanged: unchanged.size },
+    authors: { created: 0, matched: 0, ambiguous: authors.ambiguous },
+    organizations: { created: 0, matched: 0, ambiguous: orgs.ambiguous },
+    topics: { created: 0 },
+  };
+  if (changed.length === 0) return result;
+
+  // Only what changed records name is written.
+  const usedAuthors = new Map<string, AuthorRef & { nameKey: string }>();
+  const usedOrgs = new Map<string, OrganizationRef & { nameKey: string }>();
+  for (const { record } of changed) {
+    for (const author of [...record.authors, ...record.otherAuthors]) {
+      const key = authorKey(author);
+      usedAuthors.set(authors.ids.get(key)!, authorRefs.get(key)!);
+      for (const org of author.organizations) usedOrgs.set(orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
+    }
+    for (const org of record.organizations) usedOrgs.set(orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
+  }
+  const counters = async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).summary.counters.updates().nodesCreated;
+
+  await tx.run(queries.sources, { sources: [...new Map(changed.map(({ record }) => [record.source.id, record.source])).values()] });
+  const topics = [...new Map(changed.flatMap(({ record }) => record.topics).map((topic) => [topic.id, topic])).values()];
+  result.topics.created = await counters(queries.topics, { topics: topics.map((t) => ({ ...t, code: t.code ?? null })) });
+  result.organizations.created = await counters(queries.organizations, {
+    organizations: [...usedOrgs].map(([id, org]) => ({ id, name: org.name, nameKey: org.nameKey, ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null })),
+  });
+  result.organizations.matched = usedOrgs.size - result.organizations.created;
+  result.authors.created = await counters(queries.authors, {
+    authors: [...usedAuthors].map(([id, author]) => ({
+      id, name: author.name, nameKey: author.nameKey, openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
+    })),
+  });
+  result.authors.matched = usedAuthors.size - result.authors.created;
+
+  await tx.run(queries.papers, {
+    papers: changed.map(({ record, id, hash }) => ({
+      id, hash, recordId: record.recordId, sourceId: record.source.id,
+      title: record.title, titleKey: normalizeKey(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
+      venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
+      openreviewId: record.openreviewId ?? null, openalexId: record.openalexId ?? null, url: record.url ?? null, codeUrl: record.codeUrl ?? null,
+      citationCount: record.citationCount ?? null, authorListComplete: record.authorListComplete, references: record.references,
+    })),
+  });
+  const orgIdsOf = (list: OrganizationRef[]) => [...new Set(list.map((org) => orgs.ids.get(organizationKey(org))!))];
+  await tx.run(queries.authorships, {
+    authorships: changed.flatMap(({ record, id }) => [
+      ...record.authors.map((author, index) => ({ authorId: authors.ids.get(authorKey(author)), paperId: id, position: index + 1, complete: record.authorListComplete, organizationIds: orgIdsOf(author.organizations) })),
+      ...record.otherAuthors.map((author) => ({ authorId: authors.ids.get(authorKey(author)), paperId: id, position: null, complete: false, organizationIds: orgIdsOf(author.organizations) })),
+    ]),
+  });
+  await tx.run(queries.links, {
+    links: changed.map(({ record, id }) => ({
+      paperId: id,
+      topics: record.topics.map((topic) => ({ id: topic.id, score: topic.score ?? null })),
+      organizationIds: orgIdsOf([...record.organizations, ...record.authors.flatMap((author) => author.organizations)]),
+      references: record.references,
+    })),
+  });
+  await tx.run(queries.affiliations, { authorIds: [...usedAuthors.keys()] });
+  return result;
+}
+
+const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+export function createImportWriter(driver: Driver, database: string) {
+  return {
+    /** One transaction: the whole batch lands or none of it. */
+    async writeBatch(records: PaperRecord[]): Promise<BatchResult> {
+      for (let attempt = 1; ; attempt++) {
+        const session = driver.session({ database });
+        try {
+          return await session.executeWrite((tx) => resolveAndWrite(tx, records));
+        } catch (error) {
+          // Another import created the same node between our reading and writing: read again.
+          if ((error as { code?: string }).code !== CONSTRAINT_RACE || attempt >= 3) throw error;
+        } finally {
+          await session.close();
+        }
+      }
+    },
+
+    /** Links citations whose cited paper arrived after the citing one (once per import). */
+    async linkReferences(): Promise<number> {
+      const { summary } = await driver.executeQuery(queries.linkReferences, {}, { database });
+      return summary.counters.updates().relationshipsCreated;
+    },
+  };
+}
+
+export type ImportWriter = ReturnType<typeof createImportWriter>;

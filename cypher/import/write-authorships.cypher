@@ -3,5 +3,5 @@
 UNWIND $authorships AS row
 MATCH (a:Author {id: row.authorId}), (p:Paper {id: row.paperId})
 MERGE (a)-[w:AUTHORED]->(p)
-SET w.position = CASE WHEN row.complete OR w.position IS NULL THEN row.position ELSE w.position END,
+SET w.position = CASE WHEN row.complete OR w.position IS NULL THEN toInteger(row.position) ELSE w.position END,
     w.organizationIds = CASE WHEN size(row.organizationIds) > 0 THEN row.organizationIds ELSE w.organizationIds END

@@ -3,8 +3,8 @@
 // the highest; the byline is complete once any source gave it whole.
 UNWIND $papers AS paper
 MERGE (p:Paper {id: paper.id})
-ON CREATE SET p.title = paper.title, p.titleKey = paper.titleKey, p.year = paper.year
-SET p.year = CASE WHEN paper.year < p.year THEN paper.year ELSE p.year END,
+ON CREATE SET p.title = paper.title, p.titleKey = paper.titleKey, p.year = toInteger(paper.year)
+SET p.year = CASE WHEN paper.year < p.year THEN toInteger(paper.year) ELSE p.year END,
     p.publishedOn = coalesce(p.publishedOn, date(paper.publishedOn)),
     p.venue = coalesce(p.venue, paper.venue),
     p.abstract = coalesce(p.abstract, paper.abstract),
@@ -16,7 +16,7 @@ SET p.year = CASE WHEN paper.year < p.year THEN paper.year ELSE p.year END,
     p.codeUrl = coalesce(p.codeUrl, paper.codeUrl),
     p.citationCount = CASE
       WHEN paper.citationCount IS NULL THEN p.citationCount
-      WHEN p.citationCount IS NULL OR paper.citationCount > p.citationCount THEN paper.citationCount
+      WHEN p.citationCount IS NULL OR paper.citationCount > p.citationCount THEN toInteger(paper.citationCount)
       ELSE p.citationCount END,
     p.authorListComplete = coalesce(p.authorListComplete, false) OR paper.authorListComplete,
     p.referencedWorks = CASE WHEN size(paper.references) = 0 THEN p.referencedWorks

@@ -3,7 +3,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
 import { parseGraphDocument } from './formats/graph-document.js';
@@ -209,6 +209,12 @@ const writeReportedQuery = cypher('import/write-reported');
 async function writeReported(driver: Driver, database: string, document: GraphDocument) {
   const reports = document.authors
     .filter((author) => author.reported)
-    .map((author) => ({ sourceId: document.source.id, nameKey: normalizeKey(author.name), nameId: `author:${slug(author.name)}`, figures: author.reported }));
+    .map((author) => ({
+      sourceId: document.source.id,
+      nameKey: normalizeKey(author.name),
+      nameId: `author:${slug(author.name)}`,
+      // Whole numbers stored as integers, as Neo4j would from any other client.
+      figures: Object.fromEntries(Object.entries(author.reported!).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v])),
+    }));
   if (reports.length) await driver.executeQuery(writeReportedQuery, { reports }, { database });
 }

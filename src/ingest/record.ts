@@ -55,7 +55,7 @@ export const paperRecordSchema = z.object({
   citationCount: z.number().int().min(0).optional(),
   authorListComplete: z.boolean(),
   /** The byline, in order. */
-  authors: z.array(authorRefSchema).min(1).max(5_000),
+  authors: z.array(authorRefSchema).min(1, 'no authors').max(5_000),
   /** Authors on the paper whose byline position the source does not give. */
   otherAuthors: z.array(authorRefSchema).max(100).default([]),
   /** Organizations the source gives for the paper as a whole. */

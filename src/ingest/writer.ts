@@ -48,6 +48,8 @@ export interface BatchResult {
   authors: { created: number; matched: number; ambiguous: number };
   organizations: { created: number; matched: number; ambiguous: number };
   topics: { created: number };
+  /** The node id each record was written to (or found unchanged at), in record order. */
+  paperIds: string[];
 }
 
 const hashOf = (record: PaperRecord) => {
@@ -155,6 +157,7 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
     authors: { created: 0, matched: 0, ambiguous: authors.ambiguous },
     organizations: { created: 0, matched: 0, ambiguous: orgs.ambiguous },
     topics: { created: 0 },
+    paperIds: papers.map((paper) => paper.id),
   };
   if (changed.length === 0) return result;
 
@@ -229,6 +232,25 @@ export function createImportWriter(driver: Driver, database: string) {
         } finally {
           await session.close();
         }
+      }
+    },
+
+    /** One author by the same identity rules as an import; returns the node id. */
+    async upsertAuthor(author: AuthorRef): Promise<{ id: string; created: boolean }> {
+      const session = driver.session({ database });
+      try {
+        return await session.executeWrite(async (tx) => {
+          const key = authorKey(author);
+          const refs = new Map([[key, { ...author, nameKey: normalizeKey(author.name) }]]);
+          const resolved = (await tx.run(queries.resolveAuthors, { refs: [...refs].map(([k, ref]) => ({ key: k, ...ref, openalexId: ref.openalexId ?? null, orcid: ref.orcid ?? null, openreviewId: ref.openreviewId ?? null })) })).records.map((r) => r.toObject() as Resolution);
+          const id = decide(refs, resolved).ids.get(key)!;
+          const { summary } = await tx.run(queries.authors, {
+            authors: [{ id, name: author.name, nameKey: normalizeKey(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null }],
+          });
+          return { id, created: summary.counters.updates().nodesCreated > 0 };
+        });
+      } finally {
+        await session.close();
       }
     },
 

@@ -6,6 +6,7 @@ import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
 import { createSourceRepository } from './sources.js';
 import { createTopicRepository } from './topics.js';
+import { createWrites } from './writes.js';
 
 export function createRepositories(driver: Driver, database: string) {
   const read = createRead(driver, database);
@@ -16,6 +17,8 @@ export function createRepositories(driver: Driver, database: string) {
     topics: createTopicRepository(read),
     sources: createSourceRepository(read),
     network: createNetworkRepository(read),
+    /** Imports and identity fixes; only mutations reach these, and only authenticated. */
+    writes: createWrites(driver, database),
   };
 }
 

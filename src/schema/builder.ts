@@ -14,6 +14,7 @@ export const builder = new SchemaBuilder<{
   /** Every connection can count its items; the count runs only when a client selects it. */
   Connection: { totalCount: () => Promise<number> };
   AuthScopes: { authenticated: boolean };
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
   plugins: [ScopeAuthPlugin, RelayPlugin],
   scopeAuth: {

@@ -5,5 +5,6 @@ import './organization.js';
 import './topic.js';
 import './source.js';
 import './network.js';
+import './mutations.js';
 
 export const schema = builder.toSchema();

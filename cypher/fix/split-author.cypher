@@ -1,0 +1,12 @@
+// fix/split-author: authorships of the given papers move from one author to a new one (two
+// people recorded as one). Positions and per-paper affiliations move with them.
+MATCH (author:Author {id: $id})
+CREATE (split:Author {id: $newId, name: $name, nameKey: $nameKey, splitFrom: $id})
+WITH author, split
+UNWIND $paperIds AS paperId
+MATCH (author)-[w:AUTHORED]->(:Paper {id: paperId})
+WITH author, split, w, endNode(w) AS paper
+CREATE (split)-[moved:AUTHORED]->(paper)
+SET moved = properties(w)
+DELETE w
+RETURN count(moved) AS moved

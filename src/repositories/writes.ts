@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { cypher } from '../db/cypher.js';
+import { normalizeKey, slug } from '../domain/normalize.js';
+import { createImportWriter } from '../ingest/writer.js';
+
+/**
+ * The write side: imports (through the import writer, with its identity rules) and the fixes
+ * an operator makes to identity mistakes. Each write is one transaction.
+ */
+
+const queries = {
+  authorsForFix: cypher('fix/authors-for-fix'),
+  merge: cypher('fix/merge-authors'),
+  split: cypher('fix/split-author'),
+  refreshAffiliations: cypher('import/refresh-affiliations'),
+};
+
+export class WriteRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: 'NOT_FOUND' | 'BAD_USER_INPUT',
+  ) {
+    super(message);
+  }
+}
+
+interface AuthorFacts {
+  id: string;
+  name: string;
+  openalexId: string | null;
+  orcid: string | null;
+  openreviewId: string | null;
+  paperIds: string[];
+}
+
+export function createWrites(driver: Driver, database: string) {
+  const importer = createImportWriter(driver, database);
+
+  async function inWrite<T>(work: (run: (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>) => Promise<T>) {
+    const session = driver.session({ database });
+    try {
+      return await session.executeWrite((tx) => work(async (query, params) => (await tx.run(query, params)).records.map((r) => r.toObject())));
+    } finally {
+      await session.close();
+    }
+  }
+
+  const factsOf = async (run: Parameters<Parameters<typeof inWrite>[0]>[0], ids: string[]) => {
+    const rows = (await run(queries.authorsForFix, { ids })) as unknown as AuthorFacts[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const id of ids) if (!byId.has(id)) throw new WriteRefused(`No author has the id given (${ids.indexOf(id) + 1}).`, 'NOT_FOUND');
+    return ids.map((id) => byId.get(id)!);
+  };
+
+  return {
+    importer,
+
+    /** Merges each of `from` into `into`; refuses when their external ids say they are two people. */
+    mergeAuthors: (into: string, from: string[]) =>
+      inWrite(async (run) => {
+        const others = [...new Set(from)].filter((id) => id !== into);
+        if (others.length === 0) throw new WriteRefused('Name at least one other author to merge.', 'BAD_USER_INPUT');
+        const [target, ...sources] = await factsOf(run, [into, ...others]);
+        for (const source of sources) {
+          for (const field of ['openalexId', 'orcid', 'openreviewId'] as const) {
+            if (target![field] && source[field] && target![field] !== source[field]) {
+              throw new WriteRefused(`The authors have different ${field} values: they are two people.`, 'BAD_USER_INPUT');
+            }
+          }
+        }
+        for (const source of sources) await run(queries.merge, { into, from: source.id });
+        await run(queries.refreshAffiliations, { authorIds: [into] });
+        return into;
+      }),
+
+    /** Moves the authorships of `paperIds` from author `id` to a new author; returns its id. */
+    splitAuthor: (id: string, paperIds: string[], name: string | null) =>
+      inWrite(async (run) => {
+        const [author] = await factsOf(run, [id]);
+        const papers = [...new Set(paperIds)];
+        const foreign = papers.filter((paperId) => !author!.paperIds.includes(paperId));
+        if (papers.length === 0 || foreign.length > 0) {
+          throw new WriteRefused('`papers` must name papers of this author, at least one.', 'BAD_USER_INPUT');
+        }
+        const splitName = name?.trim() || author!.name;
+        if (!normalizeKey(splitName)) throw new WriteRefused('`name` needs a letter or digit.', 'BAD_USER_INPUT');
+        const newId = `author:${slug(splitName)}~${createHash('sha256').update(`${id}|${papers.sort().join('|')}`).digest('hex').slice(0, 10)}`;
+        await run(queries.split, { id, newId, name: splitName, nameKey: normalizeKey(splitName), paperIds: papers });
+        await run(queries.refreshAffiliations, { authorIds: [id, newId] });
+        return newId;
+      }),
+  };
+}
+
+export type Writes = ReturnType<typeof createWrites>;

@@ -12,5 +12,6 @@ CALL (ref) {
     AND (ref.openreviewId IS NULL OR a.openreviewId IS NULL)
   RETURN collect(a.id) AS byName
 }
-RETURN ref.key AS key, coalesce(byOpenalex.id, byOrcid.id, byOpenreview.id, CASE WHEN size(byName) = 1 THEN byName[0] END) AS id,
-       size(byName) AS nameMatches
+WITH ref, coalesce(byOpenalex.id, byOrcid.id, byOpenreview.id) AS byId, byName
+RETURN ref.key AS key, coalesce(byId, CASE WHEN size(byName) = 1 THEN byName[0] END) AS id,
+       byId IS NULL AS byNameOnly, size(byName) AS nameMatches

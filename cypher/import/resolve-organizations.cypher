@@ -9,5 +9,6 @@ CALL (ref) {
   WHERE (ref.ror IS NULL OR o.ror IS NULL) AND (ref.openalexId IS NULL OR o.openalexId IS NULL)
   RETURN collect(o.id) AS byName
 }
-RETURN ref.key AS key, coalesce(byRor.id, byOpenalex.id, CASE WHEN size(byName) = 1 THEN byName[0] END) AS id,
-       size(byName) AS nameMatches
+WITH ref, coalesce(byRor.id, byOpenalex.id) AS byId, byName
+RETURN ref.key AS key, coalesce(byId, CASE WHEN size(byName) = 1 THEN byName[0] END) AS id,
+       byId IS NULL AS byNameOnly, size(byName) AS nameMatches

@@ -188,7 +188,8 @@ export async function runImport(driver: Driver, database: string, options: Impor
           done++;
         } else {
           for (const key of keys) seen.set(key, recordId);
-          hasReferences ||= checked.record.references.length > 0;
+          // New citing or cited works: the citations between them are linked at the end.
+          hasReferences ||= checked.record.references.length > 0 || Boolean(checked.record.openalexId);
           batch.push(checked.record);
           if (batch.length >= batchSize) await flush();
         }

@@ -87,31 +87,46 @@ const isNameOnly = (key: string) => key.startsWith('author:') || key.startsWith(
 interface Resolution {
   key: string;
   id: string | null;
+  /** True when the match (if any) came from the name, not from an external id. */
+  byNameOnly: boolean;
   nameMatches: number;
 }
 
 /**
  * Decides the node id of each distinct reference: the match the graph gave, or a new id. Within
- * a batch a name-only reference joins a new identified reference of the same name, as it would
- * had they come in two batches.
+ * a batch the outcome is what two batches in a row would give: a name-only reference joins a
+ * new identified reference of the same name, and two identified references (different ids) do
+ * not both join one node by its name: the second becomes a node of its own.
  */
 function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolved: Resolution[]) {
   const byKey = new Map(resolved.map((resolution) => [resolution.key, resolution]));
   const ids = new Map<string, string>();
+  const joinedByName = new Set<string>();
   let ambiguous = 0;
   for (const [key] of refs) {
     const resolution = byKey.get(key)!;
-    if (resolution.id) ids.set(key, resolution.id);
-    else if (!isNameOnly(key)) ids.set(key, key);
+    if (resolution.id && !(resolution.byNameOnly && !isNameOnly(key) && joinedByName.has(resolution.id))) {
+      ids.set(key, resolution.id);
+      if (resolution.byNameOnly && !isNameOnly(key)) joinedByName.add(resolution.id);
+    } else if (!isNameOnly(key)) ids.set(key, key);
   }
   for (const [key, ref] of refs) {
     if (ids.has(key)) continue;
     const { nameMatches } = byKey.get(key)!;
-    if (nameMatches > 1) ambiguous++;
-    const sameNameNew = [...refs].filter(([other, r]) => !isNameOnly(other) && r.nameKey === ref.nameKey && !byKey.get(other)!.id);
+    const sameNameNew = [...refs].filter(([other, r]) => !isNameOnly(other) && r.nameKey === ref.nameKey && ids.get(other) === other);
+    if (nameMatches > 1 || sameNameNew.length > 1) ambiguous++;
     ids.set(key, nameMatches === 0 && sameNameNew.length === 1 ? sameNameNew[0]![0] : key);
   }
   return { ids, ambiguous };
+}
+
+/** Several references can name one node: keep every id any of them gives. */
+function addRef<Ref extends object>(refs: Map<string, Ref>, id: string, ref: Ref) {
+  const earlier = refs.get(id);
+  if (!earlier) return refs.set(id, ref);
+  const merged = { ...ref } as Record<string, unknown>;
+  for (const [field, value] of Object.entries(earlier)) if (value !== undefined && value !== null) merged[field] = value;
+  return refs.set(id, merged as Ref);
 }
 
 async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): Promise<BatchResult> {
@@ -167,10 +182,10 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
   for (const { record } of changed) {
     for (const author of [...record.authors, ...record.otherAuthors]) {
       const key = authorKey(author);
-      usedAuthors.set(authors.ids.get(key)!, authorRefs.get(key)!);
-      for (const org of author.organizations) usedOrgs.set(orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
+      addRef(usedAuthors, authors.ids.get(key)!, authorRefs.get(key)!);
+      for (const org of author.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
     }
-    for (const org of record.organizations) usedOrgs.set(orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
+    for (const org of record.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
   }
   const counters = async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).summary.counters.updates().nodesCreated;
 

@@ -91,7 +91,11 @@ export function parsePaperlistItem(item: unknown, index: number, options: Paperl
         organizations: aligned ? organizations(affiliationParts![i]!) : [],
       })),
       organizations: affiliationParts && !aligned ? affiliationParts.flatMap(organizations) : [],
-      topics: keywords.filter((k) => slug(k)).map((keyword) => ({ id: `keyword:${slug(keyword)}`, scheme: 'keyword', name: keyword })),
+      topics: [...new Map(keywords.filter((k) => slug(k)).map((keyword) => [slug(keyword), keyword])).entries()].map(([key, keyword]) => ({
+        id: `keyword:${key}`,
+        scheme: 'keyword',
+        name: keyword,
+      })),
     },
   };
 }

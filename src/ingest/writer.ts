@@ -102,7 +102,7 @@ function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolved: Res
   const byKey = new Map(resolved.map((resolution) => [resolution.key, resolution]));
   const ids = new Map<string, string>();
   const joinedByName = new Set<string>();
-  let ambiguous = 0;
+  const ambiguous = new Set<string>();
   for (const [key] of refs) {
     const resolution = byKey.get(key)!;
     if (resolution.id && !(resolution.byNameOnly && !isNameOnly(key) && joinedByName.has(resolution.id))) {
@@ -114,7 +114,7 @@ function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolved: Res
     if (ids.has(key)) continue;
     const { nameMatches } = byKey.get(key)!;
     const sameNameNew = [...refs].filter(([other, r]) => !isNameOnly(other) && r.nameKey === ref.nameKey && ids.get(other) === other);
-    if (nameMatches > 1 || sameNameNew.length > 1) ambiguous++;
+    if (nameMatches > 1 || sameNameNew.length > 1) ambiguous.add(key);
     ids.set(key, nameMatches === 0 && sameNameNew.length === 1 ? sameNameNew[0]![0] : key);
   }
   return { ids, ambiguous };
@@ -169,8 +169,8 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
   const changed = papers.filter((paper) => !unchanged.has(paper.key));
   const result: BatchResult = {
     papers: { created: changed.filter((p) => !p.existed).length, updated: changed.filter((p) => p.existed).length, unchanged: unchanged.size },
-    authors: { created: 0, matched: 0, ambiguous: authors.ambiguous },
-    organizations: { created: 0, matched: 0, ambiguous: orgs.ambiguous },
+    authors: { created: 0, matched: 0, ambiguous: 0 },
+    organizations: { created: 0, matched: 0, ambiguous: 0 },
     topics: { created: 0 },
     paperIds: papers.map((paper) => paper.id),
   };
@@ -179,14 +179,23 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
   // Only what changed records name is written.
   const usedAuthors = new Map<string, AuthorRef & { nameKey: string }>();
   const usedOrgs = new Map<string, OrganizationRef & { nameKey: string }>();
+  const ambiguousAuthors = new Set<string>();
+  const ambiguousOrgs = new Set<string>();
   for (const { record } of changed) {
+    for (const org of [...record.organizations, ...record.authors.flatMap((a) => a.organizations)]) {
+      if (orgs.ambiguous.has(organizationKey(org))) ambiguousOrgs.add(organizationKey(org));
+    }
     for (const author of [...record.authors, ...record.otherAuthors]) {
       const key = authorKey(author);
+      if (authors.ambiguous.has(key)) ambiguousAuthors.add(key);
       addRef(usedAuthors, authors.ids.get(key)!, authorRefs.get(key)!);
       for (const org of author.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
     }
     for (const org of record.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
   }
+  // Ambiguous names counted once per batch, and only for records that are written.
+  result.authors.ambiguous = ambiguousAuthors.size;
+  result.organizations.ambiguous = ambiguousOrgs.size;
   const counters = async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).summary.counters.updates().nodesCreated;
 
   await tx.run(queries.sources, { sources: [...new Map(changed.map(({ record }) => [record.source.id, record.source])).values()] });

@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { parseOpenAlexWork } from '../ingest/formats/openalex.js';
-import { checkRecord, type PaperRecord } from '../ingest/record.js';
+import { authorRefSchema, checkRecord, type PaperRecord } from '../ingest/record.js';
 import { WriteRefused } from '../repositories/writes.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
+import { present } from './paper.js';
 import { AuthorRef, PaperRef } from './refs.js';
 
 /**
@@ -78,7 +79,7 @@ const ImportWorksResultRef = builder.objectRef<WorksResult>('ImportWorksResult')
     rejected: t.field({ type: [RejectedRecordRef], resolve: (result) => result.rejected }),
     papers: t.field({
       type: [PaperRef],
-      resolve: async (result, _args, { loaders }) => (await loaders.paper.loadMany(result.paperIds)).filter((p) => p && !(p instanceof Error)) as never,
+      resolve: async (result, _args, { loaders }) => present(await loaders.paper.loadMany(result.paperIds)),
     }),
   }),
 });
@@ -98,9 +99,12 @@ builder.mutationFields((t) => ({
     description: 'Finds the author these ids (or, failing them, this name) identify, or creates them; fills in new ids.',
     args: { input: t.arg({ type: AuthorInput, required: true }) },
     resolve: async (_root, { input }, { repositories, loaders }) => {
-      const checked = checkRecord({ source: API_SOURCE, recordId: 'api', title: 'x', year: 2000, authorListComplete: true, authors: [compact(input)] });
-      if ('rejected' in checked) throw badUserInput(checked.rejected.replace(/^authors\.0\./, ''));
-      const { id } = await repositories.writes.importer.upsertAuthor(checked.record.authors[0]!);
+      const checked = authorRefSchema.safeParse(compact(input));
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!;
+        throw badUserInput(`${issue.path.join('.')}: ${issue.message}`);
+      }
+      const { id } = await repositories.writes.importer.upsertAuthor(checked.data);
       loaders.author.clear(id);
       return loaders.author.load(id);
     },

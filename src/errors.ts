@@ -1,28 +1,96 @@
 import { PothosSchemaError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as maskUnexpectedError, type YogaServerOptions } from 'graphql-yoga';
+import { Neo4jError } from 'neo4j-driver';
 
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
 /**
- * What clients see of errors. Our GraphQLErrors (with codes) pass through; a malformed or
- * wrong-type global id, which the Relay plugin reports with the id in the message, becomes a
- * BAD_USER_INPUT that does not echo the input; everything else is masked by yoga's default
- * ("Unexpected error.", INTERNAL_SERVER_ERROR), its details going to the log only.
+ * What clients see of errors: every error carries `extensions.code`, and nothing about the
+ * server (stack, host, Cypher) leaks. Yoga logs the original of every error this replaces.
+ *
+ * - Our GraphQLErrors (with codes) pass through.
+ * - A malformed or wrong-type global id, which the Relay plugin reports with the id in the
+ *   message, becomes a BAD_USER_INPUT that does not echo the input.
+ * - Neo4j being away is SERVICE_UNAVAILABLE; a read over its time limit, or no pooled connection
+ *   free in time, is TIMEOUT. Clients may retry both.
+ * - Errors graphql-js and yoga raise about the request itself (variable values, CSRF, ...) come
+ *   without a code; they get one from their HTTP status.
+ * - Everything else is masked by yoga's default ("Unexpected error.", INTERNAL_SERVER_ERROR).
  */
 export const maskError: MaskError = (error, message, isDev) => {
+  const located = error instanceof GraphQLError ? error : undefined;
+  const known = knownFailure(error);
+  if (known) {
+    return new GraphQLError(MESSAGES[known], {
+      ...(located?.nodes ? { nodes: located.nodes } : {}),
+      ...(located?.path ? { path: located.path } : {}),
+      extensions: { code: known },
+    });
+  }
+  if (error instanceof GraphQLError && !error.originalError && error.extensions.code === undefined) {
+    // Changed in place, as yoga itself codes validation errors: a client's mistake is not a
+    // server error to log.
+    (error.extensions as Record<string, unknown>).code = codeForStatus(httpStatus(error));
+    return error;
+  }
+  return maskUnexpectedError(error, message, isDev);
+};
+
+type KnownFailure = 'BAD_USER_INPUT' | 'TIMEOUT' | 'SERVICE_UNAVAILABLE';
+
+const MESSAGES: Record<KnownFailure, string> = {
+  BAD_USER_INPUT: 'An id argument is malformed or names a node of another type.',
+  TIMEOUT: 'The database took too long to answer and the query was stopped. Ask for less, or try again.',
+  SERVICE_UNAVAILABLE: 'The database is unavailable. Try again shortly.',
+};
+
+/**
+ * The code a client gets for an error that is not a bug: a bad id, or the database being slow or
+ * away. Undefined for anything else. (The log uses it too, to keep such errors out of its error level.)
+ */
+export function knownFailure(error: unknown): KnownFailure | undefined {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const badId =
     (original instanceof PothosValidationError && /global ID|is not of type/i.test(original.message)) ||
     // node(id:) naming a type this schema does not have
     (original instanceof PothosSchemaError && /has not been implemented/.test(original.message));
-  if (badId) {
-    const located = error instanceof GraphQLError ? error : undefined;
-    return new GraphQLError('An id argument is malformed or names a node of another type.', {
-      ...(located?.nodes ? { nodes: located.nodes } : {}),
-      ...(located?.path ? { path: located.path } : {}),
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+  return badId ? 'BAD_USER_INPUT' : databaseFailure(original);
+}
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/** TIMEOUT or SERVICE_UNAVAILABLE when the error, or one it wraps, is such a Neo4j failure. */
+export function databaseFailure(error: unknown): 'TIMEOUT' | 'SERVICE_UNAVAILABLE' | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof Neo4jError) {
+      if (TIMEOUT_CODES.has(current.code)) return 'TIMEOUT';
+      if (UNAVAILABLE_CODES.has(current.code)) return 'SERVICE_UNAVAILABLE';
+      // The pool's own timeout has no code of its own ("N/A"), only this message.
+      if (/^Connection acquisition timed out/.test(current.message)) return 'TIMEOUT';
+      return undefined;
+    }
+    current = current instanceof GraphQLError ? current.originalError : current.cause;
   }
-  return maskUnexpectedError(error, message, isDev);
-};
+  return undefined;
+}
+
+const httpStatus = (error: GraphQLError): number | undefined =>
+  (error.extensions.http as { status?: number } | undefined)?.status;
+
+function codeForStatus(status: number | undefined): string {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 413) return 'REQUEST_ENTITY_TOO_LARGE';
+  if (status === undefined || (status >= 400 && status < 500)) return 'BAD_USER_INPUT';
+  return 'INTERNAL_SERVER_ERROR';
+}

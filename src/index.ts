@@ -3,25 +3,45 @@ import { LocalNeo4jError } from './local-neo4j/paths.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
-/** `npm start`: serve GraphQL until Ctrl-C or SIGTERM, then close HTTP and the driver. */
+/**
+ * `npm start`: serve GraphQL until Ctrl-C or SIGTERM, then drain: stop taking connections, let
+ * the requests in flight finish, close the driver, exit 0.
+ */
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const server = await startServer(config, logger);
-  logger.info(`GraphQL (and GraphiQL in a browser) at ${server.url}`);
+  const server = await startServer(config, logger, { waitForNeo4j: false });
+  logger.info({ profile: config.profile }, `GraphQL${config.profile === 'production' ? '' : ' (and GraphiQL in a browser)'} at ${server.url}`);
   if (!config.neo4j.uri) logger.info('The local Neo4j keeps running after the server stops; `npm run neo4j:stop` stops it.');
 
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
+  const stop = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'Shutting down');
-    await server.close();
+    logger.info({ reason }, 'Shutting down: finishing requests in flight');
+    const started = performance.now();
+    try {
+      await server.close();
+      logger.info({ drainMs: Math.round(performance.now() - started) }, 'Stopped');
+    } catch (error) {
+      logger.error({ err: error }, 'Shutdown failed');
+      exitCode = 1;
+    }
     logger.flush();
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  // A bug, not a client's doing: log it in full, then stop as cleanly as at SIGTERM and let the
+  // supervisor restart the process, rather than serve on in an unknown state.
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, 'Unhandled promise rejection');
+    void stop('unhandledRejection', 1);
+  });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'Uncaught exception');
+    void stop('uncaughtException', 1);
+  });
 }
 
 main().catch((error: unknown) => {

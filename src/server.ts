@@ -1,42 +1,93 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
-import { createDriver, waitForDatabase } from './db/driver.js';
+import { createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
 import { applySchema } from './db/migrate.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
 import type { Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
 import { createRepositories } from './repositories/index.js';
 import { GRAPHQL_PATH, createYogaServer } from './yoga.js';
 
 export interface RunningServer {
   url: string;
+  /** Stops taking connections, lets in-flight requests finish (up to the shutdown timeout), closes the driver. */
   close: () => Promise<void>;
 }
+
+export interface StartOptions {
+  /**
+   * Resolve only once Neo4j answers and the schema is applied (at most a minute, else fail): the
+   * default, for tests and scripts. `false` serves at once, /ready answering 503 until Neo4j is
+   * there, which the entry point wants: a database that is late or away must not stop the process.
+   */
+  waitForNeo4j?: boolean;
+}
+
+/** How long /ready waits for Neo4j to answer before calling it unreachable. */
+const READY_PROBE_MS = 2_000;
+const PREPARE_RETRY_MS = 2_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Wires the process together: Neo4j (the configured one, or the project's own when NEO4J_URI is
  * unset), the schema's constraints, the seed for an empty graph, and the HTTP server.
  */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, { waitForNeo4j = true }: StartOptions = {}): Promise<RunningServer> {
   const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j, (line) => logger.info(line)));
-  const driver = createDriver({ ...config.neo4j, uri });
-  try {
-    await waitForDatabase(driver, config.neo4j.database, { timeoutMs: 60_000 });
-    const statements = await applySchema(driver, config.neo4j.database);
-    logger.info({ uri, database: config.neo4j.database, statements }, 'Neo4j ready, constraints and indexes applied');
-    if (config.seedOnEmpty && (await seedIfEmpty(driver, config.neo4j.database))) logger.info('Empty graph: seed loaded');
-  } catch (error) {
-    await driver.close();
-    throw error;
+  const database = config.neo4j.database;
+  const driver = createDriver({ ...config.neo4j, uri }, config.driver);
+  const metrics = createMetrics();
+  let prepared = false;
+  let draining = false;
+
+  const prepare = async (timeoutMs: number) => {
+    await waitForDatabase(driver, database, { timeoutMs, stillStarting: () => !draining });
+    const statements = await applySchema(driver, database);
+    logger.info({ uri, database, statements }, 'Neo4j ready, constraints and indexes applied');
+    if (config.seedOnEmpty && (await seedIfEmpty(driver, database))) logger.info('Empty graph: seed loaded');
+    prepared = true;
+  };
+
+  if (waitForNeo4j) {
+    try {
+      await prepare(60_000);
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
   }
 
+  const ready = async () => {
+    if (draining || !prepared) return false;
+    const up = await databaseReachable(driver, database, READY_PROBE_MS);
+    metrics.databaseUp.set(up ? 1 : 0);
+    return up;
+  };
+
   const yoga = createYogaServer({
-    repositories: createRepositories(driver, config.neo4j.database),
+    repositories: createRepositories(driver, database),
     logger,
     apiTokens: config.apiTokens,
+    profile: config.profile,
+    limits: config.limits,
+    bodyLimitBytes: config.httpSettings.bodyLimitBytes,
+    ready,
+    metrics,
   });
-  const http = createServer(yoga);
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, shutdownTimeoutMs } = config.httpSettings;
+  const http = createServer(
+    {
+      // Slow or stalled clients (slowloris) lose their connection instead of holding it.
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+      keepAliveTimeout: keepAliveTimeoutMs,
+    },
+    yoga,
+  );
+  // A socket with no traffic either way for this long is closed, whatever the request is doing.
+  http.setTimeout(requestTimeoutMs);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.http.port, config.http.host, resolve);
@@ -45,10 +96,42 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   const url = `http://${host}:${port}${GRAPHQL_PATH}`;
 
+  // Not waited for: keep trying until Neo4j answers (or the server stops), /ready saying 503 meanwhile.
+  const preparing = prepared
+    ? Promise.resolve()
+    : (async () => {
+        logger.info({ uri, database }, 'Serving; waiting for Neo4j');
+        while (!draining) {
+          try {
+            return await prepare(Number.POSITIVE_INFINITY);
+          } catch (error) {
+            if (draining) return;
+            logger.warn({ err: error }, 'Neo4j is not ready yet; trying again');
+            await sleep(PREPARE_RETRY_MS);
+          }
+        }
+      })();
+
   return {
     url,
     close: async () => {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      draining = true; // /ready now says 503, so a load balancer stops sending
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      // close() ends idle keep-alive connections once; those busy now become idle when their
+      // response is sent, so keep ending idle ones until all are gone, and cut the rest at the limit.
+      const idle = setInterval(() => http.closeIdleConnections(), 50);
+      const limit = setTimeout(() => {
+        logger.warn({ shutdownTimeoutMs }, 'Requests still running at the shutdown limit; closing their connections');
+        http.closeAllConnections();
+      }, shutdownTimeoutMs);
+      try {
+        await closed;
+      } finally {
+        clearInterval(idle);
+        clearTimeout(limit);
+      }
+      await preparing;
+      await yoga.dispose();
       await driver.close();
     },
   };

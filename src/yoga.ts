@@ -1,11 +1,19 @@
-import { createYoga } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { loadConfig, type HttpSettings, type Profile, type QueryLimits } from './config.js';
 import { createContextFactory } from './context.js';
-import { maskError } from './errors.js';
+import { knownFailure, maskError } from './errors.js';
+import { useObservability } from './http/observability.js';
+import { useQueryLimits } from './limits/index.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import type { Repositories } from './repositories/index.js';
 import { schema } from './schema/index.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** The header a browser cannot send cross-site without a CORS preflight; GET needs it. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 /** The GraphQL server as a fetch handler: the HTTP entry point wraps it, tests call it directly. */
 export interface YogaDependencies {
@@ -13,23 +21,69 @@ export interface YogaDependencies {
   logger: Logger;
   /** Secrets that authorize writes; none: writes are refused. */
   apiTokens?: readonly string[];
+  /** `production`: no GraphiQL, no introspection, no field suggestions. */
+  profile?: Profile;
+  limits?: QueryLimits;
+  bodyLimitBytes?: HttpSettings['bodyLimitBytes'];
+  /** Whether the server can serve (answers /ready); by default always. */
+  ready?: () => Promise<boolean>;
+  metrics?: Metrics;
 }
 
-export function createYogaServer({ repositories, logger, apiTokens = [] }: YogaDependencies) {
+const defaults = loadConfig({});
+
+export function createYogaServer({
+  repositories,
+  logger,
+  apiTokens = [],
+  profile = defaults.profile,
+  limits = defaults.limits,
+  bodyLimitBytes = defaults.httpSettings.bodyLimitBytes,
+  ready = async () => true,
+  metrics = createMetrics(),
+}: YogaDependencies) {
+  const production = profile === 'production';
   return createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     context: createContextFactory(repositories, apiTokens),
-    graphiql: { title: 'scholar-graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: production ? false : { title: 'scholar-graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
-    maskedErrors: { maskError },
-    logging: {
-      debug: (...args) => logger.debug(args),
-      info: (...args) => logger.info(args),
-      warn: (...args) => logger.warn(args),
-      error: (...args) => logger.error(args),
-    },
+    healthCheckEndpoint: '/health',
+    batching: false,
+    maxRequestBodySize: bodyLimitBytes,
+    // Never put the original message or stack in a response, whatever NODE_ENV says: the log has them.
+    maskedErrors: { maskError, isDev: false },
+    // The limits read variables (page sizes, cost), so a validation result holds for one request only.
+    parserAndValidationCache: { validationCache: false },
+    logging: yogaLogger(logger),
+    plugins: [
+      useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),
+      useReadinessCheck({ endpoint: '/ready', check: ready }),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...(production ? [useDisableIntrospection()] : []),
+      ...useQueryLimits(limits, { blockFieldSuggestions: production }),
+    ],
   });
+}
+
+/**
+ * Yoga's log calls as structured lines: an error goes under `err`, with its stack and cause.
+ * Yoga logs every error it masks at error level; a bad id is the client's doing (debug), and the
+ * database being slow or away is worth a warning, not a bug report.
+ */
+function yogaLogger(logger: Logger): YogaLogger {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const error = args.find((arg) => arg instanceof Error);
+      const text = args.filter((arg) => !(arg instanceof Error)).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)));
+      if (!error) return logger[level](text.join(' '));
+      const known = level === 'error' ? knownFailure(error) : undefined;
+      const effective = known === 'BAD_USER_INPUT' ? 'debug' : known ? 'warn' : level;
+      logger[effective]({ err: error, ...(known ? { code: known } : {}) }, text.join(' ') || (error as Error).message);
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Which papers does Baixu Chen share with Junguang Jiang?

@@ -1,25 +1,41 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Config } from '../config.js';
+import { loadConfig, type Config, type DriverSettings } from '../config.js';
 
 export type Neo4jConnection = Config['neo4j'] & { uri: string };
 
+const DEFAULT_SETTINGS: DriverSettings = loadConfig({}).driver;
+
+// The read transaction timeout belongs to the driver it was configured with, so that every
+// repository built on a driver (src/repositories/index.ts passes only the driver on) reads
+// under it without each caller passing it along.
+const readTimeouts = new WeakMap<Driver, number>();
+
 /** One Driver per process: created by the entry point and passed down, never at import time. */
-export function createDriver(connection: Neo4jConnection): Driver {
-  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
-    // Fail fast when the database is away rather than after the driver's default 30 s.
-    connectionTimeout: 3_000,
-    connectionAcquisitionTimeout: 5_000,
-    maxConnectionPoolSize: 50,
+export function createDriver(connection: Neo4jConnection, settings: DriverSettings = DEFAULT_SETTINGS): Driver {
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    // Fail fast when the database is away rather than after the driver's defaults (30 s to
+    // connect, 60 s to wait for a pooled connection, 30 s of retries), so that clients hear
+    // SERVICE_UNAVAILABLE or TIMEOUT within seconds.
+    connectionTimeout: settings.connectionTimeoutMs,
+    connectionAcquisitionTimeout: settings.acquisitionTimeoutMs,
+    maxTransactionRetryTime: settings.retryTimeMs,
+    maxConnectionPoolSize: settings.maxPoolSize,
     // Counts, years and positions are far below 2^53: plain numbers, converted once, here.
     disableLosslessIntegers: true,
   });
+  readTimeouts.set(driver, settings.readTimeoutMs);
+  return driver;
 }
+
+/** The read transaction timeout the driver was created with (the default for others). */
+export const readTimeoutOf = (driver: Driver): number => readTimeouts.get(driver) ?? DEFAULT_SETTINGS.readTimeoutMs;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Resolves once the database answers a query. `stillStarting` lets a caller stop waiting as soon
- * as the server process it launched has died. Authentication errors end the wait at once.
+ * as the server process it launched has died (or it is shutting down). Authentication errors end
+ * the wait at once.
  */
 export async function waitForDatabase(
   driver: Driver,
@@ -37,5 +53,24 @@ export async function waitForDatabase(
       if (!stillStarting() || Date.now() > deadline) throw error;
       await sleep(500);
     }
+  }
+}
+
+/**
+ * Whether the database answers a trivial read within `timeoutMs`: the readiness probe. Never
+ * throws; a hung server counts as unreachable.
+ */
+export async function databaseReachable(driver: Driver, database: string, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = driver
+    .executeQuery('RETURN 1', {}, { database, routing: neo4j.routing.READ })
+    .then(() => true, () => false);
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,0 +1,89 @@
+import { getOperationAST, type GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Metrics } from '../metrics.js';
+import { currentRequest, runInRequestScope } from '../request-scope.js';
+
+export const METRICS_PATH = '/metrics';
+
+/** Routes as metric labels: a fixed set, whatever paths clients send. */
+function routeOf(pathname: string, graphqlPath: string): string {
+  if (pathname === graphqlPath) return 'graphql';
+  if (pathname === '/health' || pathname === '/ready' || pathname === METRICS_PATH) return pathname.slice(1);
+  return 'other';
+}
+
+/**
+ * Every request runs in a request scope (src/request-scope.ts) and ends with one JSON log line
+ * (request id, operation, status, duration, Cypher statements, error codes) and its metrics.
+ * The request id comes from X-Request-Id when the caller sends a plain one and goes back in the
+ * response. Also serves the metrics at /metrics.
+ */
+export function useObservability({ logger, metrics, graphqlPath }: { logger: Logger; metrics: Metrics; graphqlPath: string }): Plugin {
+  return {
+    instrumentation: {
+      request: ({ request }, serve) =>
+        runInRequestScope(request.headers.get('x-request-id'), async () => {
+          metrics.inFlight.inc();
+          try {
+            await serve();
+          } finally {
+            metrics.inFlight.dec();
+          }
+        }),
+    },
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== METRICS_PATH) return;
+      endResponse(
+        new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }),
+      );
+    },
+    onParams({ params }) {
+      const scope = currentRequest();
+      if (scope && typeof params.operationName === 'string') scope.operationName = params.operationName;
+    },
+    onExecute({ args }) {
+      const scope = currentRequest();
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!scope || !operation) return;
+      scope.operationType = operation.operation;
+      scope.operationName ??= operation.name?.value;
+      metrics.operations.inc({ type: operation.operation });
+    },
+    onResultProcess({ result }) {
+      const scope = currentRequest();
+      if (!scope) return;
+      for (const single of Array.isArray(result) ? result : [result]) {
+        const errors = (single as { errors?: readonly GraphQLError[] }).errors ?? [];
+        for (const error of errors) scope.errorCodes.push(String(error.extensions?.code ?? 'UNCODED'));
+      }
+    },
+    onResponse({ request, response }) {
+      const scope = currentRequest();
+      if (!scope) return;
+      const { pathname } = new URL(request.url, 'http://localhost');
+      const route = routeOf(pathname, graphqlPath);
+      const seconds = (performance.now() - scope.startedAt) / 1000;
+      response.headers.set('x-request-id', scope.id);
+
+      metrics.requests.inc({ route, status: String(response.status) });
+      metrics.duration.observe({ route }, seconds);
+      for (const code of scope.errorCodes) metrics.errors.inc({ code });
+      if (route === 'graphql') metrics.statements.observe(scope.statements);
+
+      const entry = {
+        method: request.method,
+        path: pathname,
+        status: response.status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        ...(scope.operationName ? { operationName: scope.operationName } : {}),
+        ...(scope.operationType ? { operationType: scope.operationType } : {}),
+        cypherStatements: scope.statements,
+        ...(scope.errorCodes.length ? { errorCodes: [...new Set(scope.errorCodes)] } : {}),
+      };
+      // Probes and scrapes come every few seconds: keep them out of the info log.
+      if (route === 'graphql' || route === 'other') logger.info(entry, 'request');
+      else logger.debug(entry, 'request');
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
-import { findOneByName } from './lookup.js';
+import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import {
   AuthorConnection,
@@ -144,12 +144,10 @@ builder.queryFields((t) => ({
       'One author, by id or by name. Names match ignoring case, accents and extra spaces; a name ' +
       'several authors share is an AMBIGUOUS_NAME error listing their ids. Unknown: null.',
     args: { id: t.arg.globalID({ for: AuthorRef }), name: t.arg.string() },
-    resolve: async (_root, { id, name }, { loaders }) => {
-      if ((id == null) === (name == null)) throw badUserInput('Give exactly one of `id` and `name`.');
-      if (id) return loaders.author.load(id.id);
-      const authorId = await findOneByName(loaders.authorIdsByNameKey, normalizeKey(name ?? ''), name ?? '', 'Author');
-      return authorId ? loaders.author.load(authorId) : null;
-    },
+    resolve: (_root, { id, name }, { loaders }) =>
+      loadByIdOrKey({
+        typename: 'Author', keyArgument: 'name', id, asked: name, key: normalizeKey, nodes: loaders.author, idsByKey: loaders.authorIdsByNameKey,
+      }),
   }),
   authors: t.field({
     type: AuthorConnection,

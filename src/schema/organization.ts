@@ -2,7 +2,7 @@ import { normalizeKey } from '../domain/normalize.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
-import { findOneByName } from './lookup.js';
+import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { CollaboratorConnection, MemberConnection, OrganizationConnection, OrganizationRef, PaperConnection } from './refs.js';
 
@@ -44,12 +44,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One organization, by id or by name (normalized; AMBIGUOUS_NAME when several share it). Unknown: null.',
     args: { id: t.arg.globalID({ for: OrganizationRef }), name: t.arg.string() },
-    resolve: async (_root, { id, name }, { loaders }) => {
-      if ((id == null) === (name == null)) throw badUserInput('Give exactly one of `id` and `name`.');
-      if (id) return loaders.organization.load(id.id);
-      const found = await findOneByName(loaders.organizationIdsByNameKey, normalizeKey(name ?? ''), name ?? '', 'Organization');
-      return found ? loaders.organization.load(found) : null;
-    },
+    resolve: (_root, { id, name }, { loaders }) =>
+      loadByIdOrKey({
+        typename: 'Organization', keyArgument: 'name', id, asked: name, key: normalizeKey,
+        nodes: loaders.organization, idsByKey: loaders.organizationIdsByNameKey,
+      }),
   }),
   organizations: t.field({
     type: OrganizationConnection,

@@ -1,4 +1,3 @@
-import { builder } from './builder.js';
 import { SourceRef } from './refs.js';
 
 SourceRef.implement({

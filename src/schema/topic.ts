@@ -1,7 +1,6 @@
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
-import { badUserInput } from './errors.js';
-import { findOneByName } from './lookup.js';
+import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { PaperConnection, TopAuthorConnection, TopicConnection, TopicRef, YearCountRef } from './refs.js';
 
@@ -39,12 +38,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One topic, by id or by code (e.g. "cs.LG"; AMBIGUOUS_NAME when two schemes share it). Unknown: null.',
     args: { id: t.arg.globalID({ for: TopicRef }), code: t.arg.string() },
-    resolve: async (_root, { id, code }, { loaders }) => {
-      if ((id == null) === (code == null)) throw badUserInput('Give exactly one of `id` and `code`.');
-      if (id) return loaders.topic.load(id.id);
-      const found = await findOneByName(loaders.topicIdsByCode, (code ?? '').trim(), code ?? '', 'Topic');
-      return found ? loaders.topic.load(found) : null;
-    },
+    resolve: (_root, { id, code }, { loaders }) =>
+      loadByIdOrKey({
+        typename: 'Topic', keyArgument: 'code', id, asked: code, key: (asked) => asked.trim(), nodes: loaders.topic, idsByKey: loaders.topicIdsByCode,
+      }),
   }),
   topics: t.field({
     type: TopicConnection,

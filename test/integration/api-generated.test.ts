@@ -246,6 +246,21 @@ describe('Organization and Topic', () => {
   });
 });
 
+describe('list forms', () => {
+  it('list organizations by name, optionally those containing a text, and topics of one scheme', async () => {
+    const org = graph.organizations[3]!;
+    const fragment = org.nameKey.split(' ').sort((a, b) => b.length - a.length)[0]!;
+    const expected = graph.organizations.filter((o) => o.nameKey.includes(fragment)).map((o) => o.id);
+    const found = await query<any>('query($s: String) { organizations(search: $s, first: 100) { totalCount edges { node { id } } } }', { s: fragment.toUpperCase() });
+    expect(found.organizations.edges.map((e: any) => localId(e.node.id)).filter((id: string) => id.startsWith('api:')).sort()).toEqual(expected.sort());
+    const topics = await pageThrough<any>('query($after: String) { topics(scheme: "synthetic", first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }', {}, (d) => d.topics);
+    const ours = topics.edges.map((e) => localId(e.node.id)).filter((id) => id.startsWith('api:'));
+    expect(ours.sort()).toEqual(graph.topics.map((t) => t.id).sort());
+    const names = topics.edges.map((e) => e.node.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+  });
+});
+
 describe('collaboration paths and ego networks', () => {
   it('finds a shortest coauthor path whose hops are real coauthorships', async () => {
     const from = graph.authors[0]!.id;
@@ -294,5 +309,24 @@ describe('collaboration paths and ego networks', () => {
     );
     expect(capped.author.egoNetwork.nodes).toHaveLength(5);
     expect(capped.author.egoNetwork.nodesTruncated).toBe(true);
+  });
+
+  it('counts only links of enough shared papers within the years asked', async () => {
+    const author = busiest();
+    const papers = truth.papersOf(author.id).map((id) => truth.paper.get(id)!);
+    const [yearFrom, yearTo] = [Math.min(...papers.map((p) => p.year)) + 1, Math.max(...papers.map((p) => p.year))];
+    const inYears = (paperId: string) => truth.paper.get(paperId)!.year >= yearFrom && truth.paper.get(paperId)!.year <= yearTo;
+    const expected = truth
+      .coauthors(author.id)
+      .map((c) => ({ id: c.id, shared: truth.sharedPapers([author.id, c.id]).filter(inYears).length }))
+      .filter((c) => c.shared >= 2);
+    const data = await query<any>(
+      `query($id: ID!, $from: Int, $to: Int) { author(id: $id) { egoNetwork(depth: 1, maxNodes: 500, minSharedPapers: 2, yearFrom: $from, yearTo: $to) {
+        nodes { id depth } edges { source target sharedPaperCount } } } }`,
+      { id: authorGid(author.id), from: yearFrom, to: yearTo },
+    );
+    const network = data.author.egoNetwork;
+    expect(network.nodes.filter((n: any) => n.depth === 1).map((n: any) => localId(n.id)).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(network.edges.every((e: any) => e.sharedPaperCount >= 2)).toBe(true);
   });
 });

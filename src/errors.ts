@@ -2,6 +2,7 @@ import { PothosSchemaError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as maskUnexpectedError, type YogaServerOptions } from 'graphql-yoga';
 import { Neo4jError } from 'neo4j-driver';
+import { ReadTimeoutError } from './db/read.js';
 
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
@@ -72,6 +73,7 @@ const UNAVAILABLE_CODES = new Set([
 export function databaseFailure(error: unknown): 'TIMEOUT' | 'SERVICE_UNAVAILABLE' | undefined {
   let current: unknown = error;
   for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof ReadTimeoutError) return 'TIMEOUT';
     if (current instanceof Neo4jError) {
       if (TIMEOUT_CODES.has(current.code)) return 'TIMEOUT';
       if (UNAVAILABLE_CODES.has(current.code)) return 'SERVICE_UNAVAILABLE';

@@ -21,7 +21,8 @@ export function useQueryLimits(limits: QueryLimits, { blockFieldSuggestions }: {
   return [
     EnvelopArmorPlugin({
       maxTokens: { ...armor, n: limits.tokens },
-      maxDepth: { ...armor, n: limits.depth, ignoreIntrospection: true },
+      // Fragments add no level of their own: the fields in them count where they are spread.
+      maxDepth: { ...armor, n: limits.depth, ignoreIntrospection: true, flattenFragments: true },
       maxAliases: { ...armor, n: limits.aliases },
       maxDirectives: { ...armor, n: limits.directives },
       // Armor's cost limit prices every field alike; ours prices lists by `first` (cost.ts).

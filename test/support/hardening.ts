@@ -1,0 +1,86 @@
+import { createServer } from 'node:net';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
+import './provided-context.js';
+
+/** One structured log line of the server. */
+export type LogLine = Record<string, unknown> & { level: number; msg: string };
+
+export interface ObservedServer extends RunningServer {
+  /** http://host:port, without the GraphQL path. */
+  base: string;
+  logs: LogLine[];
+  /** The per-request lines (src/http/observability.ts), oldest first. */
+  requests: () => LogLine[];
+}
+
+/**
+ * The real server over real HTTP, with its JSON log kept in memory, configured by environment
+ * variables as in production (defaults: the suite's Neo4j, any free port, no seeding).
+ */
+export async function startObservedServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<ObservedServer> {
+  const neo4j = inject('neo4j');
+  const config = loadConfig({
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+    PORT: '0',
+    SEED_ON_EMPTY: 'false',
+    ...env,
+  });
+  const logs: LogLine[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const server = await startServer(config, logger, options);
+  return {
+    ...server,
+    base: server.url.replace(/\/graphql$/, ''),
+    logs,
+    requests: () => logs.filter((line) => line.msg === 'request'),
+  };
+}
+
+export interface Answer {
+  status: number;
+  body: { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  text: string;
+  headers: Headers;
+}
+
+/** POSTs a GraphQL request (application/json, as browsers preflight) and reads the answer. */
+export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {}, text, headers: response.headers };
+}
+
+export const errorCodes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions?.code);
+
+/** A port no one listens on right now (for a server whose port we must know before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` is true, or fails after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}

@@ -61,6 +61,13 @@ export function createYogaServer({
       useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),
       useReadinessCheck({ endpoint: '/ready', check: ready }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      {
+        // A body refused half way is still arriving: close the connection rather than leave the
+        // client to send its next request after the rest of this one.
+        onResponse({ response }) {
+          if (response.status === 413) response.headers.set('connection', 'close');
+        },
+      },
       ...(production ? [useDisableIntrospection()] : []),
       ...useQueryLimits(limits, { blockFieldSuggestions: production }),
     ],

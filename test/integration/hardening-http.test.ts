@@ -1,0 +1,184 @@
+import { serverAudits } from 'graphql-http';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '../../src/yoga.js';
+import { graphFingerprint } from '../support/fingerprint.js';
+import { errorCodes, graphql, startObservedServer, type ObservedServer } from '../support/hardening.js';
+import { testDatabase, testDriver } from '../support/server.js';
+
+/**
+ * The HTTP surface: what the server refuses before GraphQL runs (batches, large bodies, simple
+ * cross-site requests, mutations over GET), the production profile, probes, metrics and logs,
+ * and the GraphQL-over-HTTP audit of the graphql-http package.
+ */
+
+let server: ObservedServer;
+let production: ObservedServer;
+let driver: Driver;
+
+beforeAll(async () => {
+  driver = testDriver();
+  [server, production] = await Promise.all([startObservedServer(), startObservedServer({ PROFILE: 'production' })]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([server?.close(), production?.close()]);
+  await driver?.close();
+});
+
+const json = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+const lastRequest = (observed: ObservedServer) => observed.requests().at(-1)!;
+
+describe('refused before GraphQL runs', () => {
+  it('refuses batched operations', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ author(name: "Baixu Chen") { name } }' }]),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect(lastRequest(server).cypherStatements).toBe(0);
+  });
+
+  it('refuses a body over 1 MB, whether it declares its length or streams it', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(1_100_000) } });
+    const declared = await fetch(server.url, { method: 'POST', headers: json, body });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+
+    const bytes = new TextEncoder().encode(body);
+    const streamed = await fetch(server.url, {
+      method: 'POST',
+      headers: json,
+      body: new ReadableStream({
+        start(controller) {
+          for (let offset = 0; offset < bytes.length; offset += 64 * 1024) controller.enqueue(bytes.slice(offset, offset + 64 * 1024));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    // Just under the limit is served.
+    const fits = await fetch(server.url, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(900_000) } }),
+    });
+    expect(fits.status).toBe(200);
+  });
+
+  it('refuses requests a browser sends cross-site without a preflight: GET or a simple POST without the CSRF header', async () => {
+    const query = encodeURIComponent('{ author(name: "Baixu Chen") { name } }');
+    const get = await fetch(`${server.url}?query=${query}`);
+    expect(get.status).toBe(403);
+    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const post = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: contentType === 'text/plain' ? JSON.stringify({ query: '{ __typename }' }) : `query=${query}`,
+      });
+      expect(post.status).toBe(403);
+    }
+    const withHeader = await fetch(`${server.url}?query=${query}`, { headers: { [CSRF_HEADER]: '1' } });
+    expect(withHeader.status).toBe(200);
+    expect(((await withHeader.json()) as { data: { author: { name: string } } }).data.author.name).toBe('Baixu Chen');
+  });
+
+  it('refuses a mutation over GET, even with the CSRF header, and writes nothing', async () => {
+    const before = await graphFingerprint(driver, testDatabase());
+    const mutation = encodeURIComponent('mutation Forge { upsertAuthor(input: { name: "Mallory Over Get" }) { id } }');
+    const response = await fetch(`${server.url}?query=${mutation}`, { headers: { [CSRF_HEADER]: '1' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(await graphFingerprint(driver, testDatabase())).toEqual(before);
+  });
+});
+
+describe('production profile', () => {
+  it('answers no introspection, in any spelling', async () => {
+    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Author") { fields { name } } }', 'query { a: __schema { queryType { name } } }']) {
+      const answer = await graphql(production.url, query);
+      expect(answer.status).toBe(400);
+      expect(answer.body.data).toBeUndefined();
+      expect(answer.text).toMatch(/introspection has been disabled/);
+    }
+    // __typename is not introspection: clients need it for unions and interfaces.
+    expect((await graphql(production.url, '{ __typename }')).body.data).toEqual({ __typename: 'Query' });
+    // The development profile does answer it.
+    expect((await graphql(server.url, '{ __schema { queryType { name } } }')).body.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('serves no GraphiQL page', async () => {
+    const page = await fetch(production.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type') ?? '').not.toMatch(/html/);
+    expect(await page.text()).not.toMatch(/graphiql/i);
+    const development = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(development.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await development.text()).toMatch(/graphiql/i);
+  });
+
+  it('gives no field suggestions', async () => {
+    const answer = await graphql(production.url, '{ autor(name: "Baixu Chen") { name } }');
+    expect(errorCodes(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(answer.text).not.toMatch(/Did you mean/);
+    const development = await graphql(server.url, '{ autor(name: "Baixu Chen") { name } }');
+    expect(development.body.errors![0]!.message).toMatch(/Did you mean "author"/);
+  });
+});
+
+describe('probes, metrics and logs', () => {
+  it('answers /health and /ready', async () => {
+    expect((await fetch(`${server.base}/health`)).status).toBe(200);
+    expect((await fetch(`${server.base}/ready`)).status).toBe(200);
+  });
+
+  it('logs one JSON line per request: id, operation, status, duration, Cypher statements, error codes', async () => {
+    const answer = await graphql(server.url, 'query Headline { author(name: "Baixu Chen") { name papers { totalCount } } }', {}, { 'x-request-id': 'trace-42' });
+    expect(answer.headers.get('x-request-id')).toBe('trace-42');
+    expect(lastRequest(server)).toMatchObject({
+      level: 30,
+      reqId: 'trace-42',
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operationName: 'Headline',
+      operationType: 'query',
+      // the name lookup, the author, the page of papers, the papers on it, the count
+      cypherStatements: 5,
+    });
+    expect(lastRequest(server).durationMs).toBeGreaterThan(0);
+
+    // A request id that is long or not plain is replaced by a fresh one.
+    for (const id of ['x'.repeat(65), '{"level":60} forged']) {
+      const forged = await graphql(server.url, '{ __typename }', {}, { 'x-request-id': id });
+      expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    await graphql(server.url, '{ author(id: "not-an-id") { name } }');
+    expect(lastRequest(server)).toMatchObject({ status: 200, errorCodes: ['BAD_USER_INPUT'] });
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    await graphql(server.url, '{ author(name: "Baixu Chen") { name } }');
+    const response = await fetch(`${server.base}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/^scholar_graph_http_requests_total\{route="graphql",status="200"\} \d+$/m);
+    expect(text).toMatch(/^scholar_graph_graphql_errors_total\{code="BAD_USER_INPUT"\} \d+$/m);
+    expect(text).toMatch(/^scholar_graph_cypher_statements_per_request_count \d+$/m);
+    expect(text).toMatch(/^scholar_graph_neo4j_up 1$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
+});
+
+describe('GraphQL over HTTP', () => {
+  it('passes every MUST audit of graphql-http in the default profile', async () => {
+    const results = await Promise.all(serverAudits({ url: server.url }).map((audit) => audit.fn()));
+    const must = results.filter((result) => result.name.startsWith('MUST'));
+    expect(must.length).toBeGreaterThan(10);
+    expect(must.filter((result) => result.status !== 'ok').map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
+  });
+});

@@ -21,6 +21,9 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
+          // One file at a time: they share one database, some compare whole-graph fingerprints,
+          // and on two cores parallel files only fight over the CPU with Neo4j.
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -26,38 +26,55 @@ export const maskError: MaskError = (error, message, isDev) => {
     return new GraphQLError(MESSAGES[known], {
       ...(located?.nodes ? { nodes: located.nodes } : {}),
       ...(located?.path ? { path: located.path } : {}),
-      extensions: { code: known },
+      extensions: { code: CODES[known] },
     });
   }
-  if (error instanceof GraphQLError && !error.originalError && error.extensions.code === undefined) {
+  const graphqlOriginal = !located?.originalError || located.originalError instanceof GraphQLError;
+  if (located && graphqlOriginal && located.extensions.code === undefined) {
     // Changed in place, as yoga itself codes validation errors: a client's mistake is not a
     // server error to log.
-    (error.extensions as Record<string, unknown>).code = codeForStatus(httpStatus(error));
-    return error;
+    (located.extensions as Record<string, unknown>).code = codeForStatus(httpStatus(located));
+    return located;
   }
   return maskUnexpectedError(error, message, isDev);
 };
 
-type KnownFailure = 'BAD_USER_INPUT' | 'TIMEOUT' | 'SERVICE_UNAVAILABLE';
+type KnownFailure = 'BAD_ID' | 'BAD_INPUT' | 'TIMEOUT' | 'SERVICE_UNAVAILABLE';
+
+const CODES: Record<KnownFailure, string> = {
+  BAD_ID: 'BAD_USER_INPUT',
+  BAD_INPUT: 'BAD_USER_INPUT',
+  TIMEOUT: 'TIMEOUT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
 
 const MESSAGES: Record<KnownFailure, string> = {
-  BAD_USER_INPUT: 'An id argument is malformed or names a node of another type.',
+  BAD_ID: 'An id argument is malformed or names a node of another type.',
+  BAD_INPUT: 'An argument is not valid.',
   TIMEOUT: 'The database took too long to answer and the query was stopped. Ask for less, or try again.',
   SERVICE_UNAVAILABLE: 'The database is unavailable. Try again shortly.',
 };
 
 /**
- * The code a client gets for an error that is not a bug: a bad id, or the database being slow or
- * away. Undefined for anything else. (The log uses it too, to keep such errors out of its error level.)
+ * An error that is not a bug: a bad id or other input Pothos refused (its messages echo the
+ * input, so they are replaced), or the database being slow or away. Undefined for anything else.
+ * The log uses it too, to keep such errors out of its error level.
  */
 export function knownFailure(error: unknown): KnownFailure | undefined {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const badId =
-    (original instanceof PothosValidationError && /global ID|is not of type/i.test(original.message)) ||
-    // node(id:) naming a type this schema does not have
-    (original instanceof PothosSchemaError && /has not been implemented/.test(original.message));
-  return badId ? 'BAD_USER_INPUT' : databaseFailure(original);
+  if (original instanceof PothosValidationError) {
+    return /global ID|is not of type|does not support loading by id/i.test(original.message) ? 'BAD_ID' : 'BAD_INPUT';
+  }
+  // node(id:) naming a type this schema does not have
+  if (original instanceof PothosSchemaError && /has not been implemented/.test(original.message)) return 'BAD_ID';
+  return databaseFailure(original);
 }
+
+/** The code a client is told for an error, by knownFailure. */
+export const knownFailureCode = (error: unknown): string | undefined => {
+  const known = knownFailure(error);
+  return known && CODES[known];
+};
 
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',

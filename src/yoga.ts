@@ -4,7 +4,7 @@ import { createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { loadConfig, type HttpSettings, type Profile, type QueryLimits } from './config.js';
 import { createContextFactory } from './context.js';
-import { knownFailure, maskError } from './errors.js';
+import { knownFailureCode, maskError } from './errors.js';
 import { useObservability } from './http/observability.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -86,7 +86,7 @@ function yogaLogger(logger: Logger): YogaLogger {
       const error = args.find((arg) => arg instanceof Error);
       const text = args.filter((arg) => !(arg instanceof Error)).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)));
       if (!error) return logger[level](text.join(' '));
-      const known = level === 'error' ? knownFailure(error) : undefined;
+      const known = level === 'error' ? knownFailureCode(error) : undefined;
       const effective = known === 'BAD_USER_INPUT' ? 'debug' : known ? 'warn' : level;
       logger[effective]({ err: error, ...(known ? { code: known } : {}) }, text.join(' ') || (error as Error).message);
     };

@@ -1,8 +1,7 @@
 import { PothosSchemaError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as maskUnexpectedError, type YogaServerOptions } from 'graphql-yoga';
-import { Neo4jError } from 'neo4j-driver';
-import { ReadTimeoutError } from './db/read.js';
+import { databaseFailure } from './db/failures.js';
 
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
@@ -39,13 +38,14 @@ export const maskError: MaskError = (error, message, isDev) => {
   return maskUnexpectedError(error, message, isDev);
 };
 
-type KnownFailure = 'BAD_ID' | 'BAD_INPUT' | 'TIMEOUT' | 'SERVICE_UNAVAILABLE';
+type KnownFailure = 'BAD_ID' | 'BAD_INPUT' | 'TIMEOUT' | 'SERVICE_UNAVAILABLE' | 'AWAY';
 
 const CODES: Record<KnownFailure, string> = {
   BAD_ID: 'BAD_USER_INPUT',
   BAD_INPUT: 'BAD_USER_INPUT',
   TIMEOUT: 'TIMEOUT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  AWAY: 'SERVICE_UNAVAILABLE',
 };
 
 const MESSAGES: Record<KnownFailure, string> = {
@@ -53,6 +53,7 @@ const MESSAGES: Record<KnownFailure, string> = {
   BAD_INPUT: 'An argument is not valid.',
   TIMEOUT: 'The database took too long to answer and the query was stopped. Ask for less, or try again.',
   SERVICE_UNAVAILABLE: 'The database is unavailable. Try again shortly.',
+  AWAY: 'The database is unavailable. Try again shortly.',
 };
 
 /**
@@ -70,37 +71,15 @@ export function knownFailure(error: unknown): KnownFailure | undefined {
   return databaseFailure(original);
 }
 
-/** The code a client is told for an error, by knownFailure. */
-export const knownFailureCode = (error: unknown): string | undefined => {
+/**
+ * How much an error that yoga masked matters to an operator: a client's bad input, or a read
+ * refused while Neo4j is known to be away (the breaker logs that once), is debug; the database
+ * failing a read is a warning; anything else is an error.
+ */
+export function logLevelOf(error: unknown): 'debug' | 'warn' | 'error' {
   const known = knownFailure(error);
-  return known && CODES[known];
-};
-
-const TIMEOUT_CODES = new Set([
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-]);
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-]);
-
-/** TIMEOUT or SERVICE_UNAVAILABLE when the error, or one it wraps, is such a Neo4j failure. */
-export function databaseFailure(error: unknown): 'TIMEOUT' | 'SERVICE_UNAVAILABLE' | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
-    if (current instanceof ReadTimeoutError) return 'TIMEOUT';
-    if (current instanceof Neo4jError) {
-      if (TIMEOUT_CODES.has(current.code)) return 'TIMEOUT';
-      if (UNAVAILABLE_CODES.has(current.code)) return 'SERVICE_UNAVAILABLE';
-      // The pool's own timeout has no code of its own ("N/A"), only this message.
-      if (/^Connection acquisition timed out/.test(current.message)) return 'TIMEOUT';
-      return undefined;
-    }
-    current = current instanceof GraphQLError ? current.originalError : current.cause;
-  }
-  return undefined;
+  if (known === 'BAD_ID' || known === 'BAD_INPUT' || known === 'AWAY') return 'debug';
+  return known ? 'warn' : 'error';
 }
 
 const httpStatus = (error: GraphQLError): number | undefined =>

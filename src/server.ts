@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
-import { createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
+import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
 import { applySchema } from './db/migrate.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
@@ -39,6 +39,11 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
   const database = config.neo4j.database;
   const driver = createDriver({ ...config.neo4j, uri }, config.driver);
   const metrics = createMetrics();
+  breakerOf(driver).onChange = (away) => {
+    metrics.databaseUp.set(away ? 0 : 1);
+    if (away) logger.warn({ uri }, 'Neo4j is away: reads are refused (SERVICE_UNAVAILABLE) and retried once a second');
+    else logger.info({ uri }, 'Neo4j is back: serving reads');
+  };
   let prepared = false;
   let draining = false;
 
@@ -88,6 +93,13 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
   );
   // A socket with no traffic either way for this long is closed, whatever the request is doing.
   http.setTimeout(requestTimeoutMs);
+  // Malformed or too slow HTTP (no GraphQL yet): answered as Node would, and noted in the log.
+  http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    logger.debug({ code: error.code, status }, 'Refused malformed or slow HTTP');
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.http.port, config.http.host, resolve);

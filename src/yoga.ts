@@ -4,7 +4,7 @@ import { createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { loadConfig, type HttpSettings, type Profile, type QueryLimits } from './config.js';
 import { createContextFactory } from './context.js';
-import { knownFailureCode, maskError } from './errors.js';
+import { logLevelOf, maskError } from './errors.js';
 import { useObservability } from './http/observability.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -76,8 +76,7 @@ export function createYogaServer({
 
 /**
  * Yoga's log calls as structured lines: an error goes under `err`, with its stack and cause.
- * Yoga logs every error it masks at error level; a bad id is the client's doing (debug), and the
- * database being slow or away is worth a warning, not a bug report.
+ * Yoga logs every error it masks at error level; errors that are not bugs go lower (logLevelOf).
  */
 function yogaLogger(logger: Logger): YogaLogger {
   const at =
@@ -86,9 +85,7 @@ function yogaLogger(logger: Logger): YogaLogger {
       const error = args.find((arg) => arg instanceof Error);
       const text = args.filter((arg) => !(arg instanceof Error)).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)));
       if (!error) return logger[level](text.join(' '));
-      const known = level === 'error' ? knownFailureCode(error) : undefined;
-      const effective = known === 'BAD_USER_INPUT' ? 'debug' : known ? 'warn' : level;
-      logger[effective]({ err: error, ...(known ? { code: known } : {}) }, text.join(' ') || (error as Error).message);
+      logger[level === 'error' ? logLevelOf(error) : level]({ err: error }, text.join(' ') || (error as Error).message);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

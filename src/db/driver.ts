@@ -1,14 +1,16 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig, type Config, type DriverSettings } from '../config.js';
+import { ReadBreaker } from './breaker.js';
 
 export type Neo4jConnection = Config['neo4j'] & { uri: string };
 
 const DEFAULT_SETTINGS: DriverSettings = loadConfig({}).driver;
 
-// The read transaction timeout belongs to the driver it was configured with, so that every
-// repository built on a driver (src/repositories/index.ts passes only the driver on) reads
-// under it without each caller passing it along.
+// The read transaction timeout and the read breaker belong to the driver, so that every
+// repository built on a driver (src/repositories/index.ts passes only the driver on) reads under
+// them without each caller passing them along, and all reads share what one learns of Neo4j.
 const readTimeouts = new WeakMap<Driver, number>();
+const breakers = new WeakMap<Driver, ReadBreaker>();
 
 /** One Driver per process: created by the entry point and passed down, never at import time. */
 export function createDriver(connection: Neo4jConnection, settings: DriverSettings = DEFAULT_SETTINGS): Driver {
@@ -29,6 +31,13 @@ export function createDriver(connection: Neo4jConnection, settings: DriverSettin
 
 /** The read transaction timeout the driver was created with (the default for others). */
 export const readTimeoutOf = (driver: Driver): number => readTimeouts.get(driver) ?? DEFAULT_SETTINGS.readTimeoutMs;
+
+/** The breaker shared by every read through this driver. */
+export function breakerOf(driver: Driver): ReadBreaker {
+  let breaker = breakers.get(driver);
+  if (!breaker) breakers.set(driver, (breaker = new ReadBreaker()));
+  return breaker;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
 import { countStatement } from '../request-scope.js';
-import { readTimeoutOf } from './driver.js';
+import { breakerOf, readTimeoutOf } from './driver.js';
+import { ReadTimeoutError } from './failures.js';
 
 /**
  * The read path of every repository: a managed read transaction (retried by the driver when a
@@ -9,23 +10,18 @@ import { readTimeoutOf } from './driver.js';
  */
 export type Read = <Row extends RecordShape>(query: string, params: Record<string, unknown>) => Promise<Row[]>;
 
-/** A read that ran past its time limit (src/errors.ts tells the client TIMEOUT). */
-export class ReadTimeoutError extends Error {
-  override name = 'ReadTimeoutError';
-  constructor(readonly timeoutMs: number) {
-    super(`Read transaction stopped after ${timeoutMs} ms`);
-  }
-}
-
 /**
  * The limit is kept on both sides. Neo4j is told it (so it stops the query even if this process
  * dies), but it only notices every couple of seconds (db.transaction.monitor.check.interval), so
  * the client also stops waiting when the time is up and closes the session, whose RESET ends the
  * query on the server at once. The clock starts when the transaction does, after a pooled
  * connection was found (waiting for one has its own limit, src/db/driver.ts).
+ *
+ * While Neo4j is away, reads are refused at once by the driver's breaker (src/db/breaker.ts).
  */
 export function createRead(driver: Driver, database: string, { timeoutMs = readTimeoutOf(driver) } = {}): Read {
-  return async <Row extends RecordShape>(query: string, params: Record<string, unknown>) => {
+  const breaker = breakerOf(driver);
+  const readOnce = async <Row extends RecordShape>(query: string, params: Record<string, unknown>) => {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
@@ -60,4 +56,5 @@ export function createRead(driver: Driver, database: string, { timeoutMs = readT
       }
     }
   };
+  return <Row extends RecordShape>(query: string, params: Record<string, unknown>) => breaker.run(() => readOnce<Row>(query, params));
 }

@@ -1,0 +1,54 @@
+import { Neo4jError } from 'neo4j-driver';
+
+/**
+ * The database failures a client is told about as such (src/errors.ts): Neo4j being away
+ * (SERVICE_UNAVAILABLE) and a read running out of time (TIMEOUT). Anything else from the driver
+ * is a bug or a misconfiguration, masked and logged.
+ */
+
+/** A read that ran past its time limit. */
+export class ReadTimeoutError extends Error {
+  override name = 'ReadTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`Read transaction stopped after ${timeoutMs} ms`);
+  }
+}
+
+/** A read refused without trying, because Neo4j was found away moments ago (src/db/breaker.ts). */
+export class DatabaseAwayError extends Error {
+  override name = 'DatabaseAwayError';
+  constructor(readonly awayForMs: number) {
+    super(`Neo4j has not answered for ${awayForMs} ms; not trying again yet`);
+  }
+}
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/**
+ * TIMEOUT or SERVICE_UNAVAILABLE when the error, or one it wraps, is such a failure; AWAY when
+ * the read was not even tried (a SERVICE_UNAVAILABLE too, for the client).
+ */
+export function databaseFailure(error: unknown): 'TIMEOUT' | 'SERVICE_UNAVAILABLE' | 'AWAY' | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof ReadTimeoutError) return 'TIMEOUT';
+    if (current instanceof DatabaseAwayError) return 'AWAY';
+    if (current instanceof Neo4jError) {
+      if (TIMEOUT_CODES.has(current.code)) return 'TIMEOUT';
+      if (UNAVAILABLE_CODES.has(current.code)) return 'SERVICE_UNAVAILABLE';
+      // The pool's own timeout has no code of its own ("N/A"), only this message.
+      if (/^Connection acquisition timed out/.test(current.message)) return 'TIMEOUT';
+      return undefined;
+    }
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return undefined;
+}

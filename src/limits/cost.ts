@@ -11,7 +11,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/pagination.js';
  * - a scalar comes with its object: 0;
  * - an object: 1 and its fields;
  * - a connection (a field with `first`): 1 for the page and `first` times an edge's cost (an
- *   edge is free, its node an object); a plain list with `first`: `first` objects;
+ *   edge and the page's pageInfo are free, a node is an object); a plain list with `first`:
+ *   `first` objects;
  * - `nodes(ids:)`: one object per id;
  * - any other list: LIST_SIZE objects, a typical count (affiliations, a byline, topics);
  * - an ego network: up to `maxNodes` authors per level, `depth` levels;
@@ -39,6 +40,7 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (!isCompositeType(getNamedType(field.type))) return 0;
 
   if (isConnection(type) && field.name === 'edges') return childComplexity;
+  if (getNamedType(field.type).name === 'PageInfo') return 0;
   if (type.name === 'Author' && field.name === 'egoNetwork') {
     return positive(args.depth, 1) * positive(args.maxNodes, 100) + childComplexity;
   }

@@ -40,6 +40,11 @@ const envSchema = z.object({
     .default(''),
   /** Load the seed graph when the database holds no Author yet. */
   SEED_ON_EMPTY: flag.default('true'),
+  /**
+   * Apply cypher/schema.cypher at start. `false` where the schema is managed apart, or the
+   * server's database user may not change it (a read-only benchmark against someone's data).
+   */
+  APPLY_SCHEMA: flag.default('true'),
 
   /**
    * `production` turns off GraphiQL, introspection and field suggestions ("did you mean …").
@@ -135,6 +140,7 @@ export interface Config {
   apiTokens: string[];
   logLevel: Env['LOG_LEVEL'];
   seedOnEmpty: boolean;
+  applySchema: boolean;
 }
 
 export class ConfigError extends Error {
@@ -187,5 +193,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiTokens: e.API_TOKENS,
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
+    applySchema: e.APPLY_SCHEMA,
   };
 }

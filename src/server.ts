@@ -49,8 +49,10 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
 
   const prepare = async (timeoutMs: number) => {
     await waitForDatabase(driver, database, { timeoutMs, stillStarting: () => !draining });
-    const statements = await applySchema(driver, database);
-    logger.info({ uri, database, statements }, 'Neo4j ready, constraints and indexes applied');
+    if (config.applySchema) {
+      const statements = await applySchema(driver, database);
+      logger.info({ uri, database, statements }, 'Neo4j ready, constraints and indexes applied');
+    } else logger.info({ uri, database }, 'Neo4j ready (schema left as it is)');
     if (config.seedOnEmpty && (await seedIfEmpty(driver, database))) logger.info('Empty graph: seed loaded');
     prepared = true;
   };

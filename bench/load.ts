@@ -1,0 +1,224 @@
+/**
+ * `npm run bench:load`: a load run against the real server. Starts `src/index.ts` in a process of
+ * its own on a free loopback port (against NEO4J_URI, by default the local dev Neo4j, which it
+ * only reads: no schema changes, no seed), finds real ids through the API, then drives a mix of
+ * the API's queries with autocannon for a fixed time and reports errors (HTTP and GraphQL),
+ * latency percentiles, throughput and the server's memory before and after. Ends the server with
+ * SIGTERM and reports how long it took to drain. Exits 1 if any request failed.
+ *
+ *   npm run bench:load -- --duration 300 --connections 8
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus } from 'node:os';
+import autocannon from 'autocannon';
+import { Command } from 'commander';
+import { projectRoot } from '../src/local-neo4j/paths.js';
+import { CSRF_HEADER } from '../src/yoga.js';
+
+const options = new Command('bench:load')
+  .description('Load run against the real server (loopback only), reporting errors, latency and memory')
+  .option('--duration <seconds>', 'measured run length', '300')
+  .option('--warmup <seconds>', 'unmeasured run before it', '15')
+  .option('--connections <n>', 'concurrent connections', '8')
+  .option('--neo4j <uri>', 'Neo4j to read from', process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687')
+  .option('--json <file>', 'also write the figures as JSON to this file')
+  .parse()
+  .opts<{ duration: string; warmup: string; connections: string; neo4j: string; json?: string }>();
+
+const duration = Number(options.duration);
+const warmup = Number(options.warmup);
+const connections = Number(options.connections);
+if (![duration, warmup, connections].every((n) => Number.isInteger(n) && n >= 0) || duration < 1 || connections < 1) {
+  throw new Error('--duration, --warmup and --connections take whole numbers (duration and connections at least 1)');
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const url = `${base}/graphql`;
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  cwd: projectRoot,
+  env: { ...process.env, NEO4J_URI: options.neo4j, HOST: '127.0.0.1', PORT: String(port), APPLY_SCHEMA: 'false', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+const stopServer = async () => {
+  const started = performance.now();
+  server.kill('SIGTERM');
+  const code = await exited;
+  return { code, drainMs: Math.round(performance.now() - started) };
+};
+process.once('SIGINT', () => void stopServer().then(() => process.exit(130)));
+// Whatever goes wrong below, the server started here does not outlive the run.
+process.once('exit', () => server.exitCode === null && server.kill('SIGKILL'));
+
+async function post<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(`Discovery query failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function metric(name: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : Number.NaN;
+}
+
+const deadline = Date.now() + 120_000;
+while ((await fetch(`${base}/ready`).then((response) => response.status, () => 0)) !== 200) {
+  if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The server did not become ready at ${base} (is Neo4j running at ${options.neo4j}?)`);
+  await sleep(250);
+}
+
+// Real ids to ask about, found through the API itself: the newest papers and their authors.
+type Ids = { edges: { node: { id: string } }[] };
+const found = await post<{ papers: { edges: { node: { id: string; authors: { id: string; name: string }[] } }[] }; organizations: Ids; topics: Ids }>(`{
+  papers(first: 100) { edges { node { id authors { id name } } } }
+  organizations(first: 50) { edges { node { id } } }
+  topics(first: 50) { edges { node { id } } }
+}`);
+const ids = (list: Ids) => list.edges.map((edge) => edge.node.id);
+const byline = new Map(found.papers.edges.flatMap((edge) => edge.node.authors.map((author) => [author.id, author.name] as const)));
+const authors = [...byline.keys()];
+const names = [...new Set(byline.values())];
+const papers = ids(found.papers);
+const organizations = ids(found.organizations);
+const topics = ids(found.topics);
+if (!authors.length || !papers.length) throw new Error('The graph has no authors or papers to ask about');
+
+const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+const pickSome = <T>(list: T[], count: number) => Array.from({ length: count }, () => pick(list));
+
+/** The mix: what the README's clients ask, weighted by how often a client would. */
+const MIX: { name: string; weight: number; body: () => object }[] = [
+  { name: 'author by name', weight: 4, body: () => ({ query: 'query ByName($n: String!) { author(name: $n) { id name orcid } }', variables: { n: pick(names) } }) },
+  {
+    name: 'author page',
+    weight: 4,
+    body: () => ({
+      query: `query AuthorPage($id: ID!) { author(id: $id) { name metrics { paperCount citationCount hIndex papersPerYear { year } }
+        affiliations { paperCount organization { name } } topics { paperCount topic { name } }
+        papers(first: 10) { totalCount edges { node { title year venue authors { name } } } } } }`,
+      variables: { id: pick(authors) },
+    }),
+  },
+  {
+    name: 'coauthors of coauthors',
+    weight: 3,
+    body: () => ({
+      query: `query Network($id: ID!) { author(id: $id) { coauthors(first: 10) { totalCount edges { sharedPaperCount firstYear lastYear
+        node { name coauthors(first: 5) { edges { node { name } } } } } } } }`,
+      variables: { id: pick(authors) },
+    }),
+  },
+  { name: 'shared papers', weight: 2, body: () => ({ query: 'query Shared($a: ID!, $b: [ID!]) { author(id: $a) { papers(sharedWith: $b) { totalCount edges { node { title } } } } }', variables: { a: pick(authors), b: [pick(authors)] } }) },
+  { name: 'nodes', weight: 2, body: () => ({ query: 'query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Author { name } ... on Paper { title } } }', variables: { ids: [...pickSome(authors, 10), ...pickSome(papers, 10)] } }) },
+  {
+    name: 'paper',
+    weight: 3,
+    body: () => ({
+      query: `query Paper($id: ID!) { paper(id: $id) { title abstract doi arxivId url codeUrl authors { name } organizations { name } topics { name }
+        cites(first: 10) { totalCount } citedBy(first: 10) { totalCount } } }`,
+      variables: { id: pick(papers) },
+    }),
+  },
+  { name: 'search authors', weight: 2, body: () => ({ query: 'query Search($s: String!) { authors(search: $s, first: 20) { totalCount edges { node { name } } } }', variables: { s: pick(names).split(' ')[0] } }) },
+  { name: 'search papers', weight: 2, body: () => ({ query: 'query Papers($s: String!) { papers(search: $s, first: 20, yearFrom: 2000) { totalCount edges { node { title year } } } }', variables: { s: pick(['learning', 'graph', 'model', 'data', 'network', 'transfer']) } }) },
+  { name: 'collaboration path', weight: 1, body: () => ({ query: 'query Path($a: ID!, $b: ID!) { collaborationPath(from: $a, to: $b) { length authors { name } hops { paperCount } } }', variables: { a: pick(authors), b: pick(authors) } }) },
+  { name: 'ego network', weight: 1, body: () => ({ query: 'query Ego($id: ID!) { author(id: $id) { egoNetwork(depth: 2, maxNodes: 50) { nodes { depth author { name } } edges { sharedPaperCount } } } }', variables: { id: pick(authors) } }) },
+  ...(organizations.length
+    ? [{ name: 'organization', weight: 1, body: () => ({ query: 'query Org($id: ID!) { organization(id: $id) { name members(first: 10) { totalCount edges { paperCount node { name } } } collaborators(first: 5) { edges { node { name } } } } }', variables: { id: pick(organizations) } }) }]
+    : []),
+  ...(topics.length
+    ? [{ name: 'topic', weight: 1, body: () => ({ query: 'query Topic($id: ID!) { topic(id: $id) { name trend { year } topAuthors(first: 5) { edges { node { name } } } papers(first: 5) { totalCount } } }', variables: { id: pick(topics) } }) }]
+    : []),
+];
+const weighted = MIX.flatMap((entry) => Array.from({ length: entry.weight }, () => entry));
+
+// Every query of the mix must work before it is measured.
+for (const entry of MIX) {
+  const { query, variables } = entry.body() as { query: string; variables: Record<string, unknown> };
+  await post(query, variables);
+}
+
+const graphqlErrors = new Map<string, number>();
+const latencies: number[] = [];
+function run(seconds: number, measured: boolean): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+        requests: [
+          {
+            setupRequest: (request) => ({ ...request, body: JSON.stringify(pick(weighted).body()) }),
+            onResponse: (_status, body) => {
+              if (!measured || !body.includes('"errors"')) return;
+              const codes = [...body.matchAll(/"code":"([A-Z_]+)"/g)].map((match) => match[1]!);
+              for (const code of codes.length ? codes : ['UNCODED']) graphqlErrors.set(code, (graphqlErrors.get(code) ?? 0) + 1);
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    if (measured) instance.on('response', (_client, _status, _bytes, ms) => void latencies.push(ms));
+  });
+}
+
+console.error(`Warming up for ${warmup} s, then ${duration} s with ${connections} connections against ${url} (Neo4j ${options.neo4j})...`);
+if (warmup > 0) await run(warmup, false);
+const rssBefore = await metric('process_resident_memory_bytes');
+const heapBefore = await metric('nodejs_heap_size_used_bytes');
+let rssPeak = rssBefore;
+const sampler = setInterval(() => void metric('process_resident_memory_bytes').then((rss) => (rssPeak = Math.max(rssPeak, rss)), () => {}), 5_000);
+const result = await run(duration, true);
+clearInterval(sampler);
+await sleep(2_000); // let the last responses' garbage go
+const rssAfter = await metric('process_resident_memory_bytes');
+const heapAfter = await metric('nodejs_heap_size_used_bytes');
+const { code, drainMs } = await stopServer();
+
+latencies.sort((a, b) => a - b);
+const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const errors = result.errors + result.timeouts + result.non2xx + [...graphqlErrors.values()].reduce((sum, n) => sum + n, 0);
+const figures = {
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+  neo4j: options.neo4j,
+  durationSeconds: duration,
+  connections,
+  queriesInMix: MIX.map((entry) => `${entry.name}×${entry.weight}`).join(', '),
+  asked: { authors: authors.length, papers: papers.length, organizations: organizations.length, topics: topics.length, note: 'ids the mix draws from: the newest 100 papers, their authors, 50 organizations and topics' },
+  requests: result.requests.total,
+  requestsPerSecond: Math.round(result.requests.average),
+  errors: { total: errors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: Object.fromEntries(graphqlErrors) },
+  latencyMs: { p50: percentile(50), p95: percentile(95), p99: percentile(99), max: latencies.at(-1) },
+  memory: {
+    rssBeforeMB: mb(rssBefore),
+    rssAfterMB: mb(rssAfter),
+    rssGrowthMB: mb(rssAfter - rssBefore),
+    rssPeakMB: mb(rssPeak),
+    heapUsedBeforeMB: mb(heapBefore),
+    heapUsedAfterMB: mb(heapAfter),
+  },
+  shutdown: { exitCode: code, drainMs },
+};
+console.log(JSON.stringify(figures, null, 2));
+if (options.json) writeFileSync(options.json, JSON.stringify(figures, null, 2));
+process.exit(errors === 0 && code === 0 ? 0 : 1);

@@ -90,11 +90,15 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
       requestTimeout: requestTimeoutMs,
       headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
       keepAliveTimeout: keepAliveTimeoutMs,
+      // How often those two limits are checked (Node's default, 30 s, would let them run over by as much).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
     },
     yoga,
   );
-  // A socket with no traffic either way for this long is closed, whatever the request is doing.
-  http.setTimeout(requestTimeoutMs);
+  // A socket with no traffic either way for this long is closed, whatever the request is doing
+  // (say, a client that stopped reading its response). Longer than the request limits, so that
+  // those answer 408 first.
+  http.setTimeout(2 * requestTimeoutMs);
   // Malformed or too slow HTTP (no GraphQL yet): answered as Node would, and noted in the log.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();

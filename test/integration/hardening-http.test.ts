@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,38 @@ describe('refused before GraphQL runs', () => {
     expect(response.headers.get('allow')).toBe('POST');
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
     expect(await graphFingerprint(driver, testDatabase())).toEqual(before);
+  });
+});
+
+describe('slow clients', () => {
+  /** Sends `head` on a raw connection, then nothing; resolves with what the server says, and when. */
+  function stall(port: number, head: string): Promise<{ reply: string; ms: number }> {
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      let reply = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write(head));
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (reply += chunk));
+      socket.on('close', () => resolve({ reply, ms: performance.now() - started }));
+      socket.on('error', reject);
+    });
+  }
+
+  it('lose their connection when headers or body stop arriving (408)', async () => {
+    const strict = await startObservedServer({ HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '1000' });
+    try {
+      const port = Number(new URL(strict.url).port);
+      const headers = await stall(port, 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n');
+      expect(headers.reply).toMatch(/^HTTP\/1\.1 408/);
+      expect(headers.ms).toBeLessThan(3_000);
+      const body = await stall(port, 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+      expect(body.reply).toMatch(/^HTTP\/1\.1 408/);
+      expect(body.ms).toBeLessThan(4_000);
+      // The server itself is fine.
+      expect((await graphql(strict.url, '{ __typename }')).body.data).toEqual({ __typename: 'Query' });
+    } finally {
+      await strict.close();
+    }
   });
 });
 

@@ -7,9 +7,7 @@
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../src/config.js';
-import { createDriver, waitForDatabase } from '../src/db/driver.js';
-import { applySchema } from '../src/db/migrate.js';
-import { startLocalNeo4j } from '../src/local-neo4j/instance.js';
+import { openDatabase } from '../src/db/open.js';
 import { generateGraph } from '../src/synthetic/generate.js';
 import { rowCount, writeGraph } from '../src/synthetic/write.js';
 
@@ -37,10 +35,7 @@ const generated = performance.now();
 const totalRows = rowCount(graph);
 console.log(`Generated ${totalRows} rows in ${seconds(generated - started)}.`);
 
-const config = loadConfig();
-const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
-const database = config.neo4j.database;
-const driver = createDriver({ ...config.neo4j, uri });
+const { driver, database, uri } = await openDatabase(loadConfig());
 const bar = new cliProgress.SingleBar(
   {
     format: '{bar} {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {step}',
@@ -53,8 +48,6 @@ const bar = new cliProgress.SingleBar(
   cliProgress.Presets.shades_classic,
 );
 try {
-  await waitForDatabase(driver, database, { timeoutMs: 60_000 });
-  await applySchema(driver, database);
   const writing = performance.now();
   bar.start(totalRows, 0, { rate: 0, step: '' });
   const { batches, nodesCreated, relationshipsCreated } = await writeGraph(driver, database, graph, {

@@ -6,10 +6,8 @@
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../src/config.js';
-import { createDriver, waitForDatabase } from '../src/db/driver.js';
-import { applySchema } from '../src/db/migrate.js';
+import { openDatabase, type OpenDatabase } from '../src/db/open.js';
 import { FORMATS, runImport, type Format, type ImportSummary } from '../src/ingest/import.js';
-import { startLocalNeo4j } from '../src/local-neo4j/instance.js';
 
 const program = new Command('import')
   .description('Import papers, authors, organizations and topics; safe to run again (unchanged records are skipped)')
@@ -22,9 +20,7 @@ const program = new Command('import')
   .showHelpAfterError();
 
 program.action(async (format: Format, paths: string[], options: { batchSize: string; includeUnpublished?: boolean; report: string; progress: boolean }) => {
-  const config = loadConfig();
-  const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
-  const driver = createDriver({ ...config.neo4j, uri });
+  let opened: OpenDatabase | undefined;
   const bar = new SingleBar({
     format: 'importing |{bar}| {percentage}% {value}/{total} records | {rate}/s | ETA {eta_formatted}',
     hideCursor: true,
@@ -32,10 +28,9 @@ program.action(async (format: Format, paths: string[], options: { batchSize: str
   });
   const started = Date.now();
   try {
-    await waitForDatabase(driver, config.neo4j.database, { timeoutMs: 60_000 });
-    await applySchema(driver, config.neo4j.database);
+    opened = await openDatabase(loadConfig());
     let barStarted = false;
-    const summary = await runImport(driver, config.neo4j.database, {
+    const summary = await runImport(opened.driver, opened.database, {
       format,
       paths,
       batchSize: Number(options.batchSize),
@@ -57,7 +52,7 @@ program.action(async (format: Format, paths: string[], options: { batchSize: str
     console.error((error as Error).message);
     process.exitCode = 1;
   } finally {
-    await driver.close();
+    await opened?.driver.close();
   }
 });
 

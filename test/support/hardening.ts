@@ -1,9 +1,8 @@
 import { createServer } from 'node:net';
-import { inject } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
 import './provided-context.js';
+import { testConfig } from './server.js';
 
 /** One structured log line of the server. */
 export type LogLine = Record<string, unknown> & { level: number; msg: string };
@@ -21,16 +20,7 @@ export interface ObservedServer extends RunningServer {
  * variables as in production (defaults: the suite's Neo4j, any free port, no seeding).
  */
 export async function startObservedServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<ObservedServer> {
-  const neo4j = inject('neo4j');
-  const config = loadConfig({
-    NEO4J_URI: neo4j.uri,
-    NEO4J_USER: neo4j.user,
-    NEO4J_PASSWORD: neo4j.password,
-    NEO4J_DATABASE: neo4j.database,
-    PORT: '0',
-    SEED_ON_EMPTY: 'false',
-    ...env,
-  });
+  const config = testConfig(env);
   const logs: LogLine[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const server = await startServer(config, logger, options);

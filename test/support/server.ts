@@ -5,19 +5,23 @@ import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import './provided-context.js';
 
-/** The real server, over real HTTP on a free port, against the suite's Neo4j. */
-export async function startTestServer(): Promise<RunningServer> {
+/** The server's configuration for tests: the suite's Neo4j, any free port, no seeding. */
+export function testConfig(env: Record<string, string> = {}) {
   const neo4j = inject('neo4j');
-  const config = loadConfig({
+  return loadConfig({
     NEO4J_URI: neo4j.uri,
     NEO4J_USER: neo4j.user,
     NEO4J_PASSWORD: neo4j.password,
     NEO4J_DATABASE: neo4j.database,
     PORT: '0',
     SEED_ON_EMPTY: 'false',
-    LOG_LEVEL: 'silent',
+    ...env,
   });
-  return startServer(config, createLogger('silent'));
+}
+
+/** The real server, over real HTTP on a free port, against the suite's Neo4j. */
+export async function startTestServer(): Promise<RunningServer> {
+  return startServer(testConfig({ LOG_LEVEL: 'silent' }), createLogger('silent'));
 }
 
 export function testDriver() {

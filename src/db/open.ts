@@ -1,0 +1,28 @@
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { startLocalNeo4j } from '../local-neo4j/instance.js';
+import { createDriver, waitForDatabase } from './driver.js';
+import { applySchema } from './migrate.js';
+
+export interface OpenDatabase {
+  driver: Driver;
+  database: string;
+  uri: string;
+}
+
+/**
+ * What every command-line tool needs before it writes: the configured Neo4j (or the project's
+ * own, started if need be), answering, with the constraints and indexes in place.
+ */
+export async function openDatabase(config: Config): Promise<OpenDatabase> {
+  const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
+  const driver = createDriver({ ...config.neo4j, uri });
+  try {
+    await waitForDatabase(driver, config.neo4j.database, { timeoutMs: 60_000 });
+    await applySchema(driver, config.neo4j.database);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  return { driver, database: config.neo4j.database, uri };
+}

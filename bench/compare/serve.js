@@ -36,7 +36,8 @@ export function serve(yoga, driver) {
         () => response.writeHead(503).end('not ready'),
       );
     } else {
-      if (request.url?.startsWith('/graphql')) stats.requests++;
+      // Counted when answered, like the project's server counts its requests.
+      if (request.url?.startsWith('/graphql')) response.once('finish', () => stats.requests++);
       yoga(request, response);
     }
   });

@@ -1,0 +1,95 @@
+/**
+ * One measured run: autocannon against one contender for a fixed time, rotating through the
+ * query's variable sets, with the CPU time the contender's Node process and Neo4j spent (from
+ * /proc/<pid>/stat) and the Cypher statements the contender sent, all per request.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { CSRF_HEADER } from '../../src/yoga.js';
+import type { Contender } from './contenders.js';
+
+export interface Run {
+  requestsPerSecond: number;
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL errors. */
+  errors: number;
+  nodeCpuMsPerRequest: number;
+  neo4jCpuMsPerRequest: number | null;
+  statementsPerRequest: number;
+}
+
+// Clock ticks per second of /proc's utime and stime: USER_HZ, 100 on Linux.
+const TICK_MS = 10;
+
+/** User plus system CPU time of a process so far, in ms; null when it cannot be read. */
+export function cpuMs(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)!.trim().split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+export const headers = { 'content-type': 'application/json', [CSRF_HEADER]: '1' };
+
+export async function post(url: string, body: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { errors: [`HTTP ${response.status}: ${text.slice(0, 200)}`] };
+  }
+}
+
+/** Runs autocannon; `bodies` are sent in turn, so no two consecutive requests are the same. */
+export function load(url: string, bodies: string[], seconds: number, connections: number) {
+  let next = 0;
+  let graphqlErrors = 0;
+  return new Promise<{ result: autocannon.Result; graphqlErrors: number }>((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        method: 'POST',
+        headers,
+        requests: [
+          {
+            setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+            onResponse: (_status, body) => {
+              if (body.includes('"errors"')) graphqlErrors++;
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, graphqlErrors })),
+    );
+  });
+}
+
+export async function measure(contender: Contender, neo4jPid: number | null, bodies: string[], seconds: number, connections: number): Promise<Run> {
+  const before = { counters: await contender.counters(), node: cpuMs(contender.pid), neo4j: cpuMs(neo4jPid) };
+  const { result, graphqlErrors } = await load(contender.url, bodies, seconds, connections);
+  // autocannon stops at the deadline with requests in flight; let the server finish them, so
+  // that their statements and CPU time fall in the same window as their count.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const after = { counters: await contender.counters(), node: cpuMs(contender.pid), neo4j: cpuMs(neo4jPid) };
+  const served = after.counters.requests - before.counters.requests;
+  const perRequest = (a: number | null, b: number | null) => (a === null || b === null || served === 0 ? null : (b - a) / served);
+  return {
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    nodeCpuMsPerRequest: perRequest(before.node, after.node) ?? Number.NaN,
+    neo4jCpuMsPerRequest: perRequest(before.neo4j, after.neo4j),
+    statementsPerRequest: perRequest(before.counters.statements, after.counters.statements) ?? Number.NaN,
+  };
+}

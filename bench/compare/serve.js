@@ -36,8 +36,8 @@ export function serve(yoga, driver) {
         () => response.writeHead(503).end('not ready'),
       );
     } else {
-      // Counted when answered, like the project's server counts its requests.
-      if (request.url?.startsWith('/graphql')) response.once('finish', () => stats.requests++);
+      // Counted when done, answered or abandoned (autocannon drops in-flight requests at its deadline).
+      if (request.url?.startsWith('/graphql')) response.once('close', () => stats.requests++);
       yoga(request, response);
     }
   });

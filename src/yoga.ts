@@ -54,8 +54,6 @@ export function createYogaServer({
     maxRequestBodySize: bodyLimitBytes,
     // Never put the original message or stack in a response, whatever NODE_ENV says: the log has them.
     maskedErrors: { maskError, isDev: false },
-    // The limits read variables (page sizes, cost), so a validation result holds for one request only.
-    parserAndValidationCache: { validationCache: false },
     logging: yogaLogger(logger),
     plugins: [
       useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),

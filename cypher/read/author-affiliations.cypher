@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (:Author {id: id})-[r:AFFILIATED_WITH]->(o:Organization)
 WITH id, o, r
 ORDER BY r.paperCount DESC, o.nameKey
-RETURN id, collect({organizationId: o.id, paperCount: r.paperCount, firstYear: r.firstYear, lastYear: r.lastYear}) AS rows
+RETURN id, collect({organizationId: o.id, organization: o {%Organization%}, paperCount: r.paperCount, firstYear: r.firstYear, lastYear: r.lastYear}) AS rows

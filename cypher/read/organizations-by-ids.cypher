@@ -1,4 +1,4 @@
 // read/organizations-by-ids
 UNWIND $ids AS id
 MATCH (o:Organization {id: id})
-RETURN o {.id, .name, .ror, .country} AS row
+RETURN o {%Organization%} AS row

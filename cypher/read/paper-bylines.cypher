@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (a:Author)-[w:AUTHORED]->(:Paper {id: id})
 WITH id, a, w
 ORDER BY w.position IS NULL, w.position, a.nameKey
-RETURN id, collect({authorId: a.id, position: w.position}) AS rows
+RETURN id, collect({authorId: a.id, author: a {%Author%}, position: w.position}) AS rows

@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (:Paper {id: id})-[:FROM_ORGANIZATION]->(o:Organization)
 WITH id, o
 ORDER BY o.nameKey
-RETURN id, collect({organizationId: o.id}) AS rows
+RETURN id, collect({organizationId: o.id, organization: o {%Organization%}}) AS rows

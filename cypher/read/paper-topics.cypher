@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (:Paper {id: id})-[r:HAS_TOPIC]->(t:Topic)
 WITH id, t, r
 ORDER BY r.score DESC, t.name
-RETURN id, collect({topicId: t.id, score: r.score}) AS rows
+RETURN id, collect({topicId: t.id, topic: t {%Topic%}, score: r.score}) AS rows

@@ -1,4 +1,4 @@
 // read/topics-by-ids
 UNWIND $ids AS id
 MATCH (t:Topic {id: id})
-RETURN t {.id, .name, .code, .scheme} AS row
+RETURN t {%Topic%} AS row

@@ -5,17 +5,47 @@ import { projectRoot } from '../local-neo4j/paths.js';
 /**
  * Cypher lives in cypher/*.cypher so it can be read, profiled and reviewed as Cypher. Each file
  * starts with a `// name` comment, which Neo4j's query log shows with the query.
+ *
+ * A node's fields are written once, in cypher/read/node/<Label>.cypher, and a query asks for them
+ * with `x {%Label%}`. Every query that returns an author (by id, in a page of coauthors, in a
+ * byline) so returns the same row, and a row read as part of a page can stand in for a read by
+ * id (src/loaders.ts primes the node loaders with them). An unknown label fails at load.
  */
 export function cypher(path: string): string {
-  return readFileSync(join(projectRoot, 'cypher', `${path}.cypher`), 'utf8');
+  return expandNodeFields(readCypherFile(path), path);
 }
+
+const readCypherFile = (path: string) => readFileSync(join(projectRoot, 'cypher', `${path}.cypher`), 'utf8');
+
+const nodeFields = new Map<string, string>();
+
+function fieldsOf(label: string, path: string): string {
+  let fields = nodeFields.get(label);
+  if (fields === undefined) {
+    try {
+      fields = withoutComments(readCypherFile(`read/node/${label}`)).trim();
+    } catch {
+      throw new Error(`cypher/${path}.cypher asks for {%${label}%}, but cypher/read/node/${label}.cypher does not exist`);
+    }
+    nodeFields.set(label, fields);
+  }
+  return fields;
+}
+
+const expandNodeFields = (text: string, path: string) =>
+  text.replace(/(\w+) \{%(\w+)%\}/g, (_match, variable: string, label: string) =>
+    `${variable} {${fieldsOf(label, path).replaceAll('this.', `${variable}.`)}}`,
+  );
+
+const withoutComments = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
 
 /** Splits a file of `;`-terminated statements (e.g. schema.cypher) into runnable statements. */
 export function cypherStatements(path: string): string[] {
-  return cypher(path)
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//'))
-    .join('\n')
+  return withoutComments(cypher(path))
     .split(/;\s*$/m)
     .map((statement) => statement.trim())
     .filter(Boolean);

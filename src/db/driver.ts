@@ -9,7 +9,13 @@ const DEFAULT_SETTINGS: DriverSettings = loadConfig({}).driver;
 // The read transaction timeout and the read breaker belong to the driver, so that every
 // repository built on a driver (src/repositories/index.ts passes only the driver on) reads under
 // them without each caller passing them along, and all reads share what one learns of Neo4j.
-const readTimeouts = new WeakMap<Driver, number>();
+const readSettings = new WeakMap<Driver, ReadSettings>();
+
+/** How reads through a driver are limited: their time limit, and how long transient failures are retried. */
+export interface ReadSettings {
+  timeoutMs: number;
+  retryTimeMs: number;
+}
 const breakers = new WeakMap<Driver, ReadBreaker>();
 
 /** One Driver per process: created by the entry point and passed down, never at import time. */
@@ -25,12 +31,13 @@ export function createDriver(connection: Neo4jConnection, settings: DriverSettin
     // Counts, years and positions are far below 2^53: plain numbers, converted once, here.
     disableLosslessIntegers: true,
   });
-  readTimeouts.set(driver, settings.readTimeoutMs);
+  readSettings.set(driver, { timeoutMs: settings.readTimeoutMs, retryTimeMs: settings.retryTimeMs });
   return driver;
 }
 
-/** The read transaction timeout the driver was created with (the default for others). */
-export const readTimeoutOf = (driver: Driver): number => readTimeouts.get(driver) ?? DEFAULT_SETTINGS.readTimeoutMs;
+/** The read settings the driver was created with (the defaults for others). */
+export const readSettingsOf = (driver: Driver): ReadSettings =>
+  readSettings.get(driver) ?? { timeoutMs: DEFAULT_SETTINGS.readTimeoutMs, retryTimeMs: DEFAULT_SETTINGS.retryTimeMs };
 
 /** The breaker shared by every read through this driver. */
 export function breakerOf(driver: Driver): ReadBreaker {

@@ -1,49 +1,52 @@
-import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetriableError, type Driver, type RecordShape } from 'neo4j-driver';
 import { countStatement } from '../request-scope.js';
-import { breakerOf, readTimeoutOf } from './driver.js';
+import { breakerOf, readSettingsOf, type ReadSettings } from './driver.js';
 import { ReadTimeoutError } from './failures.js';
 
 /**
- * The read path of every repository: a managed read transaction (retried by the driver when a
- * failure is transient, routed to a read replica on a cluster) with a time limit. Each statement
+ * The read path of every repository: one auto-commit query in a read session (routed to a read
+ * replica on a cluster) with a time limit, retried while failures are transient. Each statement
  * sent is counted for the request it serves (src/request-scope.ts).
  */
 export type Read = <Row extends RecordShape>(query: string, params: Record<string, unknown>) => Promise<Row[]>;
 
 /**
- * The limit is kept on both sides. Neo4j is told it (so it stops the query even if this process
- * dies), but it only notices every couple of seconds (db.transaction.monitor.check.interval), so
- * the client also stops waiting when the time is up and closes the session, whose RESET ends the
- * query on the server at once. The clock starts when the transaction does, after a pooled
- * connection was found (waiting for one has its own limit, src/db/driver.ts).
+ * Why auto-commit rather than a managed transaction (`executeRead`): a read is one statement, and
+ * a transaction around it costs two more Bolt messages (BEGIN, COMMIT), a round trip and a socket
+ * write each, which profiles showed as the largest single cost of serving a request. The driver
+ * retries only managed transactions, so transient failures are retried here, the way it would:
+ * backoff from RETRY_DELAY_MS, doubling, with jitter, for up to NEO4J_RETRY_TIME_MS.
+ *
+ * The time limit is kept on both sides. Neo4j is told it (so it stops the query even if this
+ * process dies), but it only notices every couple of seconds (db.transaction.monitor.check.interval),
+ * so the client also stops waiting when the time is up and closes the session, whose RESET ends the
+ * query on the server at once. Each attempt gets a clock of its own, started once a pooled
+ * connection is asked for (waiting for one has its own limit, src/db/driver.ts).
  *
  * While Neo4j is away, reads are refused at once by the driver's breaker (src/db/breaker.ts).
  */
-export function createRead(driver: Driver, database: string, { timeoutMs = readTimeoutOf(driver) } = {}): Read {
+export function createRead(driver: Driver, database: string, overrides: Partial<ReadSettings> = {}): Read {
+  const { timeoutMs, retryTimeMs } = { ...readSettingsOf(driver), ...overrides };
   const breaker = breakerOf(driver);
-  const readOnce = async <Row extends RecordShape>(query: string, params: Record<string, unknown>) => {
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+
+  const attempt = async <Row extends RecordShape>(query: string, params: Record<string, unknown>): Promise<Row[]> => {
+    countStatement();
+    // All records in one PULL: the caller needs them all anyway, and a result left half-pulled
+    // when the time is up would make the close below send a DISCARD that races the RESET.
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_ALL });
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
-    let expire: (error: Error) => void = () => {};
     const deadline = new Promise<never>((_resolve, reject) => {
-      expire = reject;
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new ReadTimeoutError(timeoutMs));
+      }, timeoutMs);
     });
-    const work = session.executeRead(
-      (tx) => {
-        countStatement();
-        clearTimeout(timer); // a retry gets a clock of its own, as it does on the server
-        timer = setTimeout(() => {
-          timedOut = true;
-          expire(new ReadTimeoutError(timeoutMs));
-        }, timeoutMs);
-        return tx.run<Row>(query, params);
-      },
-      { timeout: timeoutMs },
-    );
+    // A Result is a thenable that runs on first subscription; wrap it so it can be raced and caught.
+    const work = Promise.resolve(session.run<Row>(query, params, { timeout: timeoutMs }));
     try {
-      const result = await Promise.race([work, deadline]);
-      return result.records.map((record) => record.toObject());
+      const { records } = await Promise.race([work, deadline]);
+      return records.map((record) => record.toObject());
     } finally {
       clearTimeout(timer);
       if (timedOut) {
@@ -56,5 +59,24 @@ export function createRead(driver: Driver, database: string, { timeoutMs = readT
       }
     }
   };
-  return <Row extends RecordShape>(query: string, params: Record<string, unknown>) => breaker.run(() => readOnce<Row>(query, params));
+
+  const withRetries = async <Row extends RecordShape>(query: string, params: Record<string, unknown>): Promise<Row[]> => {
+    const started = Date.now();
+    for (let delay = RETRY_DELAY_MS; ; delay *= 2) {
+      try {
+        return await attempt<Row>(query, params);
+      } catch (error) {
+        if (!isRetriableError(error as Error) || Date.now() - started >= retryTimeMs) throw error;
+        await sleep(delay * (1 + RETRY_JITTER * (2 * Math.random() - 1)));
+      }
+    }
+  };
+
+  return <Row extends RecordShape>(query: string, params: Record<string, unknown>) => breaker.run(() => withRetries<Row>(query, params));
 }
+
+const FETCH_ALL = -1;
+/** The driver's own retry schedule for managed transactions. */
+const RETRY_DELAY_MS = 1_000;
+const RETRY_JITTER = 0.2;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

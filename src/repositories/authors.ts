@@ -1,4 +1,6 @@
 import type { Read } from '../db/read.js';
+import type { OrganizationRow } from './organizations.js';
+import type { TopicRow } from './topics.js';
 import { idsByKeys, listsByIds, pagesOf, rootList, rowsByIds, type PageRequest, type PageRow } from './batch.js';
 
 export interface AuthorRow {
@@ -11,6 +13,7 @@ export interface AuthorRow {
 
 export interface AffiliationRow {
   organizationId: string;
+  organization: OrganizationRow;
   paperCount: number;
   firstYear: number | null;
   lastYear: number | null;
@@ -18,6 +21,7 @@ export interface AffiliationRow {
 
 export interface AuthorTopicRow {
   topicId: string;
+  topic: TopicRow;
   paperCount: number;
 }
 

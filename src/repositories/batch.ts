@@ -44,10 +44,14 @@ export interface PageRequest {
   limit: number;
 }
 
-/** What a page query returns: the item's id, the key that orders it, and any edge facts. */
+/**
+ * What a page query returns: the item's id, the key that orders it, any edge facts, and the item
+ * itself (`x {%Label%}`), which primes its node loader so that reading it costs no statement.
+ */
 export interface PageRow {
   id: string;
   sortKey: string;
+  node?: unknown;
 }
 
 export type CountRequest<Request extends PageRequest> = Omit<Request, 'after' | 'limit'>;

@@ -1,11 +1,17 @@
 import { cypher } from '../db/cypher.js';
 import type { Read } from '../db/read.js';
+import type { AuthorRow } from './authors.js';
+import type { PaperRow } from './papers.js';
 
 export interface PathHopRow {
   fromId: string;
   toId: string;
   paperIds: string[];
   paperCount: number;
+  /** The two authors and the papers, as read by id: they prime the loaders. */
+  from: AuthorRow;
+  to: AuthorRow;
+  papers: PaperRow[];
 }
 
 export interface CoauthorEdgeRow {

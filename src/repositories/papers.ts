@@ -1,5 +1,8 @@
 import type { Read } from '../db/read.js';
+import type { AuthorRow } from './authors.js';
 import { listsByIds, pagesOf, rootList, rowsByIds, type PageRequest } from './batch.js';
+import type { OrganizationRow } from './organizations.js';
+import type { TopicRow } from './topics.js';
 
 export interface PaperRow {
   id: string;
@@ -20,13 +23,20 @@ export interface PaperRow {
 
 export interface BylineRow {
   authorId: string;
+  author: AuthorRow;
   /** 1-based byline position; null when the source did not say where this author stands. */
   position: number | null;
 }
 
 export interface PaperTopicRow {
   topicId: string;
+  topic: TopicRow;
   score: number | null;
+}
+
+export interface PaperOrganizationRow {
+  organizationId: string;
+  organization: OrganizationRow;
 }
 
 export interface PaperFilters extends Record<string, unknown> {
@@ -40,7 +50,7 @@ export function createPaperRepository(read: Read) {
   return {
     papersByIds: rowsByIds<PaperRow>(read, 'read/papers-by-ids'),
     bylinesByPaperIds: listsByIds<BylineRow>(read, 'read/paper-bylines'),
-    organizationsByPaperIds: listsByIds<{ organizationId: string }>(read, 'read/paper-organizations'),
+    organizationsByPaperIds: listsByIds<PaperOrganizationRow>(read, 'read/paper-organizations'),
     topicsByPaperIds: listsByIds<PaperTopicRow>(read, 'read/paper-topics'),
     cites: pagesOf<PageRequest>(read, 'read/pages/paper-cites'),
     citedBy: pagesOf<PageRequest>(read, 'read/pages/paper-cited-by'),

@@ -63,6 +63,10 @@ builder.queryField('collaborationPath', (t) =>
       if (from.id === to.id) return (await loaders.author.load(from.id)) ? { authorIds: [from.id], hops: [] } : null;
       const rows = await repositories.network.collaborationPath(from.id, to.id, hops);
       if (rows.length === 0) return null;
+      for (const row of rows) {
+        loaders.author.prime(row.fromId, row.from).prime(row.toId, row.to);
+        for (const paper of row.papers) loaders.paper.prime(paper.id, paper);
+      }
       return { authorIds: [rows[0]!.fromId, ...rows.map((row) => row.toId)], hops: rows };
     },
   }),

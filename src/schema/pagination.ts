@@ -44,7 +44,7 @@ export function pageWindow({ first, after }: PageArgs): PageWindow {
   return { first: size, limit: size + 1, after: after ? decodeCursor(after) : null };
 }
 
-export type Edge<Row extends PageRow, Node> = Omit<Row, 'id' | 'sortKey'> & { cursor: string; node: Node };
+export type Edge<Row extends PageRow, Node> = Omit<Row, 'id' | 'sortKey' | 'node'> & { cursor: string; node: Node };
 
 export interface Connection<Row extends PageRow, Node> {
   edges: Edge<Row, Node>[];
@@ -64,9 +64,10 @@ export async function toConnection<Row extends PageRow, Node>(
   totalCount: () => Promise<number>,
 ): Promise<Connection<Row, Node>> {
   const page = rows.slice(0, window.first);
+  for (const row of page) if (row.node) nodeLoader.prime(row.id, row.node as Node);
   const nodes = await nodeLoader.loadMany(page.map((row) => row.id));
   const edges: Edge<Row, Node>[] = [];
-  page.forEach(({ id: _id, sortKey, ...facts }, index) => {
+  page.forEach(({ id: _id, sortKey, node: _node, ...facts }, index) => {
     const node = nodes[index];
     if (node instanceof Error) throw node;
     if (node) edges.push({ ...facts, cursor: encodeCursor(sortKey), node });

@@ -180,8 +180,8 @@ describe('probes, metrics and logs', () => {
       status: 200,
       operationName: 'Headline',
       operationType: 'query',
-      // the name lookup, the author, the page of papers, the papers on it, the count
-      cypherStatements: 5,
+      // the name lookup, the author, the page of papers (which brings the papers), the count
+      cypherStatements: 4,
     });
     expect(lastRequest(server).durationMs).toBeGreaterThan(0);
 

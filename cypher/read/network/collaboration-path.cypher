@@ -11,7 +11,8 @@ CALL (x, y) {
   MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
   WITH p
   ORDER BY p.year DESC, p.id
-  RETURN collect(p.id)[0..20] AS paperIds, count(p) AS paperCount
+  RETURN collect(p)[0..20] AS papers, count(p) AS paperCount
 }
-RETURN i, x.id AS fromId, y.id AS toId, paperIds, paperCount
+RETURN i, x.id AS fromId, y.id AS toId, x {%Author%} AS from, y {%Author%} AS to,
+       [p IN papers | p.id] AS paperIds, [p IN papers | p {%Paper%}] AS papers, paperCount
 ORDER BY i

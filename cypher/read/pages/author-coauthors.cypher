@@ -7,7 +7,9 @@ WITH request, c, count(DISTINCT p) AS shared, min(p.year) AS firstYear, max(p.ye
 WITH request, c, shared, firstYear, lastYear,
      right('000000000' + toString(999999999 - shared), 9) + '|' + c.nameKey + '|' + c.id AS sortKey
 WHERE request.after IS NULL OR sortKey > request.after
-WITH request, c.id AS id, sortKey, shared, firstYear, lastYear
+WITH request, c, sortKey, shared, firstYear, lastYear
 ORDER BY sortKey
-WITH request, collect({id: id, sortKey: sortKey, sharedPaperCount: shared, firstYear: firstYear, lastYear: lastYear}) AS rows
-RETURN request.key AS key, rows[0..toInteger(request.limit)] AS rows
+WITH request, collect({n: c, sortKey: sortKey, sharedPaperCount: shared, firstYear: firstYear, lastYear: lastYear}) AS rows
+UNWIND rows[0..toInteger(request.limit)] AS row
+WITH request, row, row.n AS c
+RETURN request.key AS key, collect({id: c.id, sortKey: row.sortKey, sharedPaperCount: row.sharedPaperCount, firstYear: row.firstYear, lastYear: row.lastYear, node: c {%Author%}}) AS rows

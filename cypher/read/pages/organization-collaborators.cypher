@@ -6,7 +6,9 @@ WITH request, other, count(DISTINCT p) AS shared, min(p.year) AS firstYear, max(
 WITH request, other, shared, firstYear, lastYear,
      right('000000000' + toString(999999999 - shared), 9) + '|' + other.nameKey + '|' + other.id AS sortKey
 WHERE request.after IS NULL OR sortKey > request.after
-WITH request, other.id AS id, sortKey, shared, firstYear, lastYear
+WITH request, other, sortKey, shared, firstYear, lastYear
 ORDER BY sortKey
-WITH request, collect({id: id, sortKey: sortKey, sharedPaperCount: shared, firstYear: firstYear, lastYear: lastYear}) AS rows
-RETURN request.key AS key, rows[0..toInteger(request.limit)] AS rows
+WITH request, collect({n: other, sortKey: sortKey, sharedPaperCount: shared, firstYear: firstYear, lastYear: lastYear}) AS rows
+UNWIND rows[0..toInteger(request.limit)] AS row
+WITH request, row, row.n AS other
+RETURN request.key AS key, collect({id: other.id, sortKey: row.sortKey, sharedPaperCount: row.sharedPaperCount, firstYear: row.firstYear, lastYear: row.lastYear, node: other {%Organization%}}) AS rows

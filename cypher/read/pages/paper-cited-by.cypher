@@ -3,7 +3,9 @@ UNWIND $requests AS request
 MATCH (:Paper {id: request.parentId})<-[:CITES]-(p:Paper)
 WITH request, p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE request.after IS NULL OR sortKey < request.after
-WITH request, p.id AS id, sortKey
+WITH request, p, sortKey
 ORDER BY sortKey DESC
-WITH request, collect({id: id, sortKey: sortKey}) AS rows
-RETURN request.key AS key, rows[0..toInteger(request.limit)] AS rows
+WITH request, collect({n: p, sortKey: sortKey}) AS rows
+UNWIND rows[0..toInteger(request.limit)] AS row
+WITH request, row, row.n AS p
+RETURN request.key AS key, collect({id: p.id, sortKey: row.sortKey, node: p {%Paper%}}) AS rows

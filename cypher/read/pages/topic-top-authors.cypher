@@ -4,7 +4,9 @@ MATCH (a:Author)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(:Topic {id: request.paren
 WITH request, a, count(DISTINCT p) AS paperCount
 WITH request, a, paperCount, right('000000000' + toString(999999999 - paperCount), 9) + '|' + a.nameKey + '|' + a.id AS sortKey
 WHERE request.after IS NULL OR sortKey > request.after
-WITH request, a.id AS id, sortKey, paperCount
+WITH request, a, sortKey, paperCount
 ORDER BY sortKey
-WITH request, collect({id: id, sortKey: sortKey, paperCount: paperCount}) AS rows
-RETURN request.key AS key, rows[0..toInteger(request.limit)] AS rows
+WITH request, collect({n: a, sortKey: sortKey, paperCount: paperCount}) AS rows
+UNWIND rows[0..toInteger(request.limit)] AS row
+WITH request, row, row.n AS a
+RETURN request.key AS key, collect({id: a.id, sortKey: row.sortKey, paperCount: row.paperCount, node: a {%Author%}}) AS rows

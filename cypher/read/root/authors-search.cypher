@@ -2,6 +2,7 @@
 CALL db.index.fulltext.queryNodes('author_names', $search) YIELD node AS a, score
 WITH a, right('000000000000' + toString(toInteger((1000.0 - score) * 1000000)), 12) + '|' + a.nameKey + '|' + a.id AS sortKey
 WHERE $after IS NULL OR sortKey > $after
-RETURN a.id AS id, sortKey
+WITH a, sortKey
 ORDER BY sortKey
 LIMIT toInteger($limit)
+RETURN a.id AS id, sortKey, a {%Author%} AS node

@@ -3,6 +3,7 @@ MATCH (o:Organization)
 WHERE $searchKey IS NULL OR o.nameKey CONTAINS $searchKey
 WITH o, o.nameKey + '|' + o.id AS sortKey
 WHERE $after IS NULL OR sortKey > $after
-RETURN o.id AS id, sortKey
+WITH o, sortKey
 ORDER BY sortKey
 LIMIT toInteger($limit)
+RETURN o.id AS id, sortKey, o {%Organization%} AS node

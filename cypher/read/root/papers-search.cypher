@@ -6,6 +6,7 @@ WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year 
   AND ($organizationId IS NULL OR EXISTS { (p)-[:FROM_ORGANIZATION]->(:Organization {id: $organizationId}) })
 WITH p, right('000000000000' + toString(toInteger((1000.0 - score) * 1000000)), 12) + '|' + p.id AS sortKey
 WHERE $after IS NULL OR sortKey > $after
-RETURN p.id AS id, sortKey
+WITH p, sortKey
 ORDER BY sortKey
 LIMIT toInteger($limit)
+RETURN p.id AS id, sortKey, p {%Paper%} AS node

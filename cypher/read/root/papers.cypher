@@ -18,6 +18,7 @@ WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year 
   AND ($organizationId IS NULL OR EXISTS { (p)-[:FROM_ORGANIZATION]->(:Organization {id: $organizationId}) })
 WITH p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE $after IS NULL OR sortKey < $after
-RETURN p.id AS id, sortKey
+WITH p, sortKey
 ORDER BY sortKey DESC
 LIMIT toInteger($limit)
+RETURN p.id AS id, sortKey, p {%Paper%} AS node

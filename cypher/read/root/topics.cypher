@@ -3,6 +3,7 @@ MATCH (t:Topic)
 WHERE $scheme IS NULL OR t.scheme = $scheme
 WITH t, toLower(t.name) + '|' + t.id AS sortKey
 WHERE $after IS NULL OR sortKey > $after
-RETURN t.id AS id, sortKey
+WITH t, sortKey
 ORDER BY sortKey
 LIMIT toInteger($limit)
+RETURN t.id AS id, sortKey, t {%Topic%} AS node

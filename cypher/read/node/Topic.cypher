@@ -1,0 +1,2 @@
+// read/node/Topic: the fields of a Topic row (TopicRow, src/repositories/topics.ts)
+.id, .name, .code, .scheme

@@ -14,27 +14,6 @@ function byId<Value>(batch: (ids: readonly string[]) => Promise<Value[]>) {
   return new DataLoader<string, Value>(batch, { maxBatchSize: MAX_BATCH });
 }
 
-/**
- * A list per key whose rows carry the node they refer to (`x {%Label%}` in their Cypher): each
- * row primes that node's loader, so resolving the node costs no statement of its own.
- */
-function priming<Row, Node>(
-  batch: (ids: readonly string[]) => Promise<Row[][]>,
-  nodeLoader: DataLoader<string, Node>,
-  nodeOf: (row: Row) => [id: string, node: Node | undefined],
-) {
-  return async (ids: readonly string[]) => {
-    const lists = await batch(ids);
-    for (const list of lists) {
-      for (const row of list) {
-        const [id, node] = nodeOf(row);
-        if (node) nodeLoader.prime(id, node);
-      }
-    }
-    return lists;
-  };
-}
-
 /** A page loader and its count loader; equal requests (compared by value) share one entry. */
 export interface PagedLoaders<Request extends PageRequest, Row extends PageRow> {
   page: DataLoader<Request, Row[], string>;
@@ -57,17 +36,17 @@ export function createLoaders({ authors, papers, organizations, topics, sources 
   return {
     author,
     authorIdsByNameKey: byId(authors.authorIdsByNameKeys),
-    authorAffiliations: byId(priming(authors.affiliationsByAuthorIds, organization, (row) => [row.organizationId, row.organization])),
-    authorTopics: byId(priming(authors.topicsByAuthorIds, topic, (row) => [row.topicId, row.topic])),
+    authorAffiliations: byId(authors.affiliationsByAuthorIds),
+    authorTopics: byId(authors.topicsByAuthorIds),
     authorPaperStats: byId(authors.paperStatsByAuthorIds),
     authorReportedFigures: byId(authors.reportedFiguresByAuthorIds),
     authorPapers: paged(authors.papers),
     authorCoauthors: paged(authors.coauthors),
 
     paper,
-    paperByline: byId(priming(papers.bylinesByPaperIds, author, (row) => [row.authorId, row.author])),
-    paperOrganizations: byId(priming(papers.organizationsByPaperIds, organization, (row) => [row.organizationId, row.organization])),
-    paperTopics: byId(priming(papers.topicsByPaperIds, topic, (row) => [row.topicId, row.topic])),
+    paperByline: byId(papers.bylinesByPaperIds),
+    paperOrganizations: byId(papers.organizationsByPaperIds),
+    paperTopics: byId(papers.topicsByPaperIds),
     paperCites: paged(papers.cites),
     paperCitedBy: paged(papers.citedBy),
 

@@ -14,7 +14,23 @@ export interface PathHopRow {
   papers: PaperRow[];
 }
 
-export interface CoauthorEdgeRow {
+export interface EgoNetworkRequest {
+  depth: number;
+  maxNodes: number;
+  maxEdges: number;
+  minSharedPapers: number;
+  yearFrom: number | null;
+  yearTo: number | null;
+}
+
+export interface EgoNodeRow {
+  authorId: string;
+  /** Hops from the centre (0 is the centre). */
+  depth: number;
+  author: AuthorRow;
+}
+
+export interface CoauthorLinkRow {
   source: string;
   target: string;
   sharedPaperCount: number;
@@ -22,15 +38,18 @@ export interface CoauthorEdgeRow {
   lastYear: number | null;
 }
 
-export interface EdgeFilters {
-  minSharedPapers: number;
-  yearFrom: number | null;
-  yearTo: number | null;
+export interface EgoNetworkRow {
+  nodes: EgoNodeRow[];
+  edges: CoauthorLinkRow[];
+  /** Some authors within `depth` were left out to stay under `maxNodes`. */
+  nodesTruncated: boolean;
+  /** Some links among the kept authors were left out to stay under `maxEdges`. */
+  edgesTruncated: boolean;
 }
 
 const queries = {
   collaborationPath: cypher('read/network/collaboration-path'),
-  coauthorEdges: cypher('read/network/coauthor-edges'),
+  egoNetwork: cypher('read/network/ego-network'),
 };
 
 /** Whole-graph questions asked once per request (not per parent), so not batched. */
@@ -40,8 +59,9 @@ export function createNetworkRepository(read: Read) {
     collaborationPath: (from: string, to: string, maxHops: number) =>
       read<PathHopRow & { i: number }>(queries.collaborationPath, { from, to, maxHops }),
 
-    /** One BFS level of an ego network: the qualifying coauthor links of every author in ids. */
-    coauthorEdges: (ids: string[], filters: EdgeFilters) => read<CoauthorEdgeRow>(queries.coauthorEdges, { ids, ...filters }),
+    /** An author's coauthor network, breadth first under the caps; null for an unknown author. */
+    egoNetwork: async (id: string, request: EgoNetworkRequest): Promise<EgoNetworkRow | null> =>
+      (await read<EgoNetworkRow>(queries.egoNetwork, { id, ...request }))[0] ?? null,
   };
 }
 

@@ -2,7 +2,9 @@ import { computeMetrics } from '../domain/metrics.js';
 import { normalizeKey } from '../domain/normalize.js';
 import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
+import type { AffiliationRow, AuthorTopicRow } from '../repositories/authors.js';
 import { builder } from './builder.js';
+import { carriedNode } from './carried.js';
 import { badUserInput } from './errors.js';
 import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
@@ -73,19 +75,13 @@ builder.node(AuthorRef, {
   }),
 });
 
-interface Affiliation {
-  organizationId: string;
-  paperCount: number;
-  firstYear: number | null;
-  lastYear: number | null;
-}
-const AffiliationRef = builder.objectRef<Affiliation>('Affiliation').implement({
+const AffiliationRef = builder.objectRef<AffiliationRow>('Affiliation').implement({
   description: 'An author at an organization: over how many papers, from when to when.',
   fields: (t) => ({
     organization: t.field({
       type: OrganizationRef,
       nullable: true,
-      resolve: (affiliation, _args, { loaders }) => loaders.organization.load(affiliation.organizationId),
+      resolve: (affiliation, _args, { loaders }) => carriedNode(affiliation.organizationId, affiliation.organization, loaders.organization),
     }),
     paperCount: t.exposeInt('paperCount'),
     firstYear: t.exposeInt('firstYear', { nullable: true }),
@@ -93,12 +89,12 @@ const AffiliationRef = builder.objectRef<Affiliation>('Affiliation').implement({
   }),
 });
 
-const AuthorTopicRef = builder.objectRef<{ topicId: string; paperCount: number }>('AuthorTopic').implement({
+const AuthorTopicRef = builder.objectRef<AuthorTopicRow>('AuthorTopic').implement({
   fields: (t) => ({
     topic: t.field({
       type: TopicRef,
       nullable: true,
-      resolve: (row, _args, { loaders }) => loaders.topic.load(row.topicId),
+      resolve: (row, _args, { loaders }) => carriedNode(row.topicId, row.topic, loaders.topic),
     }),
     paperCount: t.exposeInt('paperCount'),
   }),

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { buildEgoNetwork, type CoauthorLink, type EgoNetwork } from '../domain/ego-network.js';
-import type { PathHopRow } from '../repositories/network.js';
+import type { CoauthorLinkRow, EgoNetworkRow, EgoNodeRow, PathHopRow } from '../repositories/network.js';
 import { builder } from './builder.js';
+import { carriedNode } from './carried.js';
 import { badUserInput } from './errors.js';
 import { present } from './paper.js';
 import { AuthorRef, PaperRef } from './refs.js';
@@ -72,15 +72,15 @@ builder.queryField('collaborationPath', (t) =>
   }),
 );
 
-const EgoNodeRef = builder.objectRef<EgoNetwork['nodes'][number]>('EgoNode').implement({
+const EgoNodeRef = builder.objectRef<EgoNodeRow>('EgoNode').implement({
   fields: (t) => ({
     id: t.id({ description: 'The global id of the author.', resolve: (node) => encodeGlobalID('Author', node.authorId) }),
     depth: t.exposeInt('depth', { description: 'Hops from the centre (0 is the centre).' }),
-    author: t.field({ type: AuthorRef, nullable: true, resolve: (node, _args, { loaders }) => loaders.author.load(node.authorId) }),
+    author: t.field({ type: AuthorRef, nullable: true, resolve: (node, _args, { loaders }) => carriedNode(node.authorId, node.author, loaders.author) }),
   }),
 });
 
-const EgoEdgeRef = builder.objectRef<CoauthorLink>('EgoEdge').implement({
+const EgoEdgeRef = builder.objectRef<CoauthorLinkRow>('EgoEdge').implement({
   description: 'A coauthor link: global ids of its two authors and its weight.',
   fields: (t) => ({
     source: t.id({ resolve: (edge) => encodeGlobalID('Author', edge.source) }),
@@ -91,7 +91,7 @@ const EgoEdgeRef = builder.objectRef<CoauthorLink>('EgoEdge').implement({
   }),
 });
 
-const EgoNetworkRef = builder.objectRef<EgoNetwork>('EgoNetwork').implement({
+const EgoNetworkRef = builder.objectRef<EgoNetworkRow>('EgoNetwork').implement({
   description: 'Nodes and weighted edges around an author, for a graph-drawing client.',
   fields: (t) => ({
     nodes: t.field({ type: [EgoNodeRef], resolve: (network) => network.nodes }),
@@ -112,18 +112,17 @@ builder.objectField(AuthorRef, 'egoNetwork', (t) =>
       yearFrom: t.arg.int({ description: 'Count only papers from this year on.' }),
       yearTo: t.arg.int({ description: 'Count only papers up to this year.' }),
     },
-    resolve: (author, args, { repositories }) => {
-      const limits = {
+    resolve: async (author, args, { repositories }) => {
+      const request = {
         depth: intIn('depth', args.depth ?? 1, 1, EGO_LIMITS.depth),
         maxNodes: intIn('maxNodes', args.maxNodes ?? 100, 1, EGO_LIMITS.maxNodes),
         maxEdges: EGO_LIMITS.maxEdges,
-      };
-      const filters = {
         minSharedPapers: intIn('minSharedPapers', args.minSharedPapers ?? 1, 1, 1_000_000),
         yearFrom: args.yearFrom ?? null,
         yearTo: args.yearTo ?? null,
       };
-      return buildEgoNetwork(author.id, limits, (ids) => repositories.network.coauthorEdges(ids, filters));
+      // An author removed since it was read has no network left: an empty one, not an error.
+      return (await repositories.network.egoNetwork(author.id, request)) ?? { nodes: [], edges: [], nodesTruncated: false, edgesTruncated: false };
     },
   }),
 );

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { PagedLoaders } from '../loaders.js';
 import type { CountRequest, PageRequest, PageRow } from '../repositories/batch.js';
+import { carriedNodes } from './carried.js';
 import { badUserInput } from './errors.js';
 
 /**
@@ -64,13 +65,12 @@ export async function toConnection<Row extends PageRow, Node>(
   totalCount: () => Promise<number>,
 ): Promise<Connection<Row, Node>> {
   const page = rows.slice(0, window.first);
-  for (const row of page) if (row.node) nodeLoader.prime(row.id, row.node as Node);
-  const nodes = await nodeLoader.loadMany(page.map((row) => row.id));
+  const nodes = await carriedNodes(page, (row) => [row.id, row.node as Node | undefined], nodeLoader);
   const edges: Edge<Row, Node>[] = [];
-  page.forEach(({ id: _id, sortKey, node: _node, ...facts }, index) => {
+  page.forEach(({ id: _id, sortKey, node: _carried, ...facts }, index) => {
     const node = nodes[index];
-    if (node instanceof Error) throw node;
-    if (node) edges.push({ ...facts, cursor: encodeCursor(sortKey), node });
+    // The cursor is encoded only if a client selects it.
+    if (node) edges.push({ ...facts, node, get cursor() { return encodeCursor(sortKey); } } as Edge<Row, Node>);
   });
   return {
     edges,

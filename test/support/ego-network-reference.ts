@@ -1,7 +1,11 @@
 /**
- * An author's neighbourhood in the coauthor graph, breadth first, ready to draw: nodes with their
- * distance from the centre and weighted links among them. It takes the strongest links first when
- * a level does not fit under the node cap, and says when it cut anything. One call to
+ * The reference for `Author.egoNetwork`, which cypher/read/network/ego-network.cypher computes in
+ * one statement: the same walk, written plainly in TypeScript over a link fetcher, for tests to
+ * check the Cypher against (test/integration/api-generated.test.ts).
+ *
+ * An author's neighbourhood in the coauthor graph, breadth first: nodes with their distance from
+ * the centre and weighted links among them. It takes the strongest links first (then ids) when a
+ * level does not fit under the node cap, and says when it cut anything. One call to
  * `coauthorLinks` per level, plus one for the links among the outermost level.
  */
 

@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
 import { startLocalNeo4j } from '../src/local-neo4j/instance.js';
-import { createRepositories } from '../src/repositories/index.js';
+import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
 
 const options = new Command()
@@ -73,7 +73,7 @@ const queries: Record<string, [string, Record<string, unknown>]> = {
   'egoNetwork(depth 2, 200 nodes)': ['query($id: ID!) { author(id: $id) { egoNetwork(depth: 2, maxNodes: 200) { nodes { id depth } edges { source target sharedPaperCount } nodesTruncated } } }', { id: A(busy.id) }],
 };
 
-const yoga = createYogaServer({ repositories: createRepositories(driver, database), logger: pino({ level: 'silent' }) });
+const yoga = createYogaServer({ repositories: createRepositoryFactory(driver, database), logger: pino({ level: 'silent' }) });
 async function run(text: string, variables: Record<string, unknown>): Promise<number> {
   const started = performance.now();
   const response = await yoga.fetch('http://bench/graphql', {

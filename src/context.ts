@@ -1,6 +1,7 @@
 import { createAuthenticator, type Auth } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import type { Repositories } from './repositories/index.js';
+import type { Repositories, RepositoriesFor } from './repositories/index.js';
+import { requestScopeOf } from './request-scope.js';
 
 export interface Context {
   /** Batched, cached lookups for this request only. */
@@ -8,14 +9,17 @@ export interface Context {
   /** For the questions a request asks once (root lists, paths, ego networks). */
   repositories: Repositories;
   auth: Auth;
+  request: Request;
 }
 
-/** A fresh context, and so fresh loaders and caches, for every request. */
-export function createContextFactory(repositories: Repositories, apiTokens: readonly string[]) {
+/**
+ * A fresh context for every request: fresh loaders and caches, and repositories that count the
+ * statements they send for this request (its scope, src/request-scope.ts).
+ */
+export function createContextFactory(repositoriesFor: RepositoriesFor, apiTokens: readonly string[]) {
   const authenticate = createAuthenticator(apiTokens);
-  return ({ request }: { request: Request }): Context => ({
-    loaders: createLoaders(repositories),
-    repositories,
-    auth: authenticate(request.headers),
-  });
+  return ({ request }: { request: Request }): Context => {
+    const repositories = repositoriesFor(requestScopeOf(request) ?? { statements: 0 });
+    return { loaders: createLoaders(repositories), repositories, auth: authenticate(request.headers), request };
+  };
 }

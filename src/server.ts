@@ -7,7 +7,7 @@ import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createRepositories } from './repositories/index.js';
+import { createRepositoryFactory } from './repositories/index.js';
 import { GRAPHQL_PATH, createYogaServer } from './yoga.js';
 
 export interface RunningServer {
@@ -74,7 +74,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
   };
 
   const yoga = createYogaServer({
-    repositories: createRepositories(driver, database),
+    repositories: createRepositoryFactory(driver, database),
     logger,
     apiTokens: config.apiTokens,
     profile: config.profile,

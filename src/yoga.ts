@@ -9,7 +9,8 @@ import { logLevelOf, maskError } from './errors.js';
 import { useObservability } from './http/observability.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import type { Repositories } from './repositories/index.js';
+import type { RepositoriesFor } from './repositories/index.js';
+import { requestIdOfError } from './request-scope.js';
 import { schema } from './schema/index.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -18,7 +19,8 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 /** The GraphQL server as a fetch handler: the HTTP entry point wraps it, tests call it directly. */
 export interface YogaDependencies {
-  repositories: Repositories;
+  /** The repositories a request reads through, counting its statements. */
+  repositories: RepositoriesFor;
   logger: Logger;
   /** Secrets that authorize writes; none: writes are refused. */
   apiTokens?: readonly string[];
@@ -88,7 +90,8 @@ function yogaLogger(logger: Logger): YogaLogger {
       const error = args.find((arg) => arg instanceof Error);
       const text = args.filter((arg) => !(arg instanceof Error)).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)));
       if (!error) return logger[level](text.join(' '));
-      logger[level === 'error' ? logLevelOf(error) : level]({ err: error }, text.join(' ') || (error as Error).message);
+      const reqId = requestIdOfError(error);
+      logger[level === 'error' ? logLevelOf(error) : level]({ err: error, ...(reqId ? { reqId } : {}) }, text.join(' ') || (error as Error).message);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -12,8 +12,13 @@ import { projectRoot } from '../local-neo4j/paths.js';
  * id (src/loaders.ts primes the node loaders with them). An unknown label fails at load.
  */
 export function cypher(path: string): string {
-  return expandNodeFields(readCypherFile(path), path);
+  let text = loaded.get(path);
+  if (text === undefined) loaded.set(path, (text = expandNodeFields(readCypherFile(path), path)));
+  return text;
 }
+
+/** Files are read once: repositories are made per request (src/repositories/index.ts). */
+const loaded = new Map<string, string>();
 
 const readCypherFile = (path: string) => readFileSync(join(projectRoot, 'cypher', `${path}.cypher`), 'utf8');
 

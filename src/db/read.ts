@@ -1,12 +1,12 @@
 import neo4j, { isRetriableError, type Driver, type RecordShape } from 'neo4j-driver';
-import { countStatement } from '../request-scope.js';
+import type { StatementCounter } from '../request-scope.js';
 import { breakerOf, readSettingsOf, type ReadSettings } from './driver.js';
 import { ReadTimeoutError } from './failures.js';
 
 /**
  * The read path of every repository: one auto-commit query in a read session (routed to a read
  * replica on a cluster) with a time limit, retried while failures are transient. Each statement
- * sent is counted for the request it serves (src/request-scope.ts).
+ * sent is counted on the counter of the request it serves, if any (src/request-scope.ts).
  */
 export type Read = <Row extends RecordShape>(query: string, params: Record<string, unknown>) => Promise<Row[]>;
 
@@ -25,12 +25,16 @@ export type Read = <Row extends RecordShape>(query: string, params: Record<strin
  *
  * While Neo4j is away, reads are refused at once by the driver's breaker (src/db/breaker.ts).
  */
-export function createRead(driver: Driver, database: string, overrides: Partial<ReadSettings> = {}): Read {
+export function createRead(
+  driver: Driver,
+  database: string,
+  { counter, ...overrides }: Partial<ReadSettings> & { counter?: StatementCounter } = {},
+): Read {
   const { timeoutMs, retryTimeMs } = { ...readSettingsOf(driver), ...overrides };
   const breaker = breakerOf(driver);
 
   const attempt = async <Row extends RecordShape>(query: string, params: Record<string, unknown>): Promise<Row[]> => {
-    countStatement();
+    if (counter) counter.statements++;
     // All records in one PULL: the caller needs them all anyway, and a result left half-pulled
     // when the time is up would make the close below send a DISCARD that races the RESET.
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_ALL });
@@ -62,11 +66,13 @@ export function createRead(driver: Driver, database: string, overrides: Partial<
 
   const withRetries = async <Row extends RecordShape>(query: string, params: Record<string, unknown>): Promise<Row[]> => {
     const started = Date.now();
+    // The breaker's trial read, while Neo4j is away, asks once: retrying it only delays the news.
+    const retryFor = breaker.away ? 0 : retryTimeMs;
     for (let delay = RETRY_DELAY_MS; ; delay *= 2) {
       try {
         return await attempt<Row>(query, params);
       } catch (error) {
-        if (!isRetriableError(error as Error) || Date.now() - started >= retryTimeMs) throw error;
+        if (!isRetriableError(error as Error) || Date.now() - started >= retryFor) throw error;
         await sleep(delay * (1 + RETRY_JITTER * (2 * Math.random() - 1)));
       }
     }

@@ -2,7 +2,7 @@ import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.js';
-import { currentRequest, runInRequestScope } from '../request-scope.js';
+import { noteErrorsOf, openRequestScope, requestScopeOf } from '../request-scope.js';
 
 export const METRICS_PATH = '/metrics';
 
@@ -14,7 +14,7 @@ function routeOf(pathname: string, graphqlPath: string): string {
 }
 
 /**
- * Every request runs in a request scope (src/request-scope.ts) and ends with one JSON log line
+ * Every request gets a request scope (src/request-scope.ts) and ends with one JSON log line
  * (request id, operation, status, duration, Cypher statements, error codes) and its metrics.
  * The request id comes from X-Request-Id when the caller sends a plain one and goes back in the
  * response. Also serves the metrics at /metrics.
@@ -22,15 +22,15 @@ function routeOf(pathname: string, graphqlPath: string): string {
 export function useObservability({ logger, metrics, graphqlPath }: { logger: Logger; metrics: Metrics; graphqlPath: string }): Plugin {
   return {
     instrumentation: {
-      request: ({ request }, serve) =>
-        runInRequestScope(request.headers.get('x-request-id'), async () => {
-          metrics.inFlight.inc();
-          try {
-            await serve();
-          } finally {
-            metrics.inFlight.dec();
-          }
-        }),
+      request: async ({ request }, serve) => {
+        openRequestScope(request);
+        metrics.inFlight.inc();
+        try {
+          await serve();
+        } finally {
+          metrics.inFlight.dec();
+        }
+      },
     },
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== METRICS_PATH) return;
@@ -38,20 +38,28 @@ export function useObservability({ logger, metrics, graphqlPath }: { logger: Log
         new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }),
       );
     },
-    onParams({ params }) {
-      const scope = currentRequest();
+    onParams({ params, request }) {
+      const scope = requestScopeOf(request);
       if (scope && typeof params.operationName === 'string') scope.operationName = params.operationName;
     },
     onExecute({ args }) {
-      const scope = currentRequest();
+      const scope = requestScopeOf((args.contextValue as { request: Request }).request);
       const operation = getOperationAST(args.document, args.operationName);
       if (!scope || !operation) return;
       scope.operationType = operation.operation;
       scope.operationName ??= operation.name?.value;
       metrics.operations.inc({ type: operation.operation });
+      return {
+        // Before yoga masks them (its plugin comes after this one), so that its log line of an
+        // unexpected error can name the request (src/yoga.ts).
+        onExecuteDone({ result }) {
+          const { errors } = result as { errors?: readonly object[] };
+          if (errors?.length) noteErrorsOf(scope, errors);
+        },
+      };
     },
-    onResultProcess({ result }) {
-      const scope = currentRequest();
+    onResultProcess({ result, request }) {
+      const scope = requestScopeOf(request);
       if (!scope) return;
       for (const single of Array.isArray(result) ? result : [result]) {
         const errors = (single as { errors?: readonly GraphQLError[] }).errors ?? [];
@@ -59,7 +67,7 @@ export function useObservability({ logger, metrics, graphqlPath }: { logger: Log
       }
     },
     onResponse({ request, response }) {
-      const scope = currentRequest();
+      const scope = requestScopeOf(request);
       if (!scope) return;
       const { pathname } = new URL(request.url, 'http://localhost');
       const route = routeOf(pathname, graphqlPath);
@@ -72,6 +80,7 @@ export function useObservability({ logger, metrics, graphqlPath }: { logger: Log
       if (route === 'graphql') metrics.statements.observe(scope.statements);
 
       const entry = {
+        reqId: scope.id,
         method: request.method,
         path: pathname,
         status: response.status,

@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
-import { createRead } from '../db/read.js';
+import { createRead, type Read } from '../db/read.js';
+import type { StatementCounter } from '../request-scope.js';
 import { createAuthorRepository } from './authors.js';
 import { createNetworkRepository } from './network.js';
 import { createOrganizationRepository } from './organizations.js';
@@ -8,8 +9,7 @@ import { createSourceRepository } from './sources.js';
 import { createTopicRepository } from './topics.js';
 import { createWrites } from './writes.js';
 
-export function createRepositories(driver: Driver, database: string) {
-  const read = createRead(driver, database);
+function readRepositories(read: Read) {
   return {
     authors: createAuthorRepository(read),
     papers: createPaperRepository(read),
@@ -17,9 +17,22 @@ export function createRepositories(driver: Driver, database: string) {
     topics: createTopicRepository(read),
     sources: createSourceRepository(read),
     network: createNetworkRepository(read),
-    /** Imports and identity fixes; only mutations reach these, and only authenticated. */
-    writes: createWrites(driver, database),
   };
 }
 
-export type Repositories = ReturnType<typeof createRepositories>;
+export type Repositories = ReturnType<typeof readRepositories> & {
+  /** Imports and identity fixes; only mutations reach these, and only authenticated. */
+  writes: ReturnType<typeof createWrites>;
+};
+
+/** Repositories whose reads count their statements on a request's counter. */
+export type RepositoriesFor = (counter: StatementCounter) => Repositories;
+
+/**
+ * The server's repositories, made per request (a few dozen closures over queries loaded once) so
+ * that each request's reads count on its own counter; the writes are shared.
+ */
+export function createRepositoryFactory(driver: Driver, database: string): RepositoriesFor {
+  const writes = createWrites(driver, database);
+  return (counter) => ({ ...readRepositories(createRead(driver, database, { counter })), writes });
+}

@@ -45,7 +45,20 @@ export function pageWindow({ first, after }: PageArgs): PageWindow {
   return { first: size, limit: size + 1, after: after ? decodeCursor(after) : null };
 }
 
-export type Edge<Row extends PageRow, Node> = Omit<Row, 'id' | 'sortKey' | 'node'> & { cursor: string; node: Node };
+/**
+ * An edge: its row (whose facts, such as a shared-paper count, the edge's own fields read) and
+ * its node. A class, so that the cursor is encoded only when a client selects it.
+ */
+export class Edge<Row extends PageRow, Node> {
+  constructor(
+    readonly row: Row,
+    readonly node: Node,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.row.sortKey);
+  }
+}
 
 export interface Connection<Row extends PageRow, Node> {
   edges: Edge<Row, Node>[];
@@ -67,10 +80,9 @@ export async function toConnection<Row extends PageRow, Node>(
   const page = rows.slice(0, window.first);
   const nodes = await carriedNodes(page, (row) => [row.id, row.node as Node | undefined], nodeLoader);
   const edges: Edge<Row, Node>[] = [];
-  page.forEach(({ id: _id, sortKey, node: _carried, ...facts }, index) => {
+  page.forEach((row, index) => {
     const node = nodes[index];
-    // The cursor is encoded only if a client selects it.
-    if (node) edges.push({ ...facts, node, get cursor() { return encodeCursor(sortKey); } } as Edge<Row, Node>);
+    if (node) edges.push(new Edge(row, node));
   });
   return {
     edges,

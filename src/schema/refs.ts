@@ -4,7 +4,9 @@ import type { OrganizationRow } from '../repositories/organizations.js';
 import type { PaperRow } from '../repositories/papers.js';
 import type { SourceRow } from '../repositories/sources.js';
 import type { TopicRow } from '../repositories/topics.js';
+import type { PageRow } from '../repositories/batch.js';
 import { builder } from './builder.js';
+import type { Edge } from './pagination.js';
 
 /** Type references shared across entity files, so that no entity file imports another. */
 export const AuthorRef = builder.objectRef<AuthorRow>('Author');
@@ -33,8 +35,8 @@ export interface MembershipFacts {
   lastYear: number | null;
 }
 
-/** Edge objects are the connection rows spread with cursor and node (see pagination.ts). */
-const fact = <Facts>(edge: unknown) => edge as Facts;
+/** An edge's facts are those of its row (Edge in pagination.ts). */
+const fact = <Facts>(edge: unknown) => (edge as Edge<PageRow, unknown>).row as unknown as Facts;
 
 export const PaperConnection = builder.connectionObject({ type: PaperRef, name: 'PaperConnection' });
 export const AuthorConnection = builder.connectionObject({ type: AuthorRef, name: 'AuthorConnection' });

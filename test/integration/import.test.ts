@@ -14,7 +14,7 @@ import { runImport, type ImportOptions } from '../../src/ingest/import.js';
 import { SEED_FILE } from '../../src/ingest/seed.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
 import { projectRoot } from '../../src/local-neo4j/paths.js';
-import { createRepositories } from '../../src/repositories/index.js';
+import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { graphFingerprint } from '../support/fingerprint.js';
 
@@ -217,7 +217,7 @@ describe('running again', () => {
 describe('mutations', () => {
   const TOKEN = 'test-token-0123456789-0123456789-abcdef';
   const yoga = () =>
-    createYogaServer({ repositories: createRepositories(driver, database), logger: pino({ level: 'silent' }), apiTokens: [TOKEN] });
+    createYogaServer({ repositories: createRepositoryFactory(driver, database), logger: pino({ level: 'silent' }), apiTokens: [TOKEN] });
   async function mutate(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
     const response = await yoga().fetch('http://yoga/graphql', {
       method: 'POST',

@@ -2,7 +2,7 @@ import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createRepositories } from '../../src/repositories/index.js';
+import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
 import { createYogaServer } from '../../src/yoga.js';
@@ -63,7 +63,7 @@ const QUERY = /* GraphQL */ `
 
 async function statementsFor(authorIds: string[]) {
   const { driver: counted, counter } = countingDriver(driver);
-  const yoga = createYogaServer({ repositories: createRepositories(counted, testDatabase()), logger: pino({ level: 'silent' }) });
+  const yoga = createYogaServer({ repositories: createRepositoryFactory(counted, testDatabase()), logger: pino({ level: 'silent' }) });
   const response = await yoga.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

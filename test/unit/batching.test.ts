@@ -87,7 +87,7 @@ const QUERY = /* GraphQL */ `
 
 async function run(authorCount: number, papersPerAuthor: number) {
   const { repositories, calls } = fakeRepositories(authorCount, papersPerAuthor);
-  const yoga = createYogaServer({ repositories, logger: pino({ level: 'silent' }) });
+  const yoga = createYogaServer({ repositories: () => repositories, logger: pino({ level: 'silent' }) });
   const response = await yoga.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -23,7 +23,7 @@ function failingRepositories(error: Error): Repositories {
 }
 
 async function ask(error: Error) {
-  const yoga = createYogaServer({ repositories: failingRepositories(error), logger: pino({ level: 'silent' }) });
+  const yoga = createYogaServer({ repositories: () => failingRepositories(error), logger: pino({ level: 'silent' }) });
   const response = await yoga.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

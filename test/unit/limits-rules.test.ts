@@ -101,7 +101,7 @@ describe('a refused query', () => {
     ['circular', '{ author(name: "x") { ...A } } fragment A on Author { coauthors { edges { node { ...A } } } }', 'GRAPHQL_VALIDATION_FAILED'],
   ])('(%s) reaches no repository', async (_name, query, code) => {
     const { repositories, calls } = recordingRepositories();
-    const yoga = createYogaServer({ repositories, logger: pino({ level: 'silent' }) });
+    const yoga = createYogaServer({ repositories: () => repositories, logger: pino({ level: 'silent' }) });
     const response = await yoga.fetch('http://yoga/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -114,7 +114,7 @@ describe('a refused query', () => {
 
   it('while an accepted one does (the recorder works)', async () => {
     const { repositories, calls } = recordingRepositories();
-    const yoga = createYogaServer({ repositories, logger: pino({ level: 'silent' }) });
+    const yoga = createYogaServer({ repositories: () => repositories, logger: pino({ level: 'silent' }) });
     await yoga.fetch('http://yoga/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

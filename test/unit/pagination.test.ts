@@ -30,7 +30,7 @@ describe('pagination', () => {
     const rows = ['c', 'b', 'a'].map((key) => ({ id: key, sortKey: key, weight: key.charCodeAt(0) }));
     const window = pageWindow({ first: 2 });
     const connection = await toConnection(rows, window, nodes(), async () => 3);
-    expect(connection.edges).toEqual([
+    expect(connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node, weight: edge.row.weight }))).toEqual([
       { cursor: encodeCursor('c'), node: { id: 'c' }, weight: 99 },
       { cursor: encodeCursor('b'), node: { id: 'b' }, weight: 98 },
     ]);

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig, type Config, type DriverSettings } from '../config.js';
 import { ReadBreaker } from './breaker.js';
+import { disableNagleOnClientSockets } from './tcp-nodelay.js';
 
 export type Neo4jConnection = Config['neo4j'] & { uri: string };
 
@@ -20,6 +21,7 @@ const breakers = new WeakMap<Driver, ReadBreaker>();
 
 /** One Driver per process: created by the entry point and passed down, never at import time. */
 export function createDriver(connection: Neo4jConnection, settings: DriverSettings = DEFAULT_SETTINGS): Driver {
+  disableNagleOnClientSockets();
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     // Fail fast when the database is away rather than after the driver's defaults (30 s to
     // connect, 60 s to wait for a pooled connection, 30 s of retries), so that clients hear

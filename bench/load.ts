@@ -10,12 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { projectRoot } from '../src/local-neo4j/paths.js';
 import { CSRF_HEADER } from '../src/yoga.js';
+import { freePort } from './free-port.js';
 
 const options = new Command('bench:load')
   .description('Load run against the real server (loopback only), reporting errors, latency and memory')
@@ -34,14 +34,6 @@ if (![duration, warmup, connections].every((n) => Number.isInteger(n) && n >= 0)
   throw new Error('--duration, --warmup and --connections take whole numbers (duration and connections at least 1)');
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const port = await freePort();

@@ -6,11 +6,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/local-neo4j/paths.js';
 import type { Database } from './graph.js';
 import type { ContenderName } from './queries.js';
+import { freePort } from '../free-port.js';
 
 export const COMPARE_DIR = join(projectRoot, 'bench', 'compare');
 
@@ -52,14 +52,6 @@ export function buildThisServer(log: (line: string) => void): string[] {
   return THIS_SERVER.args;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -19,12 +19,7 @@ import { connect, deleteGeneratedGraph, ensureGeneratedGraph, graphFigures, hasP
 import { measure, post, type Run } from './comparison/measure.js';
 import { CONTENDERS, QUERIES, type ContenderName } from './comparison/queries.js';
 import { medians, tables, type QueryResult } from './comparison/report.js';
-
-const integer = (min: number) => (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new InvalidArgumentError(`expected an integer >= ${min}`);
-  return number;
-};
+import { integer } from '../scripts/cli-options.js';
 
 const options = new Command('bench:compare')
   .description('this server vs @neo4j/graphql vs a one-statement floor, on one Neo4j and one graph')

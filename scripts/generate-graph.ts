@@ -5,17 +5,12 @@
  * nothing; another prefix adds a second graph beside the first.
  */
 import cliProgress from 'cli-progress';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import { generateGraph } from '../src/synthetic/generate.js';
 import { rowCount, writeGraph } from '../src/synthetic/write.js';
-
-const integer = (min: number) => (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new InvalidArgumentError(`expected an integer >= ${min}`);
-  return number;
-};
+import { integer } from './cli-options.js';
 
 const options = new Command('generate')
   .description('write a deterministic synthetic scholarly graph into Neo4j')

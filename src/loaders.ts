@@ -29,12 +29,8 @@ function paged<Request extends PageRequest, Row extends PageRow>(source: {
 }
 
 export function createLoaders({ authors, papers, organizations, topics, sources }: Repositories) {
-  const author = byId(authors.authorsByIds);
-  const paper = byId(papers.papersByIds);
-  const organization = byId(organizations.organizationsByIds);
-  const topic = byId(topics.topicsByIds);
   return {
-    author,
+    author: byId(authors.authorsByIds),
     authorIdsByNameKey: byId(authors.authorIdsByNameKeys),
     authorAffiliations: byId(authors.affiliationsByAuthorIds),
     authorTopics: byId(authors.topicsByAuthorIds),
@@ -43,20 +39,20 @@ export function createLoaders({ authors, papers, organizations, topics, sources 
     authorPapers: paged(authors.papers),
     authorCoauthors: paged(authors.coauthors),
 
-    paper,
+    paper: byId(papers.papersByIds),
     paperByline: byId(papers.bylinesByPaperIds),
     paperOrganizations: byId(papers.organizationsByPaperIds),
     paperTopics: byId(papers.topicsByPaperIds),
     paperCites: paged(papers.cites),
     paperCitedBy: paged(papers.citedBy),
 
-    organization,
+    organization: byId(organizations.organizationsByIds),
     organizationIdsByNameKey: byId(organizations.organizationIdsByNameKeys),
     organizationMembers: paged(organizations.members),
     organizationPapers: paged(organizations.papers),
     organizationCollaborators: paged(organizations.collaborators),
 
-    topic,
+    topic: byId(topics.topicsByIds),
     topicIdsByCode: byId(topics.topicIdsByCodes),
     topicTrend: byId(topics.trendsByTopicIds),
     topicPapers: paged(topics.papers),

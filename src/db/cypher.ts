@@ -8,8 +8,8 @@ import { projectRoot } from '../local-neo4j/paths.js';
  *
  * A node's fields are written once, in cypher/read/node/<Label>.cypher, and a query asks for them
  * with `x {%Label%}`. Every query that returns an author (by id, in a page of coauthors, in a
- * byline) so returns the same row, and a row read as part of a page can stand in for a read by
- * id (src/loaders.ts primes the node loaders with them). An unknown label fails at load.
+ * byline) so returns the same row, and a row that names a node can carry it, read with it, in
+ * place of a read by id (src/schema/carried.ts). An unknown label fails at load.
  */
 export function cypher(path: string): string {
   let text = loaded.get(path);

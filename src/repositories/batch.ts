@@ -46,7 +46,7 @@ export interface PageRequest {
 
 /**
  * What a page query returns: the item's id, the key that orders it, any edge facts, and the item
- * itself (`x {%Label%}`), which primes its node loader so that reading it costs no statement.
+ * itself (`x {%Label%}`), so that reading it costs no statement (src/schema/carried.ts).
  */
 export interface PageRow {
   id: string;

@@ -4,11 +4,8 @@ import type { AuthorRow } from './authors.js';
 import type { PaperRow } from './papers.js';
 
 export interface PathHopRow {
-  fromId: string;
-  toId: string;
-  paperIds: string[];
   paperCount: number;
-  /** The two authors and the papers, as read by id: they prime the loaders. */
+  /** The two authors, and their shared papers (newest first, at most 20), as read by id. */
   from: AuthorRow;
   to: AuthorRow;
   papers: PaperRow[];

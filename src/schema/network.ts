@@ -1,9 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { AuthorRow } from '../repositories/authors.js';
 import type { CoauthorLinkRow, EgoNetworkRow, EgoNodeRow, PathHopRow } from '../repositories/network.js';
 import { builder } from './builder.js';
 import { carriedNode } from './carried.js';
 import { badUserInput } from './errors.js';
-import { present } from './paper.js';
 import { AuthorRef, PaperRef } from './refs.js';
 
 const MAX_HOPS = 6;
@@ -17,20 +17,20 @@ function intIn(name: string, value: number, min: number, max: number): number {
 }
 
 interface CollaborationPath {
-  authorIds: string[];
+  authors: AuthorRow[];
   hops: PathHopRow[];
 }
 
 const HopRef = builder.objectRef<PathHopRow>('CollaborationHop').implement({
   description: 'Two consecutive authors of a path and the papers they wrote together.',
   fields: (t) => ({
-    from: t.field({ type: AuthorRef, nullable: true, resolve: (hop, _args, { loaders }) => loaders.author.load(hop.fromId) }),
-    to: t.field({ type: AuthorRef, nullable: true, resolve: (hop, _args, { loaders }) => loaders.author.load(hop.toId) }),
+    from: t.field({ type: AuthorRef, nullable: true, resolve: (hop) => hop.from }),
+    to: t.field({ type: AuthorRef, nullable: true, resolve: (hop) => hop.to }),
     paperCount: t.exposeInt('paperCount', { description: 'All papers the two share.' }),
     papers: t.field({
       type: [PaperRef],
       description: 'Their shared papers, newest first (at most 20).',
-      resolve: async (hop, _args, { loaders }) => present(await loaders.paper.loadMany(hop.paperIds)),
+      resolve: (hop) => hop.papers,
     }),
   }),
 });
@@ -42,7 +42,7 @@ const PathRef = builder.objectRef<CollaborationPath>('CollaborationPath').implem
     authors: t.field({
       type: [AuthorRef],
       description: 'The authors along the path, from the first to the last.',
-      resolve: async (path, _args, { loaders }) => present(await loaders.author.loadMany(path.authorIds)),
+      resolve: (path) => path.authors,
     }),
     hops: t.field({ type: [HopRef], resolve: (path) => path.hops }),
   }),
@@ -60,14 +60,14 @@ builder.queryField('collaborationPath', (t) =>
     },
     resolve: async (_root, { from, to, maxHops }, { loaders, repositories }) => {
       const hops = intIn('maxHops', maxHops ?? MAX_HOPS, 1, MAX_HOPS);
-      if (from.id === to.id) return (await loaders.author.load(from.id)) ? { authorIds: [from.id], hops: [] } : null;
+      if (from.id === to.id) {
+        const author = await loaders.author.load(from.id);
+        return author ? { authors: [author], hops: [] } : null;
+      }
+      // The hops carry their authors and papers (read with them), so nothing is loaded again.
       const rows = await repositories.network.collaborationPath(from.id, to.id, hops);
       if (rows.length === 0) return null;
-      for (const row of rows) {
-        loaders.author.prime(row.fromId, row.from).prime(row.toId, row.to);
-        for (const paper of row.papers) loaders.paper.prime(paper.id, paper);
-      }
-      return { authorIds: [rows[0]!.fromId, ...rows.map((row) => row.toId)], hops: rows };
+      return { authors: [rows[0]!.from, ...rows.map((row) => row.to)], hops: rows };
     },
   }),
 );

@@ -13,6 +13,6 @@ CALL (x, y) {
   ORDER BY p.year DESC, p.id
   RETURN collect(p)[0..20] AS papers, count(p) AS paperCount
 }
-RETURN i, x.id AS fromId, y.id AS toId, x {%Author%} AS from, y {%Author%} AS to,
-       [p IN papers | p.id] AS paperIds, [p IN papers | p {%Paper%}] AS papers, paperCount
+RETURN i, x {%Author%} AS from, y {%Author%} AS to,
+       [p IN papers | p {%Paper%}] AS papers, paperCount
 ORDER BY i

@@ -67,6 +67,7 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
   });
   console.log(`skipped: ${s.skipped}${skipped ? ` (${skipped})` : ''}`);
   console.log(`rejected: ${s.rejected}${s.rejected ? ` (reasons in ${report})` : ''}`);
+  if (s.namesDropped) console.log(`byline entries that are not names, left out: ${s.namesDropped} (in ${report})`);
   if (s.citationsLinked) console.log(`citations linked across records: ${s.citationsLinked}`);
 }
 

@@ -37,6 +37,8 @@ export interface ImportSummary {
   skipped: number;
   skippedReasons: Record<string, number>;
   rejected: number;
+  /** Byline entries that were not names (a list, a sentence, a number), left out of their paper. */
+  namesDropped: number;
   papers: BatchResult['papers'];
   authors: BatchResult['authors'];
   organizations: BatchResult['organizations'];
@@ -139,15 +141,18 @@ export async function runImport(driver: Driver, database: string, options: Impor
   if (options.reportFile) await writeFile(options.reportFile, '');
 
   const summary: ImportSummary = {
-    records: 0, skipped: 0, skippedReasons: {}, rejected: 0, citationsLinked: 0, batches: 0,
+    records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0, citationsLinked: 0, batches: 0,
     papers: { created: 0, updated: 0, unchanged: 0 },
     authors: { created: 0, matched: 0, ambiguous: 0 },
     organizations: { created: 0, matched: 0, ambiguous: 0 },
     topics: { created: 0 },
   };
+  const report = async (line: Record<string, string>) => {
+    if (options.reportFile) await appendFile(options.reportFile, `${JSON.stringify(line)}\n`);
+  };
   const reject = async (recordId: string, reason: string) => {
     summary.rejected++;
-    if (options.reportFile) await appendFile(options.reportFile, `${JSON.stringify({ record: recordId, reason })}\n`);
+    await report({ record: recordId, reason });
   };
   const add = (result: BatchResult) => {
     for (const kind of ['papers', 'authors', 'organizations', 'topics'] as const) {
@@ -176,6 +181,10 @@ export async function runImport(driver: Driver, database: string, options: Impor
       await reject(recordId, parsed.rejected);
       done++;
     } else {
+      for (const reason of parsed.dropped ?? []) {
+        summary.namesDropped++;
+        await report({ record: recordId, dropped: reason });
+      }
       const checked = checkRecord(parsed.record);
       if ('rejected' in checked) {
         await reject(recordId, checked.rejected);

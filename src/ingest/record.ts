@@ -71,8 +71,8 @@ export type OrganizationRef = z.infer<typeof organizationRefSchema>;
 export type TopicRef = z.infer<typeof topicRefSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 
-/** What a parser makes of one input item. */
-export type Parsed = { record: unknown } | { skipped: string } | { rejected: string };
+/** What a parser makes of one input item; `dropped` says which byline entries were not names, and why. */
+export type Parsed = { record: unknown; dropped?: string[] } | { skipped: string } | { rejected: string };
 
 /** Validates a parsed record; a failure names the first offending field. */
 export function checkRecord(input: unknown): { record: PaperRecord } | { rejected: string } {

@@ -1,3 +1,4 @@
+import { cleanAuthorName, decodeByline } from '../names.js';
 import type { Parsed, Source } from '../record.js';
 
 /**
@@ -39,6 +40,15 @@ const organizationOf = (institution: Institution) => ({
   country: str(institution.country_code),
 });
 
+/** A cleaned display name; null (and why, in `dropped`) when it is not a name. Non-strings are left for the record check. */
+function nameOf(raw: unknown, dropped: string[]): unknown {
+  if (typeof raw !== 'string') return raw;
+  const cleaned = cleanAuthorName(decodeByline(raw));
+  if ('name' in cleaned) return cleaned.name;
+  dropped.push(cleaned.rejected);
+  return null;
+}
+
 export function parseOpenAlexWork(work: unknown, recordId: string): Parsed {
   if (typeof work !== 'object' || work === null || Array.isArray(work)) return { rejected: 'not a JSON object' };
   const w = work as Record<string, any>;
@@ -55,7 +65,15 @@ export function parseOpenAlexWork(work: unknown, recordId: string): Parsed {
     name: topic?.display_name,
     score: typeof topic?.score === 'number' ? Math.min(Math.max(topic.score, 0), 1) : undefined,
   }));
+  const dropped: string[] = [];
+  const authors = w.authorships.map((authorship: any) => ({
+    name: nameOf(authorship?.author?.display_name ?? authorship?.raw_author_name, dropped),
+    openalexId: lastSegment(authorship?.author?.id),
+    orcid: lastSegment(authorship?.author?.orcid),
+    organizations: (Array.isArray(authorship?.institutions) ? authorship.institutions : []).map(organizationOf),
+  }));
   return {
+    dropped,
     record: {
       source: OPENALEX_SOURCE,
       recordId,
@@ -71,12 +89,7 @@ export function parseOpenAlexWork(work: unknown, recordId: string): Parsed {
       citationCount: w.cited_by_count,
       // OpenAlex truncates bylines of over 100 authors in list responses.
       authorListComplete: w.is_authors_truncated !== true,
-      authors: w.authorships.map((authorship: any) => ({
-        name: authorship?.author?.display_name ?? authorship?.raw_author_name,
-        openalexId: lastSegment(authorship?.author?.id),
-        orcid: lastSegment(authorship?.author?.orcid),
-        organizations: (Array.isArray(authorship?.institutions) ? authorship.institutions : []).map(organizationOf),
-      })),
+      authors: authors.filter((author: { name: unknown }) => author.name !== null),
       topics,
       references: (Array.isArray(w.referenced_works) ? w.referenced_works : []).map(lastSegment).filter(Boolean),
     },

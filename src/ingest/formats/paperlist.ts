@@ -1,4 +1,5 @@
 import { slug } from '../../domain/normalize.js';
+import { cleanAuthorName, decodeByline } from '../names.js';
 import type { OrganizationRef, Parsed, Source } from '../record.js';
 
 /**
@@ -60,8 +61,9 @@ export function parsePaperlistItem(item: unknown, index: number, options: Paperl
 
   const authorList = entry.author ?? entry.authors;
   if (authorList !== undefined && typeof authorList !== 'string') return { rejected: 'author list is not a string' };
-  const names = authorList ? splitNames(authorList) : [];
+  const names = authorList ? splitNames(decodeByline(authorList)) : [];
   if (names.length === 0 || names.some((name) => !name)) return { rejected: 'no authors, or an empty name in the author list' };
+  const cleaned = names.map(cleanAuthorName);
 
   const openreviewAuthors = str(entry.authorids)?.split(/\s*;\s*/);
   const affiliationField = str(entry.aff) ?? str(entry.affs);
@@ -85,11 +87,14 @@ export function parsePaperlistItem(item: unknown, index: number, options: Paperl
       codeUrl: str(entry.github),
       citationCount: typeof citations === 'number' && Number.isInteger(citations) && citations >= 0 ? citations : undefined,
       authorListComplete: true,
-      authors: names.map((name, i) => ({
-        name,
-        openreviewId: openreviewAuthors?.length === names.length && openreviewAuthors[i]?.startsWith('~') ? openreviewAuthors[i] : undefined,
-        organizations: aligned ? organizations(affiliationParts![i]!) : [],
-      })),
+      // Ids and affiliations align with the byline as printed; names that are not names drop out after.
+      authors: names
+        .map((_, i) => ({
+          name: 'name' in cleaned[i]! ? cleaned[i]!.name : '',
+          openreviewId: openreviewAuthors?.length === names.length && openreviewAuthors[i]?.startsWith('~') ? openreviewAuthors[i] : undefined,
+          organizations: aligned ? organizations(affiliationParts![i]!) : [],
+        }))
+        .filter((author) => author.name),
       organizations: affiliationParts && !aligned ? affiliationParts.flatMap(organizations) : [],
       topics: [...new Map(keywords.filter((k) => slug(k)).map((keyword) => [slug(keyword), keyword])).entries()].map(([key, keyword]) => ({
         id: `keyword:${key}`,
@@ -97,5 +102,6 @@ export function parsePaperlistItem(item: unknown, index: number, options: Paperl
         name: keyword,
       })),
     },
+    dropped: cleaned.flatMap((name) => ('rejected' in name ? [name.rejected] : [])),
   };
 }

@@ -9,7 +9,8 @@ the imported graph through the GraphQL API.
 Usage: python3 test/reference/paperlists.py [PATH ...] [--sample N] [--seed S]
 PATHs are list files or folders (default: $SHARED_DATA_DIR/paperlists, else ../shared/data/paperlists
 from the project root). Prints JSON: {"files", "records", "papers", "sample": [{"name", "key",
-"papers", "coauthors": {key: shared papers}, "sharedChecks": [key, ...]}]}.
+"papers", "coauthors": {person: shared papers}, "sharedChecks": [person, ...]}]}, where a person
+is an OpenReview id ("~Steven_HOI1") or, for people without one, a name key ("yi ren").
 """
 import argparse, html, json, os, random, re, sys, unicodedata
 from collections import defaultdict
@@ -23,7 +24,7 @@ STRATA = [((1, 1), 0.1), ((2, 2), 0.2), ((3, 4), 0.2), ((5, 9), 0.25), ((10, 10*
 
 def key(text):
     """Identity key: accents and case folded, every run of non-letters/digits one space."""
-    text = ''.join(c for c in unicodedata.normalize('NFKD', text) if not unicodedata.combining(c))
+    text = ''.join(c for c in unicodedata.normalize('NFKD', text) if not unicodedata.category(c).startswith('M'))
     return re.sub(r'[\W_]+', ' ', text.lower()).strip()
 
 
@@ -34,8 +35,25 @@ def unescape(text):
     return text
 
 
+TEX_LETTERS = {'i': 'ı', 'j': 'ȷ', 'o': 'ø', 'O': 'Ø', 'l': 'ł', 'L': 'Ł', 'ss': 'ß', 'ae': 'æ', 'AE': 'Æ',
+               'oe': 'œ', 'OE': 'Œ', 'aa': 'å', 'AA': 'Å'}
+TEX_ACCENTS = {'"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304',
+               '.': '\u0307', 'u': '\u0306', 'v': '\u030c', 'H': '\u030b', 'c': '\u0327', 'k': '\u0328', 'r': '\u030a'}
+
+
+def detex(name):
+    """TeX accents as letters: Yaz{\\i}c{\\i} -> Yazıcı, B\\"{u}nz -> Bünz, Chlo{\\"e} -> Chloë."""
+    if '\\' not in name:
+        return name
+    name = re.sub(r'\\(ss|ae|AE|oe|OE|aa|AA|[ijoOlL])(?![a-zA-Z])', lambda m: TEX_LETTERS[m[1]], name)
+    accent = lambda m: unicodedata.normalize('NFC', (m[2] or m[4] or m[5]) + TEX_ACCENTS[m[1] or m[3]])
+    name = re.sub(r'\\(["\'`^~=.])\{?(\w)\}?|\\([uvHckr])(?:\{(\w)\}|\s+(\w))', accent, name)
+    return name.replace('{', '').replace('}', '')
+
+
 def clean(name):
     """A byline entry without marks and remarks, or None when it is not one person's name."""
+    name = detex(name)
     name = ''.join(c for c in name if unicodedata.category(c) not in ('Cc', 'Cf'))  # U+200E, ...
     name = re.sub(r'\([^()]*\)', ' ', name)                       # (*), (PhD), (Shane), (* means ...)
     name = re.sub(r'"[^"]*"|“[^”]*”|`[^`\']*\'', ' ', name)       # Zhangyang "Atlas" Wang
@@ -68,7 +86,7 @@ def main():
     ids = defaultdict(set)             # name key -> OpenReview ids it was given
     keys_of_id = defaultdict(set)      # OpenReview id -> name keys it was given
     spelling = {}                      # name key -> first cleaned spelling
-    bylines = []                       # (title key, name keys) of each record that counts
+    bylines = []                       # (title key, [(name key, OpenReview id or None)]) per record
     files, records = set(), 0
     for file, record in read_records(args.paths):
         files.add(file)
@@ -84,7 +102,7 @@ def main():
         entries = [e.strip() for e in (byline.split(';') if ';' in byline else re.split(r',\s+', byline))]
         authorids = record.get('authorids')
         authorids = [i.strip() for i in authorids.split(';')] if isinstance(authorids, str) else []
-        names = set()
+        names = []
         for position, entry in enumerate(entries):
             name = clean(entry)
             if name is None:
@@ -92,27 +110,34 @@ def main():
             name_key = key(name)
             spelling.setdefault(name_key, name)
             papers[name_key].add(title_key)
-            names.add(name_key)
-            if len(authorids) == len(entries) and authorids[position].startswith('~'):
-                ids[name_key].add(authorids[position])
-                keys_of_id[authorids[position]].add(name_key)
+            openreview = authorids[position] if len(authorids) == len(entries) and authorids[position].startswith('~') else None
+            names.append((name_key, openreview))
+            if openreview:
+                ids[name_key].add(openreview)
+                keys_of_id[openreview].add(name_key)
         bylines.append((title_key, names))
 
     # Sampled: names that are one person in the graph too: at most one OpenReview id, and that id
     # never given to another spelling (so the graph's author has exactly this name's papers).
     eligible = sorted(k for k in papers if len(ids[k]) <= 1 and all(keys_of_id[i] == {k} for i in ids[k]))
     rng = random.Random(args.seed)
-    chosen = [key(name) for name in ALWAYS if key(name) in eligible]
+    chosen = [key(name) for name in ALWAYS if key(name) in set(eligible)]
     for (low, high), share in STRATA:
         pool = [k for k in eligible if low <= len(papers[k]) <= high and k not in chosen]
         chosen += rng.sample(pool, min(len(pool), round(share * (args.sample - len(ALWAYS)))))
 
+    # A byline entry's person, as the importer identifies people: by its OpenReview id, else by the
+    # one id its name was ever given, else by the name key ("~Steven_HOI1", "yi ren").
+    def person(name_key, openreview):
+        return openreview or (next(iter(ids[name_key])) if len(ids[name_key]) == 1 else name_key)
+
     # Coauthors from the records a name is on; a paper in several records counts once per pair.
-    together = defaultdict(lambda: defaultdict(set))  # name key -> coauthor key -> title keys
+    together = defaultdict(lambda: defaultdict(set))  # sampled key -> coauthor person -> title keys
     wanted = set(chosen)
     for title_key, names in bylines:
-        for k in names & wanted:
-            for other in names - {k}:
+        people = {person(*name) for name in names}
+        for k in {k for k, _ in names} & wanted:
+            for other in people - {person(k, None)}:
                 together[k][other].add(title_key)
 
     sample = []

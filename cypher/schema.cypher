@@ -11,6 +11,8 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 // Name lookup (`author(name:)`) and name-only matching on import go through the normalized key.
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);
 CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);
+// A spelling merged into an author (fix/merge-authors) keeps leading to them.
+CREATE CONSTRAINT author_alias_name_key IF NOT EXISTS FOR (n:AuthorAlias) REQUIRE n.nameKey IS UNIQUE;
 
 // Plain indexes of earlier versions, replaced by the uniqueness constraints below.
 DROP INDEX paper_doi IF EXISTS;

@@ -3,6 +3,7 @@
  * configured Neo4j (the local one when NEO4J_URI is unset). Formats: openalex (API pages or
  * JSON Lines, optionally gzipped), paperlist (conference paper lists), json (the project's form).
  */
+import { writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../src/config.js';
@@ -16,10 +17,11 @@ const program = new Command('import')
   .option('--batch-size <n>', 'records per transaction', '500')
   .option('--include-unpublished', 'paper lists: keep rejected and withdrawn submissions')
   .option('--report <file>', 'where to write rejected records with their reasons (JSON Lines)', 'import-rejected.jsonl')
+  .option('--summary <file>', 'also write the summary as JSON (counts and where the time went)')
   .addOption(new Option('--no-progress', 'no progress bar (e.g. in logs)'))
   .showHelpAfterError();
 
-program.action(async (format: Format, paths: string[], options: { batchSize: string; includeUnpublished?: boolean; report: string; progress: boolean }) => {
+program.action(async (format: Format, paths: string[], options: { batchSize: string; includeUnpublished?: boolean; report: string; summary?: string; progress: boolean }) => {
   let opened: OpenDatabase | undefined;
   const bar = new SingleBar({
     format: 'importing |{bar}| {percentage}% {value}/{total} records | {rate}/s | ETA {eta_formatted}',
@@ -47,6 +49,7 @@ program.action(async (format: Format, paths: string[], options: { batchSize: str
     });
     bar.stop();
     printSummary(summary, (Date.now() - started) / 1000, options.report);
+    if (options.summary) writeFileSync(options.summary, `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, cpuMs: process.cpuUsage() }, null, 2)}\n`);
   } catch (error) {
     bar.stop();
     console.error((error as Error).message);
@@ -65,6 +68,8 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
     organizations: { created: s.organizations.created, 'matched existing': s.organizations.matched, 'ambiguous name': s.organizations.ambiguous },
     topics: { created: s.topics.created },
   });
+  const phase = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`time: parse ${phase(s.ms.parse)}, resolve ${phase(s.ms.resolve)}, write ${phase(s.ms.write)}, commit ${phase(s.ms.commit)}`);
   console.log(`skipped: ${s.skipped}${skipped ? ` (${skipped})` : ''}`);
   console.log(`rejected: ${s.rejected}${s.rejected ? ` (reasons in ${report})` : ''}`);
   if (s.namesDropped) console.log(`byline entries that are not names, left out: ${s.namesDropped} (in ${report})`);

@@ -1,12 +1,17 @@
 // fix/merge-authors: one person recorded as two authors becomes one. Every authorship moves to
-// `into` (keeping byline positions and per-paper affiliations), as do reported figures and
-// external ids; `from` is deleted and remembered in `into.mergedIds`.
+// `into` (keeping byline positions, spellings, sources and per-paper affiliations), as do
+// reported figures and external ids; `from` is deleted and remembered in `into.mergedIds`, and
+// its name key (and any merged into it before) becomes an alias of `into`, so a later record
+// that names only that spelling joins `into` instead of bringing `from` back.
 MATCH (into:Author {id: $into}), (from:Author {id: $from})
 CALL (into, from) {
   MATCH (from)-[w:AUTHORED]->(p:Paper)
   MERGE (into)-[kept:AUTHORED]->(p)
   SET kept.position = coalesce(kept.position, w.position),
-      kept.organizationIds = coalesce(kept.organizationIds, w.organizationIds)
+      kept.organizationIds = coalesce(kept.organizationIds, w.organizationIds),
+      kept.name = coalesce(kept.name, w.name),
+      kept.sources = CASE WHEN kept.sources IS NULL AND w.sources IS NULL THEN null
+        ELSE coalesce(kept.sources, []) + [source IN coalesce(w.sources, []) WHERE NOT source IN coalesce(kept.sources, [])] END
   DELETE w
 }
 CALL (into, from) {
@@ -14,6 +19,17 @@ CALL (into, from) {
   MERGE (into)-[kept:REPORTED_IN]->(s)
   ON CREATE SET kept = properties(r)
   DELETE r
+}
+CALL (into, from) {
+  MATCH (alias:AuthorAlias)-[old:ALIAS_OF]->(from)
+  MERGE (alias)-[:ALIAS_OF]->(into)
+  DELETE old
+}
+CALL (into, from) {
+  WITH into, from
+  WHERE from.nameKey <> into.nameKey
+  MERGE (alias:AuthorAlias {nameKey: from.nameKey})
+  MERGE (alias)-[:ALIAS_OF]->(into)
 }
 WITH into, from, from.id AS fromId, from.openalexId AS openalexId, from.orcid AS orcid, from.openreviewId AS openreviewId
 DETACH DELETE from

@@ -1,12 +1,20 @@
 // import/resolve-authors: the existing author each byline entry names, if any: by OpenAlex id,
-// ORCID, OpenReview id, then normalized name when exactly one author without a conflicting id
-// has it. nameMatches > 1 tells the caller the name is ambiguous.
+// ORCID, OpenReview id, then normalized name (an author's own, or a spelling merged into them)
+// when exactly one author without a conflicting id has it. nameMatches > 1 tells the caller the
+// name is ambiguous.
 UNWIND $refs AS ref
 OPTIONAL MATCH (byOpenalex:Author {openalexId: ref.openalexId})
 OPTIONAL MATCH (byOrcid:Author {orcid: ref.orcid})
 OPTIONAL MATCH (byOpenreview:Author {openreviewId: ref.openreviewId})
 CALL (ref) {
-  OPTIONAL MATCH (a:Author {nameKey: ref.nameKey})
+  CALL (ref) {
+    MATCH (a:Author {nameKey: ref.nameKey})
+    RETURN a
+    UNION
+    MATCH (:AuthorAlias {nameKey: ref.nameKey})-[:ALIAS_OF]->(a:Author)
+    RETURN a
+  }
+  WITH a
   WHERE (ref.openalexId IS NULL OR a.openalexId IS NULL)
     AND (ref.orcid IS NULL OR a.orcid IS NULL)
     AND (ref.openreviewId IS NULL OR a.openreviewId IS NULL)

@@ -1,7 +1,11 @@
 // import/write-authorships: a complete byline sets positions; an incomplete one only fills gaps.
-// organizationIds are the author's affiliations on this paper (AFFILIATED_WITH sums them up).
+// Each authorship keeps the name as this byline spelled it (the author's display name is chosen
+// from these), the sources that gave it, and organizationIds, the author's affiliations on this
+// paper (AFFILIATED_WITH sums them up).
 UNWIND $authorships AS row
 MATCH (a:Author {id: row.authorId}), (p:Paper {id: row.paperId})
 MERGE (a)-[w:AUTHORED]->(p)
 SET w.position = CASE WHEN row.complete OR w.position IS NULL THEN toInteger(row.position) ELSE w.position END,
-    w.organizationIds = CASE WHEN size(row.organizationIds) > 0 THEN row.organizationIds ELSE w.organizationIds END
+    w.organizationIds = CASE WHEN size(row.organizationIds) > 0 THEN row.organizationIds ELSE w.organizationIds END,
+    w.name = row.name,
+    w.sources = [source IN coalesce(w.sources, []) WHERE source <> row.sourceId] + row.sourceId

@@ -45,6 +45,10 @@ export interface ImportSummary {
   topics: BatchResult['topics'];
   citationsLinked: number;
   batches: number;
+  rowsWritten: number;
+  /** Milliseconds: reading, parsing and checking records; then the writer's phases (BatchResult.ms). */
+  ms: { parse: number; resolve: number; write: number; commit: number };
+  statementMs: Record<string, number>;
 }
 
 export class ImportInputError extends Error {
@@ -141,11 +145,13 @@ export async function runImport(driver: Driver, database: string, options: Impor
   if (options.reportFile) await writeFile(options.reportFile, '');
 
   const summary: ImportSummary = {
-    records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0, citationsLinked: 0, batches: 0,
+    records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0, citationsLinked: 0, batches: 0, rowsWritten: 0,
     papers: { created: 0, updated: 0, unchanged: 0 },
     authors: { created: 0, matched: 0, ambiguous: 0 },
     organizations: { created: 0, matched: 0, ambiguous: 0 },
     topics: { created: 0 },
+    ms: { parse: 0, resolve: 0, write: 0, commit: 0 },
+    statementMs: {},
   };
   const report = async (line: Record<string, string>) => {
     if (options.reportFile) await appendFile(options.reportFile, `${JSON.stringify(line)}\n`);
@@ -158,7 +164,10 @@ export async function runImport(driver: Driver, database: string, options: Impor
     for (const kind of ['papers', 'authors', 'organizations', 'topics'] as const) {
       for (const [field, value] of Object.entries(result[kind])) (summary[kind] as Record<string, number>)[field]! += value;
     }
+    for (const phase of ['resolve', 'write', 'commit'] as const) summary.ms[phase] += result.ms[phase];
+    for (const [name, ms] of Object.entries(result.statementMs)) summary.statementMs[name] = (summary.statementMs[name] ?? 0) + ms;
     summary.batches++;
+    summary.rowsWritten += result.rowsWritten;
   };
 
   const documents: GraphDocument[] = [];
@@ -166,11 +175,15 @@ export async function runImport(driver: Driver, database: string, options: Impor
   let batch: PaperRecord[] = [];
   let done = 0;
   let hasReferences = false;
+  let writing = 0;
   const flush = async () => {
+    const started = performance.now();
     if (batch.length) add(await writer.writeBatch(batch));
+    writing += performance.now() - started;
     done += batch.length;
     batch = [];
   };
+  const reading = performance.now();
   for await (const { recordId, parsed } of readItems(options.format, files, options, documents)) {
     summary.records++;
     if ('skipped' in parsed) {
@@ -207,6 +220,7 @@ export async function runImport(driver: Driver, database: string, options: Impor
     options.onProgress?.({ done: done + batch.length, total });
   }
   await flush();
+  summary.ms.parse = performance.now() - reading - writing;
   options.onProgress?.({ done, total });
 
   if (hasReferences) summary.citationsLinked = await writer.linkReferences();

@@ -32,8 +32,10 @@ const queries = {
   authors: q('write-authors'),
   papers: q('write-papers'),
   authorships: q('write-authorships'),
+  retireAuthorships: q('retire-authorships'),
+  removeOrphanAuthors: q('remove-orphan-authors'),
   links: q('write-paper-links'),
-  affiliations: q('refresh-affiliations'),
+  refreshAuthors: q('refresh-authors'),
   linkReferences: q('link-references'),
 };
 
@@ -50,6 +52,12 @@ export interface BatchResult {
   topics: { created: number };
   /** The node id each record was written to (or found unchanged at), in record order. */
   paperIds: string[];
+  /** Where the batch's time went: deciding who and what each record is, writing, committing. */
+  ms: { resolve: number; write: number; commit: number };
+  /** Milliseconds per statement, by the name in its first comment line (import/write-papers...). */
+  statementMs: Record<string, number>;
+  /** Parameter rows sent to the write statements (one per node, link or refresh). */
+  rowsWritten: number;
 }
 
 const hashOf = (record: PaperRecord) => {
@@ -130,8 +138,17 @@ function addRef<Ref extends object>(refs: Map<string, Ref>, id: string, ref: Ref
 }
 
 async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): Promise<BatchResult> {
+  const started = performance.now();
+  const statementMs: Record<string, number> = {};
+  const exec = async (query: string, params: Record<string, unknown>) => {
+    const started = performance.now();
+    const outcome = await tx.run(query, params);
+    const name = /^\/\/ (\S+?):?\s/.exec(query)?.[1] ?? 'other';
+    statementMs[name] = (statementMs[name] ?? 0) + performance.now() - started;
+    return outcome;
+  };
   const run = async <T>(query: string, params: Record<string, unknown>) =>
-    (await tx.run(query, params)).records.map((record) => record.toObject() as T);
+    (await exec(query, params)).records.map((record) => record.toObject() as T);
 
   // Organizations and authors named anywhere in the batch, each once.
   const orgRefs = new Map<string, OrganizationRef & { nameKey: string }>();
@@ -173,8 +190,12 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
     organizations: { created: 0, matched: 0, ambiguous: 0 },
     topics: { created: 0 },
     paperIds: papers.map((paper) => paper.id),
+    ms: { resolve: performance.now() - started, write: 0, commit: 0 },
+    statementMs,
+    rowsWritten: 0,
   };
   if (changed.length === 0) return result;
+  const resolved = performance.now();
 
   // Only what changed records name is written.
   const usedAuthors = new Map<string, AuthorRef & { nameKey: string }>();
@@ -196,47 +217,56 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
   // Ambiguous names counted once per batch, and only for records that are written.
   result.authors.ambiguous = ambiguousAuthors.size;
   result.organizations.ambiguous = ambiguousOrgs.size;
-  const counters = async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).summary.counters.updates().nodesCreated;
+  /** A write statement over `rows` (bound to `$<name>`); says how many nodes it created. */
+  const write = async (query: string, name: string, rows: unknown[]) => {
+    result.rowsWritten += rows.length;
+    return (await exec(query, { [name]: rows })).summary.counters.updates().nodesCreated;
+  };
 
-  await tx.run(queries.sources, { sources: [...new Map(changed.map(({ record }) => [record.source.id, record.source])).values()] });
+  await write(queries.sources, 'sources', [...new Map(changed.map(({ record }) => [record.source.id, record.source])).values()]);
   const topics = [...new Map(changed.flatMap(({ record }) => record.topics).map((topic) => [topic.id, topic])).values()];
-  result.topics.created = await counters(queries.topics, { topics: topics.map((t) => ({ ...t, code: t.code ?? null })) });
-  result.organizations.created = await counters(queries.organizations, {
-    organizations: [...usedOrgs].map(([id, org]) => ({ id, name: org.name, nameKey: org.nameKey, ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null })),
-  });
+  result.topics.created = await write(queries.topics, 'topics', topics.map((t) => ({ ...t, code: t.code ?? null })));
+  result.organizations.created = await write(queries.organizations, 'organizations',
+    [...usedOrgs].map(([id, org]) => ({ id, name: org.name, nameKey: org.nameKey, ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null })),
+  );
   result.organizations.matched = usedOrgs.size - result.organizations.created;
-  result.authors.created = await counters(queries.authors, {
-    authors: [...usedAuthors].map(([id, author]) => ({
-      id, name: author.name, nameKey: author.nameKey, openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
-    })),
-  });
+  result.authors.created = await write(queries.authors, 'authors', [...usedAuthors].map(([id, author]) => ({
+    id, name: author.name, nameKey: author.nameKey, openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
+  })));
   result.authors.matched = usedAuthors.size - result.authors.created;
 
-  await tx.run(queries.papers, {
-    papers: changed.map(({ record, id, hash }) => ({
-      id, hash, recordId: record.recordId, sourceId: record.source.id,
-      title: record.title, titleKey: normalizeKey(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
-      venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
-      openreviewId: record.openreviewId ?? null, openalexId: record.openalexId ?? null, url: record.url ?? null, codeUrl: record.codeUrl ?? null,
-      citationCount: record.citationCount ?? null, authorListComplete: record.authorListComplete, references: record.references,
-    })),
-  });
+  await write(queries.papers, 'papers', changed.map(({ record, id, hash }) => ({
+    id, hash, recordId: record.recordId, sourceId: record.source.id,
+    title: record.title, titleKey: normalizeKey(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
+    venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
+    openreviewId: record.openreviewId ?? null, openalexId: record.openalexId ?? null, url: record.url ?? null, codeUrl: record.codeUrl ?? null,
+    citationCount: record.citationCount ?? null, authorListComplete: record.authorListComplete, references: record.references,
+  })));
   const orgIdsOf = (list: OrganizationRef[]) => [...new Set(list.map((org) => orgs.ids.get(organizationKey(org))!))];
-  await tx.run(queries.authorships, {
-    authorships: changed.flatMap(({ record, id }) => [
-      ...record.authors.map((author, index) => ({ authorId: authors.ids.get(authorKey(author)), paperId: id, position: index + 1, complete: record.authorListComplete, organizationIds: orgIdsOf(author.organizations) })),
-      ...record.otherAuthors.map((author) => ({ authorId: authors.ids.get(authorKey(author)), paperId: id, position: null, complete: false, organizationIds: orgIdsOf(author.organizations) })),
-    ]),
+  const authorship = (record: PaperRecord, author: AuthorRef) => ({
+    authorId: authors.ids.get(authorKey(author)), name: author.name, sourceId: record.source.id, organizationIds: orgIdsOf(author.organizations),
   });
-  await tx.run(queries.links, {
-    links: changed.map(({ record, id }) => ({
-      paperId: id,
-      topics: record.topics.map((topic) => ({ id: topic.id, score: topic.score ?? null })),
-      organizationIds: orgIdsOf([...record.organizations, ...record.authors.flatMap((author) => author.organizations)]),
-      references: record.references,
-    })),
-  });
-  await tx.run(queries.affiliations, { authorIds: [...usedAuthors.keys()] });
+  await write(queries.authorships, 'authorships', changed.flatMap(({ record, id }) => [
+    ...record.authors.map((author, index) => ({ ...authorship(record, author), paperId: id, position: index + 1, complete: record.authorListComplete })),
+    ...record.otherAuthors.map((author) => ({ ...authorship(record, author), paperId: id, position: null, complete: false })),
+  ]));
+  // Papers written before whose source now gives a whole byline: what it no longer names goes
+  // (how a byline that an older importer misread heals on re-import).
+  const rewritten = changed.filter(({ record, existed }) => existed && record.authorListComplete);
+  const [{ authorIds: bereft } = { authorIds: [] }] = rewritten.length
+    ? await run<{ authorIds: string[] }>(queries.retireAuthorships, {
+        bylines: rewritten.map(({ record, id }) => ({ paperId: id, sourceId: record.source.id, authorIds: [...record.authors, ...record.otherAuthors].map((author) => authors.ids.get(authorKey(author))) })),
+      })
+    : [];
+  await write(queries.links, 'links', changed.map(({ record, id }) => ({
+    paperId: id,
+    topics: record.topics.map((topic) => ({ id: topic.id, score: topic.score ?? null })),
+    organizationIds: orgIdsOf([...record.organizations, ...record.authors.flatMap((author) => author.organizations)]),
+    references: record.references,
+  })));
+  await write(queries.refreshAuthors, 'authorIds', [...new Set([...usedAuthors.keys(), ...bereft])]);
+  if (bereft.length) await write(queries.removeOrphanAuthors, 'authorIds', bereft);
+  result.ms.write = performance.now() - resolved;
   return result;
 }
 
@@ -249,7 +279,14 @@ export function createImportWriter(driver: Driver, database: string) {
       for (let attempt = 1; ; attempt++) {
         const session = driver.session({ database });
         try {
-          return await session.executeWrite((tx) => resolveAndWrite(tx, records));
+          let worked = 0;
+          const result = await session.executeWrite(async (tx) => {
+            const written = await resolveAndWrite(tx, records);
+            worked = performance.now();
+            return written;
+          });
+          result.ms.commit = performance.now() - worked;
+          return result;
         } catch (error) {
           // Another import created the same node between our reading and writing: read again.
           if ((error as { code?: string }).code !== CONSTRAINT_RACE || attempt >= 3) throw error;

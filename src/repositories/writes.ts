@@ -13,7 +13,7 @@ const queries = {
   authorsForFix: cypher('fix/authors-for-fix'),
   merge: cypher('fix/merge-authors'),
   split: cypher('fix/split-author'),
-  refreshAffiliations: cypher('import/refresh-affiliations'),
+  refreshAuthors: cypher('import/refresh-authors'),
 };
 
 export class WriteRefused extends Error {
@@ -70,7 +70,7 @@ export function createWrites(driver: Driver, database: string) {
           }
         }
         for (const source of sources) await run(queries.merge, { into, from: source.id });
-        await run(queries.refreshAffiliations, { authorIds: [into] });
+        await run(queries.refreshAuthors, { authorIds: [into] });
         return into;
       }),
 
@@ -86,8 +86,8 @@ export function createWrites(driver: Driver, database: string) {
         const splitName = name?.trim() || author!.name;
         if (!normalizeKey(splitName)) throw new WriteRefused('`name` needs a letter or digit.', 'BAD_USER_INPUT');
         const newId = `author:${slug(splitName)}~${createHash('sha256').update(`${id}|${papers.sort().join('|')}`).digest('hex').slice(0, 10)}`;
-        await run(queries.split, { id, newId, name: splitName, nameKey: normalizeKey(splitName), paperIds: papers });
-        await run(queries.refreshAffiliations, { authorIds: [id, newId] });
+        await run(queries.split, { id, newId, name: splitName, nameKey: normalizeKey(splitName), nameGiven: Boolean(name?.trim()), paperIds: papers });
+        await run(queries.refreshAuthors, { authorIds: [id, newId] });
         return newId;
       }),
   };

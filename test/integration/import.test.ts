@@ -11,6 +11,9 @@ import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { runImport, type ImportOptions } from '../../src/ingest/import.js';
+import { checkRecord, type PaperRecord } from '../../src/ingest/record.js';
+import { createImportWriter } from '../../src/ingest/writer.js';
+import { createWrites } from '../../src/repositories/writes.js';
 import { SEED_FILE } from '../../src/ingest/seed.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
 import { projectRoot } from '../../src/local-neo4j/paths.js';
@@ -290,6 +293,92 @@ describe('mutations', () => {
       i: encodeGlobalID('Author', turing!.id as string), f: [encodeGlobalID('Author', 'nobody')],
     }, auth);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('names', () => {
+  let written = 0;
+  const paperlist = (entries: object[]) => {
+    const folder = mkdtempSync(join(tmpdir(), 'names-'));
+    writeFileSync(join(folder, 'iclr2022.json'), JSON.stringify(entries.map((entry) => ({ id: `Names${String(written++).padStart(7, '0')}`, status: 'Poster', ...entry }))));
+    return folder;
+  };
+  const authorsNamed = (pattern: string) => rows('MATCH (a:Author) WHERE a.name =~ $pattern RETURN a.name AS name', { pattern });
+  const DIRTY = 'Evgenii Nikishin, Max Schwarzer, Pierluca D&#x27;Oro, Pierre-Luc Bacon, Aaron Courville*';
+  const lists = [
+    { title: 'The Primacy Bias in Deep Reinforcement Learning', author: DIRTY },
+    { title: 'A Second Paper by Pierluca', author: "Pierluca D'Oro, Ananya Kumar" },
+    { title: 'Ananya Writes Alone', author: 'Ananya Kumar*' },
+  ];
+
+  it('heals a graph an older importer built from garbled bylines when the same lists are imported again', async () => {
+    written = 0;
+    // The graph as the importer before name cleaning left it: the byline split at the entity's `;`
+    // into two "authors", marks kept in display names, authorships with no spelling or sources.
+    const writer = createImportWriter(driver, database);
+    const source = { id: 'source:paperlist:iclr2022', kind: 'conference-paper-list', name: 'ICLR 2022 paper list' };
+    const legacy = (i: number, title: string, names: string[]) => (checkRecord({
+      source, recordId: `iclr2022.json#${i}`, title, year: 2022, venue: 'ICLR 2022', openreviewId: `Names${String(i).padStart(7, '0')}`,
+      authorListComplete: true, authors: names.map((name) => ({ name })),
+    }) as { record: PaperRecord }).record;
+    await writer.writeBatch([
+      legacy(0, lists[0]!.title, DIRTY.split(';').map((part) => part.trim())),
+      legacy(1, lists[1]!.title, ["Pierluca D'Oro", 'Ananya Kumar']),
+      legacy(2, lists[2]!.title, ['Ananya Kumar*']),
+    ]);
+    await driver.executeQuery(`MATCH ()-[w:AUTHORED]->() REMOVE w.name, w.sources WITH count(*) AS _
+      MATCH (a:Author {nameKey: 'ananya kumar'}) SET a.name = 'Ananya Kumar*'`, {}, { database });
+    expect(await authorsNamed('.*(&#|[*,]).*')).toHaveLength(3);
+    const folder = paperlist(lists);
+
+    const healed = await runImport(driver, database, { format: 'paperlist', paths: [folder] });
+    expect(healed.papers).toEqual({ created: 0, updated: 2, unchanged: 1 });
+    expect(await authorsNamed('.*(&#|[*,;"]).*')).toEqual([]);
+    const bylines = await rows(`MATCH (p:Paper)<-[w:AUTHORED]-(a) WITH p, w, a ORDER BY w.position
+      RETURN p.title AS title, collect(a.name) AS byline ORDER BY title`);
+    expect(bylines).toEqual([
+      { title: 'A Second Paper by Pierluca', byline: ["Pierluca D'Oro", 'Ananya Kumar'] },
+      { title: 'Ananya Writes Alone', byline: ['Ananya Kumar'] },
+      { title: 'The Primacy Bias in Deep Reinforcement Learning', byline: ['Evgenii Nikishin', 'Max Schwarzer', "Pierluca D'Oro", 'Pierre-Luc Bacon', 'Aaron Courville'] },
+    ]);
+    expect(await rows(`MATCH (a:Author) RETURN count(a) AS authors, count{ ()-[:AUTHORED]->() } AS authorships`)).toEqual([{ authors: 6, authorships: 8 }]);
+
+    // The healed graph is the one a clean import makes, and stays so.
+    const afterHealing = await graphFingerprint(driver, database);
+    expect((await runImport(driver, database, { format: 'paperlist', paths: [folder] })).papers.unchanged).toBe(3);
+    expect(await graphFingerprint(driver, database)).toEqual(afterHealing);
+  });
+
+  it('displays the cleanest, most common spelling, and leaves out byline entries that are not names', async () => {
+    const folder = paperlist([
+      { title: 'One', author: 'JANE ROE, Zhangyang "Atlas" Wang' },
+      { title: 'Two', author: 'jane roe, Zhangyang Wang' },
+      { title: 'Three', author: 'Jane Roe, 11537' },
+      { title: 'Four', author: 'Jane  Roe†' },
+    ]);
+    const reportFile = join(folder, 'report.jsonl');
+    const summary = await runImport(driver, database, { format: 'paperlist', paths: [folder], reportFile });
+    expect(summary).toMatchObject({ namesDropped: 1, rejected: 0, papers: { created: 4 } });
+    expect(readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ record: 'iclr2022.json#2', dropped: 'author name "11537" has no letters' }]);
+    expect(await rows('MATCH (a:Author) RETURN a.name AS name, count{ (a)-[:AUTHORED]->() } AS papers ORDER BY name')).toEqual([
+      { name: 'Jane Roe', papers: 4 },
+      { name: 'Zhangyang Wang', papers: 2 },
+    ]);
+  });
+
+  it('remembers a spelling merged into an author, so a later record with it joins that author', async () => {
+    await runImport(driver, database, { format: 'paperlist', paths: [paperlist([{ title: 'By Jane', author: 'Jane Doe' }, { title: 'By Jane Q.', author: 'Jane Q. Doe' }])] });
+    const writes = createWrites(driver, database);
+    await writes.mergeAuthors('author:jane-doe', ['author:jane-q-doe']);
+    const later = paperlist([{ title: 'Later by Jane Q.', author: 'Jane Q Doe, New Person' }]);
+    await runImport(driver, database, { format: 'paperlist', paths: [later] });
+    expect(await rows(`MATCH (a:Author) RETURN a.id AS id, a.name AS name, [(a)-[:AUTHORED]->(p) | p.title] AS papers ORDER BY id`)).toEqual([
+      { id: 'author:jane-doe', name: expect.any(String), papers: expect.arrayContaining(['By Jane', 'By Jane Q.', 'Later by Jane Q.']) },
+      { id: 'author:new-person', name: 'New Person', papers: ['Later by Jane Q.'] },
+    ]);
+    const yoga = createYogaServer({ logger: pino({ level: 'silent' }), repositories: createRepositoryFactory(driver, database) });
+    const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ author(name: "jane q. doe") { papers { totalCount } } }' }) });
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ author: { papers: { totalCount: 3 } } });
   });
 });
 

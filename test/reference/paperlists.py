@@ -2,15 +2,20 @@
 """Independent answers from the raw paper lists, for test/integration/paperlists-fidelity.test.ts.
 
 It shares no code with the importer (src/ingest): it re-implements, from the written rules, which
-records count, how a byline splits, how a name is cleaned and folded to a key, and counts per name
-key: distinct papers (by folded title), coauthors and shared papers. The test compares these with
-the imported graph through the GraphQL API.
+records count, how a byline splits, how a name is cleaned and folded to a key, and counts for a
+fixed sample of name keys: distinct papers (by folded title), coauthors and shared papers. The test
+compares these with the imported graph through the GraphQL API.
 
 Usage: python3 test/reference/paperlists.py [PATH ...] [--sample N] [--seed S]
 PATHs are list files or folders (default: $SHARED_DATA_DIR/paperlists, else ../shared/data/paperlists
-from the project root). Prints JSON: {"files", "records", "papers", "sample": [{"name", "key",
-"papers", "coauthors": {person: shared papers}, "sharedChecks": [person, ...]}]}, where a person
-is an OpenReview id ("~Steven_HOI1") or, for people without one, a name key ("yi ren").
+from the project root). Prints JSON:
+  {"files", "records", "papers",
+   "spellings": {name key: the first of the keys its OpenReview id was given, for the few with several},
+   "sample": [{"name", "key", "papers",
+               "coauthors": {person: shared papers},
+               "coauthorKeys": {name key, folded by spellings: shared papers},
+               "sharedChecks": [the three persons with the most shared papers]}]}
+where a person is an OpenReview id ("~Steven_HOI1") or, for people without one, a name key ("yi ren").
 """
 import argparse, html, json, os, random, re, sys, unicodedata
 from collections import defaultdict
@@ -131,22 +136,36 @@ def main():
     def person(name_key, openreview):
         return openreview or (next(iter(ids[name_key])) if len(ids[name_key]) == 1 else name_key)
 
-    # Coauthors from the records a name is on; a paper in several records counts once per pair.
-    together = defaultdict(lambda: defaultdict(set))  # sampled key -> coauthor person -> title keys
+    # Spellings one OpenReview id was given ("rex ying", "zhitao ying"): the graph names that person
+    # by one of them, so a comparison by name key folds them into the first.
+    groups = {}
+    for keys in (keys for keys in keys_of_id.values() if len(keys) > 1):
+        group = set(keys).union(*(g for k, g in groups.items() if k in keys))
+        groups.update((k, group) for k in group)
+    spellings = {k: min(group) for k, group in sorted(groups.items())}
+
+    # Coauthors from the records a name is on, as people and as name keys; a paper in several
+    # records counts once per pair.
+    by_person = defaultdict(lambda: defaultdict(set))  # sampled key -> coauthor person -> title keys
+    by_key = defaultdict(lambda: defaultdict(set))     # sampled key -> coauthor name key -> title keys
     wanted = set(chosen)
     for title_key, names in bylines:
-        people = {person(*name) for name in names}
-        for k in {k for k, _ in names} & wanted:
+        people, keys = {person(*name) for name in names}, {k for k, _ in names}
+        for k in keys & wanted:
             for other in people - {person(k, None)}:
-                together[k][other].add(title_key)
+                by_person[k][other].add(title_key)
+            for other in keys - {k}:
+                by_key[k][spellings.get(other, other)].add(title_key)
 
+    counts = lambda shared: {other: len(titles) for other, titles in sorted(shared.items())}
     sample = []
     for k in chosen:
-        coauthor_counts = {other: len(titles) for other, titles in sorted(together[k].items())}
-        strongest = sorted(coauthor_counts, key=lambda other: (-coauthor_counts[other], other))
-        sample.append({'name': spelling[k], 'key': k, 'papers': len(papers[k]),
-                       'coauthors': coauthor_counts, 'sharedChecks': strongest[:3]})
-    json.dump({'files': len(files), 'records': records, 'papers': len({t for t, _ in bylines}), 'sample': sample},
+        coauthors = counts(by_person[k])
+        strongest = sorted(coauthors, key=lambda other: (-coauthors[other], other))
+        sample.append({'name': spelling[k], 'key': k, 'papers': len(papers[k]), 'coauthors': coauthors,
+                       'coauthorKeys': counts(by_key[k]), 'sharedChecks': strongest[:3]})
+    json.dump({'files': len(files), 'records': records, 'papers': len({t for t, _ in bylines}),
+               'spellings': spellings, 'sample': sample},
               sys.stdout, ensure_ascii=False)
 
 

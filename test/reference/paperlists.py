@@ -89,6 +89,8 @@ def main():
     parser.add_argument('--sample', type=int, default=300)
     parser.add_argument('--seed', type=int, default=9)
     args = parser.parse_args()
+    if missing := [str(path) for path in args.paths if not path.exists()]:
+        sys.exit(f'No paper lists at {", ".join(missing)} (set SHARED_DATA_DIR to the folder holding paperlists/).')
 
     papers = defaultdict(set)          # name key -> title keys
     ids = defaultdict(set)             # name key -> OpenReview ids it was given

@@ -102,7 +102,7 @@ try {
           // An importer older than this bench reports neither (measuring a commit from before them).
           'rows written/s': run.summary.rowsWritten === undefined ? 'n/a' : Math.round(run.summary.rowsWritten / run.seconds),
           batches: run.summary.batches,
-          'parse / resolve / write / commit': run.summary.ms ? [run.summary.ms.parse, run.summary.ms.resolve, run.summary.ms.write, run.summary.ms.commit].map(s).join(' / ') : 'n/a',
+          'parse / resolve / write / commit / summaries': run.summary.ms ? [run.summary.ms.parse, run.summary.ms.resolve, run.summary.ms.write, run.summary.ms.commit, run.summary.ms.refresh].map(s).join(' / ') : 'n/a',
           'importer peak RSS MiB': Math.round(run.importerPeakMiB),
           'importer CPU': s((run.summary.cpuMs.user + run.summary.cpuMs.system) / 1000),
           'Neo4j CPU': s(run.neo4jCpuMs),

@@ -69,7 +69,7 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
     topics: { created: s.topics.created },
   });
   const phase = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`time: parse ${phase(s.ms.parse)}, resolve ${phase(s.ms.resolve)}, write ${phase(s.ms.write)}, commit ${phase(s.ms.commit)}`);
+  console.log(`time: parse ${phase(s.ms.parse)}, resolve ${phase(s.ms.resolve)}, write ${phase(s.ms.write)}, commit ${phase(s.ms.commit)}, author summaries ${phase(s.ms.refresh)}`);
   console.log(`skipped: ${s.skipped}${skipped ? ` (${skipped})` : ''}`);
   console.log(`rejected: ${s.rejected}${s.rejected ? ` (reasons in ${report})` : ''}`);
   if (s.namesDropped) console.log(`byline entries that are not names, left out: ${s.namesDropped} (in ${report})`);

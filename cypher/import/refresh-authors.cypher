@@ -3,8 +3,11 @@
 // - AFFILIATED_WITH from the affiliations on their authorships;
 // - the display name: the cleanest and most common spelling their bylines gave (properly cased
 //   before ALL CAPS or all lower case, then the most used), unless an operator named the author.
+// Their StaleSummary mark, if any, goes.
 UNWIND $authorIds AS authorId
 MATCH (a:Author {id: authorId})
+REMOVE a:StaleSummary
+WITH a
 CALL (a) {
   OPTIONAL MATCH (a)-[w:AUTHORED]->(p:Paper)
   UNWIND coalesce(w.organizationIds, []) AS organizationId

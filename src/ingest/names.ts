@@ -68,6 +68,7 @@ export function cleanAuthorName(raw: string): CleanedName {
 }
 
 function whyNotAName(name: string): string | undefined {
+  if (!name) return 'is blank';
   if (!/\p{L}/u.test(name)) return 'has no letters';
   if (/[,;]/.test(name)) return 'looks like a list of names';
   if (/\d/.test(name)) return 'has digits';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
 import type { AuthorRef, OrganizationRef, PaperRecord } from './record.js';
@@ -36,6 +36,8 @@ const queries = {
   removeOrphanAuthors: q('remove-orphan-authors'),
   links: q('write-paper-links'),
   refreshAuthors: q('refresh-authors'),
+  markStaleAuthors: q('mark-stale-authors'),
+  staleAuthors: q('stale-authors'),
   linkReferences: q('link-references'),
 };
 
@@ -118,12 +120,17 @@ function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolved: Res
       if (resolution.byNameOnly && !isNameOnly(key)) joinedByName.add(resolution.id);
     } else if (!isNameOnly(key)) ids.set(key, key);
   }
+  // Identified references that make a new node, by name (a map: batches have thousands of names).
+  const newByName = new Map<string, string[]>();
+  for (const [key, ref] of refs) {
+    if (!isNameOnly(key) && ids.get(key) === key) newByName.set(ref.nameKey, [...(newByName.get(ref.nameKey) ?? []), key]);
+  }
   for (const [key, ref] of refs) {
     if (ids.has(key)) continue;
     const { nameMatches } = byKey.get(key)!;
-    const sameNameNew = [...refs].filter(([other, r]) => !isNameOnly(other) && r.nameKey === ref.nameKey && ids.get(other) === other);
+    const sameNameNew = newByName.get(ref.nameKey) ?? [];
     if (nameMatches > 1 || sameNameNew.length > 1) ambiguous.add(key);
-    ids.set(key, nameMatches === 0 && sameNameNew.length === 1 ? sameNameNew[0]![0] : key);
+    ids.set(key, nameMatches === 0 && sameNameNew.length === 1 ? sameNameNew[0]! : key);
   }
   return { ids, ambiguous };
 }
@@ -137,7 +144,15 @@ function addRef<Ref extends object>(refs: Map<string, Ref>, id: string, ref: Ref
   return refs.set(id, merged as Ref);
 }
 
-async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): Promise<BatchResult> {
+export interface WriteOptions {
+  /**
+   * Bulk imports: mark the authors a batch touches instead of recomputing their summaries in it;
+   * `refreshStaleAuthors` recomputes each once at the end. Single writes (the API) refresh at once.
+   */
+  deferSummaries?: boolean;
+}
+
+async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], options: WriteOptions): Promise<BatchResult> {
   const started = performance.now();
   const statementMs: Record<string, number> = {};
   const exec = async (query: string, params: Record<string, unknown>) => {
@@ -162,7 +177,17 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
   }
   const refParams = <R extends object>(refs: Map<string, R>) => [...refs].map(([key, ref]) => ({ key, ...ref }));
   const orgs = decide(orgRefs, await run<Resolution>(queries.resolveOrganizations, { refs: refParams(orgRefs) }));
-  const authors = decide(authorRefs, await run<Resolution>(queries.resolveAuthors, { refs: refParams(authorRefs) }));
+  const authorResolutions = await run<Resolution>(queries.resolveAuthors, { refs: refParams(authorRefs) });
+  const authors = decide(authorRefs, authorResolutions);
+  // An author found in the graph needs no write unless the reference brings an id it may lack.
+  const authorFound = new Map(authorResolutions.map((resolution) => [resolution.key, resolution]));
+  const needsWrite = (key: string, ref: AuthorRef) => {
+    const found = authorFound.get(key)!;
+    if (found.id === null || found.id !== authors.ids.get(key)) return true;
+    const externalIds = [ref.openalexId, ref.orcid, ref.openreviewId].filter(Boolean).length;
+    return externalIds > (found.byNameOnly ? 0 : 1);
+  };
+  const authorsToWrite = new Set<string>();
 
   const paperRefs = records.map((record, key) => ({
     key,
@@ -210,6 +235,7 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
       const key = authorKey(author);
       if (authors.ambiguous.has(key)) ambiguousAuthors.add(key);
       addRef(usedAuthors, authors.ids.get(key)!, authorRefs.get(key)!);
+      if (needsWrite(key, author)) authorsToWrite.add(authors.ids.get(key)!);
       for (const org of author.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
     }
     for (const org of record.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
@@ -230,7 +256,7 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
     [...usedOrgs].map(([id, org]) => ({ id, name: org.name, nameKey: org.nameKey, ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null })),
   );
   result.organizations.matched = usedOrgs.size - result.organizations.created;
-  result.authors.created = await write(queries.authors, 'authors', [...usedAuthors].map(([id, author]) => ({
+  result.authors.created = await write(queries.authors, 'authors', [...usedAuthors].filter(([id]) => authorsToWrite.has(id)).map(([id, author]) => ({
     id, name: author.name, nameKey: author.nameKey, openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
   })));
   result.authors.matched = usedAuthors.size - result.authors.created;
@@ -264,7 +290,7 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[]): 
     organizationIds: orgIdsOf([...record.organizations, ...record.authors.flatMap((author) => author.organizations)]),
     references: record.references,
   })));
-  await write(queries.refreshAuthors, 'authorIds', [...new Set([...usedAuthors.keys(), ...bereft])]);
+  await write(options.deferSummaries ? queries.markStaleAuthors : queries.refreshAuthors, 'authorIds', [...new Set([...usedAuthors.keys(), ...bereft])]);
   if (bereft.length) await write(queries.removeOrphanAuthors, 'authorIds', bereft);
   result.ms.write = performance.now() - resolved;
   return result;
@@ -275,13 +301,13 @@ const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 export function createImportWriter(driver: Driver, database: string) {
   return {
     /** One transaction: the whole batch lands or none of it. */
-    async writeBatch(records: PaperRecord[]): Promise<BatchResult> {
+    async writeBatch(records: PaperRecord[], options: WriteOptions = {}): Promise<BatchResult> {
       for (let attempt = 1; ; attempt++) {
         const session = driver.session({ database });
         try {
           let worked = 0;
           const result = await session.executeWrite(async (tx) => {
-            const written = await resolveAndWrite(tx, records);
+            const written = await resolveAndWrite(tx, records, options);
             worked = performance.now();
             return written;
           });
@@ -312,6 +338,17 @@ export function createImportWriter(driver: Driver, database: string) {
         });
       } finally {
         await session.close();
+      }
+    },
+
+    /** Recomputes the summaries of every author a bulk import marked, a chunk per transaction; returns how many. */
+    async refreshStaleAuthors(chunk = 5_000): Promise<number> {
+      let refreshed = 0;
+      for (;;) {
+        const { records } = await driver.executeQuery(queries.staleAuthors, { limit: neo4j.int(chunk) }, { database });
+        if (records.length === 0) return refreshed;
+        await driver.executeQuery(queries.refreshAuthors, { authorIds: records.map((record) => record.get('id')) }, { database });
+        refreshed += records.length;
       }
     },
 

@@ -19,6 +19,7 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.
 import { projectRoot } from '../../src/local-neo4j/paths.js';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
+import { sharedDataDir } from '../../scripts/shared-data.js';
 import { graphFingerprint } from '../support/fingerprint.js';
 
 /**
@@ -167,7 +168,7 @@ describe('running again', () => {
 
   it('after being killed half way, ends in the same graph as one clean run', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'kill-'));
-    const names = Array.from({ length: 300 }, (_, i) => `Person ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)} Example`);
+    const names = Array.from({ length: 300 }, (_, i) => `Person ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} Example`);
     const entries = Array.from({ length: 3000 }, (_, i) => ({
       id: `Kill${String(i).padStart(8, '0')}`,
       title: `Paper number ${i} on killing imports`,
@@ -383,7 +384,7 @@ describe('names', () => {
 });
 
 describe('the real data in ../shared/data', () => {
-  const shared = join(projectRoot, '..', 'shared', 'data');
+  const shared = sharedDataDir;
   const present = existsSync(join(shared, 'openalex-sample')) && existsSync(join(shared, 'paperlists', 'kdd', 'kdd2023.json'));
   if (!present) console.warn(`Skipping the real-data import tests: ${shared} is absent.`);
 

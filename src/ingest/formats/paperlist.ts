@@ -62,7 +62,7 @@ export function parsePaperlistItem(item: unknown, index: number, options: Paperl
   const authorList = entry.author ?? entry.authors;
   if (authorList !== undefined && typeof authorList !== 'string') return { rejected: 'author list is not a string' };
   const names = authorList ? splitNames(decodeByline(authorList)) : [];
-  if (names.length === 0 || names.some((name) => !name)) return { rejected: 'no authors, or an empty name in the author list' };
+  // A blank entry (`A, , B`) is left out like any entry that is not a name; none left: no authors.
   const cleaned = names.map(cleanAuthorName);
 
   const openreviewAuthors = str(entry.authorids)?.split(/\s*;\s*/);

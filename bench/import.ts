@@ -3,7 +3,8 @@
  * into an empty local Neo4j with default settings (instance "bench-import", ports 7696/7483,
  * reset first), then again into the same graph, each run as its own importer process. Prints per
  * run: records/s, rows written/s, batches, the importer's phases (parse, identity resolution,
- * writes, commit), peak RSS of the importer and of Neo4j, and both processes' CPU time.
+ * writes, commit, author summaries), peak RSS of the importer and of Neo4j, both processes' CPU
+ * time, and how many author names in the graph still carry entities, marks or separators.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -43,7 +44,11 @@ function sample(pid: number) {
   return { peakMiB: Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
 }
 
+/** Author names that still carry what cleaning removes: entities, marks, separators, digits, quotes. */
+const DIRTY_NAME = '.*(&#?[A-Za-z0-9]+;?|[*†‡§¶,;"\\[\\]{}\\\\]|[0-9]).*';
+
 interface Run {
+  dirtyNames: number;
   seconds: number;
   summary: ImportSummary & { cpuMs: { user: number; system: number } };
   importerPeakMiB: number;
@@ -72,7 +77,10 @@ async function importOnce(neo4jPid: number): Promise<Run> {
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`the import exited with ${code}`);
   const neo4jAfter = sample(neo4jPid);
-  return { seconds, summary: JSON.parse(readFileSync(summaryFile, 'utf8')), importerPeakMiB, neo4jPeakMiB: neo4jAfter.peakMiB, neo4jCpuMs: neo4jAfter.cpuMs - neo4jBefore.cpuMs };
+  const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
+  const { records } = await driver.executeQuery('MATCH (a:Author) WHERE a.name =~ $pattern RETURN count(a) AS dirty', { pattern: DIRTY_NAME }, { database: 'neo4j' });
+  await driver.close();
+  return { dirtyNames: records[0]!.get('dirty').toNumber(), seconds, summary: JSON.parse(readFileSync(summaryFile, 'utf8')), importerPeakMiB, neo4jPeakMiB: neo4jAfter.peakMiB, neo4jCpuMs: neo4jAfter.cpuMs - neo4jBefore.cpuMs };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -107,6 +115,7 @@ try {
           'importer CPU': s((run.summary.cpuMs.user + run.summary.cpuMs.system) / 1000),
           'Neo4j CPU': s(run.neo4jCpuMs),
           'Neo4j peak RSS MiB': Math.round(run.neo4jPeakMiB),
+          'dirty names': run.dirtyNames,
         },
       ]),
     ),

@@ -31,7 +31,9 @@ const queries = {
   organizations: q('write-organizations'),
   authors: q('write-authors'),
   papers: q('write-papers'),
+  createPapers: q('create-papers'),
   authorships: q('write-authorships'),
+  createAuthorships: q('create-authorships'),
   retireAuthorships: q('retire-authorships'),
   removeOrphanAuthors: q('remove-orphan-authors'),
   links: q('write-paper-links'),
@@ -191,7 +193,8 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
 
   const paperRefs = records.map((record, key) => ({
     key,
-    id: record.id ?? null,
+    // The id it would get, too: a node under that id is this paper, whatever else it says.
+    id: record.id ?? paperIdFor(record),
     doi: record.doi?.toLowerCase() ?? null,
     openalexId: record.openalexId ?? null,
     arxivId: record.arxivId ?? null,
@@ -261,21 +264,37 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
   })));
   result.authors.matched = usedAuthors.size - result.authors.created;
 
-  await write(queries.papers, 'papers', changed.map(({ record, id, hash }) => ({
+  // New papers are created whole; papers written before get what this source adds (write-papers).
+  const paperRow = ({ record, id, hash }: (typeof changed)[number]) => ({
     id, hash, recordId: record.recordId, sourceId: record.source.id,
     title: record.title, titleKey: normalizeKey(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
     venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
     openreviewId: record.openreviewId ?? null, openalexId: record.openalexId ?? null, url: record.url ?? null, codeUrl: record.codeUrl ?? null,
     citationCount: record.citationCount ?? null, authorListComplete: record.authorListComplete, references: record.references,
-  })));
-  const orgIdsOf = (list: OrganizationRef[]) => [...new Set(list.map((org) => orgs.ids.get(organizationKey(org))!))];
-  const authorship = (record: PaperRecord, author: AuthorRef) => ({
-    authorId: authors.ids.get(authorKey(author)), name: author.name, sourceId: record.source.id, organizationIds: orgIdsOf(author.organizations),
   });
-  await write(queries.authorships, 'authorships', changed.flatMap(({ record, id }) => [
-    ...record.authors.map((author, index) => ({ ...authorship(record, author), paperId: id, position: index + 1, complete: record.authorListComplete })),
-    ...record.otherAuthors.map((author) => ({ ...authorship(record, author), paperId: id, position: null, complete: false })),
-  ]));
+  const created = changed.filter((paper) => !paper.existed);
+  const updated = changed.filter((paper) => paper.existed);
+  if (created.length) await write(queries.createPapers, 'papers', created.map(paperRow));
+  if (updated.length) await write(queries.papers, 'papers', updated.map(paperRow));
+
+  const orgIdsOf = (list: OrganizationRef[]) => [...new Set(list.map((org) => orgs.ids.get(organizationKey(org))!))];
+  const bylineOf = ({ record, id }: (typeof changed)[number]) => {
+    const row = (author: AuthorRef) => ({ authorId: authors.ids.get(authorKey(author))!, paperId: id, name: author.name, sourceId: record.source.id, organizationIds: orgIdsOf(author.organizations) });
+    return [
+      ...record.authors.map((author, index) => ({ ...row(author), position: index + 1 as number | null, complete: record.authorListComplete })),
+      ...record.otherAuthors.map((author) => ({ ...row(author), position: null, complete: false })),
+    ];
+  };
+  // A byline can name one author twice (two references resolved to one person): one authorship,
+  // as MERGE would leave it (the later position, the last affiliations given).
+  const once = (rows: ReturnType<typeof bylineOf>) => [
+    ...rows.reduce((byAuthor, row) => {
+      const earlier = byAuthor.get(row.authorId);
+      return byAuthor.set(row.authorId, { ...row, position: row.complete || !earlier ? row.position : earlier.position, organizationIds: row.organizationIds.length ? row.organizationIds : (earlier?.organizationIds ?? []) });
+    }, new Map<string, ReturnType<typeof bylineOf>[number]>()).values(),
+  ];
+  if (created.length) await write(queries.createAuthorships, 'authorships', created.flatMap((paper) => once(bylineOf(paper))));
+  if (updated.length) await write(queries.authorships, 'authorships', updated.flatMap(bylineOf));
   // Papers written before whose source now gives a whole byline: what it no longer names goes
   // (how a byline that an older importer misread heals on re-import).
   const rewritten = changed.filter(({ record, existed }) => existed && record.authorListComplete);

@@ -80,7 +80,7 @@ async function importOnce(neo4jPid: number): Promise<Run> {
   const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
   const { records } = await driver.executeQuery('MATCH (a:Author) WHERE a.name =~ $pattern RETURN count(a) AS dirty', { pattern: DIRTY_NAME }, { database: 'neo4j' });
   await driver.close();
-  return { dirtyNames: records[0]!.get('dirty').toNumber(), seconds, summary: JSON.parse(readFileSync(summaryFile, 'utf8')), importerPeakMiB, neo4jPeakMiB: neo4jAfter.peakMiB, neo4jCpuMs: neo4jAfter.cpuMs - neo4jBefore.cpuMs };
+  return { dirtyNames: Number(records[0]!.get('dirty')), seconds, summary: JSON.parse(readFileSync(summaryFile, 'utf8')), importerPeakMiB, neo4jPeakMiB: neo4jAfter.peakMiB, neo4jCpuMs: neo4jAfter.cpuMs - neo4jBefore.cpuMs };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

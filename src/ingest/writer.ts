@@ -16,8 +16,9 @@ import type { AuthorRef, OrganizationRef, PaperRecord } from './record.js';
  * - A record a source gave before, unchanged (same hash on RECORDED_IN), is skipped whole, so a
  *   second run writes nothing, and fixes made meanwhile (merges, splits) are not undone.
  *
- * Everything is MERGE on ids held unique by constraints, so a batch can be repeated and two
- * imports of the same data can race without making duplicates (the loser retries).
+ * Everything is MERGE (or CREATE of what resolution found absent) on ids held unique by
+ * constraints, so a batch can be repeated and two imports of the same data can race without
+ * making duplicates (the loser retries).
  */
 
 const q = (name: string) => cypher(`import/${name}`);
@@ -167,30 +168,7 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
   const run = async <T>(query: string, params: Record<string, unknown>) =>
     (await exec(query, params)).records.map((record) => record.toObject() as T);
 
-  // Organizations and authors named anywhere in the batch, each once.
-  const orgRefs = new Map<string, OrganizationRef & { nameKey: string }>();
-  const authorRefs = new Map<string, AuthorRef & { nameKey: string }>();
-  for (const record of records) {
-    for (const author of [...record.authors, ...record.otherAuthors]) {
-      authorRefs.set(authorKey(author), { ...author, nameKey: normalizeKey(author.name) });
-      for (const org of author.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
-    }
-    for (const org of record.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
-  }
-  const refParams = <R extends object>(refs: Map<string, R>) => [...refs].map(([key, ref]) => ({ key, ...ref }));
-  const orgs = decide(orgRefs, await run<Resolution>(queries.resolveOrganizations, { refs: refParams(orgRefs) }));
-  const authorResolutions = await run<Resolution>(queries.resolveAuthors, { refs: refParams(authorRefs) });
-  const authors = decide(authorRefs, authorResolutions);
-  // An author found in the graph needs no write unless the reference brings an id it may lack.
-  const authorFound = new Map(authorResolutions.map((resolution) => [resolution.key, resolution]));
-  const needsWrite = (key: string, ref: AuthorRef) => {
-    const found = authorFound.get(key)!;
-    if (found.id === null || found.id !== authors.ids.get(key)) return true;
-    const externalIds = [ref.openalexId, ref.orcid, ref.openreviewId].filter(Boolean).length;
-    return externalIds > (found.byNameOnly ? 0 : 1);
-  };
-  const authorsToWrite = new Set<string>();
-
+  // Papers first: a record this source gave before, unchanged, needs nothing else resolved.
   const paperRefs = records.map((record, key) => ({
     key,
     // The id it would get, too: a node under that id is this paper, whatever else it says.
@@ -223,6 +201,32 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
     rowsWritten: 0,
   };
   if (changed.length === 0) return result;
+
+  // Organizations and authors that changed records name, each once (a re-run resolves none).
+  const orgRefs = new Map<string, OrganizationRef & { nameKey: string }>();
+  const authorRefs = new Map<string, AuthorRef & { nameKey: string }>();
+  for (const { record } of changed) {
+    for (const author of [...record.authors, ...record.otherAuthors]) {
+      authorRefs.set(authorKey(author), { ...author, nameKey: normalizeKey(author.name) });
+      for (const org of author.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
+    }
+    for (const org of record.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
+  }
+  const refParams = <R extends object>(refs: Map<string, R>) => [...refs].map(([key, ref]) => ({ key, ...ref }));
+  const orgs = decide(orgRefs, await run<Resolution>(queries.resolveOrganizations, { refs: refParams(orgRefs) }));
+  const authorResolutions = await run<Resolution>(queries.resolveAuthors, { refs: refParams(authorRefs) });
+  const authors = decide(authorRefs, authorResolutions);
+  // An author found in the graph needs no write unless the reference brings an id it may lack.
+  const authorFound = new Map(authorResolutions.map((resolution) => [resolution.key, resolution]));
+  const needsWrite = (key: string, ref: AuthorRef) => {
+    const found = authorFound.get(key)!;
+    if (found.id === null || found.id !== authors.ids.get(key)) return true;
+    const externalIds = [ref.openalexId, ref.orcid, ref.openreviewId].filter(Boolean).length;
+    return externalIds > (found.byNameOnly ? 0 : 1);
+  };
+  const authorsToWrite = new Set<string>();
+
+  result.ms.resolve = performance.now() - started;
   const resolved = performance.now();
 
   // Only what changed records name is written.

@@ -11,11 +11,7 @@ PATHs are list files or folders (default: $SHARED_DATA_DIR/paperlists, else ../s
 from the project root). Prints JSON:
   {"files", "records", "papers",
    "spellings": {name key: the first of the keys its OpenReview id was given, for the few with several},
-   "sample": [{"name", "key", "papers",
-               "coauthors": {person: shared papers},
-               "coauthorKeys": {name key, folded by spellings: shared papers},
-               "sharedChecks": [the three persons with the most shared papers]}]}
-where a person is an OpenReview id ("~Steven_HOI1") or, for people without one, a name key ("yi ren").
+   "sample": [{"name", "key", "papers", "coauthorKeys": {name key, folded by spellings: shared papers}}]}
 """
 import argparse, html, json, os, random, re, sys, unicodedata
 from collections import defaultdict
@@ -137,11 +133,6 @@ def main():
         pool = [k for k in eligible if low <= len(papers[k]) <= high and k not in chosen]
         chosen += rng.sample(pool, min(len(pool), round(share * (args.sample - len(ALWAYS)))))
 
-    # A byline entry's person, as the importer identifies people: by its OpenReview id, else by the
-    # one id its name was ever given, else by the name key ("~Steven_HOI1", "yi ren").
-    def person(name_key, openreview):
-        return openreview or (next(iter(ids[name_key])) if len(ids[name_key]) == 1 else name_key)
-
     # Spellings one OpenReview id was given ("rex ying", "zhitao ying"): the graph names that person
     # by one of them, so a comparison by name key folds them into the first.
     groups = {}
@@ -150,26 +141,20 @@ def main():
         groups.update((k, group) for k in group)
     spellings = {k: min(group) for k, group in sorted(groups.items())}
 
-    # Coauthors from the records a name is on, as people and as name keys; a paper in several
-    # records counts once per pair.
-    by_person = defaultdict(lambda: defaultdict(set))  # sampled key -> coauthor person -> title keys
+    # Coauthors (name keys) from the records a name is on; a paper in several records counts once
+    # per pair.
     by_key = defaultdict(lambda: defaultdict(set))     # sampled key -> coauthor name key -> title keys
     wanted = set(chosen)
     for title_key, names in bylines:
-        people, keys = {person(*name) for name in names}, {k for k, _ in names}
+        keys = {k for k, _ in names}
         for k in keys & wanted:
-            for other in people - {person(k, None)}:
-                by_person[k][other].add(title_key)
             for other in keys - {k}:
                 by_key[k][spellings.get(other, other)].add(title_key)
 
     counts = lambda shared: {other: len(titles) for other, titles in sorted(shared.items())}
     sample = []
     for k in chosen:
-        coauthors = counts(by_person[k])
-        strongest = sorted(coauthors, key=lambda other: (-coauthors[other], other))
-        sample.append({'name': spelling[k], 'key': k, 'papers': len(papers[k]), 'coauthors': coauthors,
-                       'coauthorKeys': counts(by_key[k]), 'sharedChecks': strongest[:3]})
+        sample.append({'name': spelling[k], 'key': k, 'papers': len(papers[k]), 'coauthorKeys': counts(by_key[k])})
     json.dump({'files': len(files), 'records': records, 'papers': len({t for t, _ in bylines}),
                'spellings': spellings, 'sample': sample},
               sys.stdout, ensure_ascii=False)

@@ -1,17 +1,18 @@
 // import/resolve-authors: the existing author each byline entry names, if any: by OpenAlex id,
 // ORCID, OpenReview id, then normalized name (an author's own, or a spelling merged into them)
 // when exactly one author without a conflicting id has it. nameMatches > 1 tells the caller the
-// name is ambiguous.
+// name is ambiguous. (Index hints: an import starts from an empty graph, and a plan made from
+// its early statistics must not scan once the graph has grown.)
 UNWIND $refs AS ref
 OPTIONAL MATCH (byOpenalex:Author {openalexId: ref.openalexId})
 OPTIONAL MATCH (byOrcid:Author {orcid: ref.orcid})
 OPTIONAL MATCH (byOpenreview:Author {openreviewId: ref.openreviewId})
 CALL (ref) {
   CALL (ref) {
-    MATCH (a:Author {nameKey: ref.nameKey})
+    MATCH (a:Author {nameKey: ref.nameKey}) USING INDEX a:Author(nameKey)
     RETURN a
     UNION
-    MATCH (:AuthorAlias {nameKey: ref.nameKey})-[:ALIAS_OF]->(a:Author)
+    MATCH (alias:AuthorAlias {nameKey: ref.nameKey})-[:ALIAS_OF]->(a:Author) USING INDEX alias:AuthorAlias(nameKey)
     RETURN a
   }
   WITH a

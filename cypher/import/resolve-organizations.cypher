@@ -5,7 +5,7 @@ UNWIND $refs AS ref
 OPTIONAL MATCH (byRor:Organization {ror: ref.ror})
 OPTIONAL MATCH (byOpenalex:Organization {openalexId: ref.openalexId})
 CALL (ref) {
-  OPTIONAL MATCH (o:Organization {nameKey: ref.nameKey})
+  OPTIONAL MATCH (o:Organization {nameKey: ref.nameKey}) USING INDEX o:Organization(nameKey)
   WHERE (ref.ror IS NULL OR o.ror IS NULL) AND (ref.openalexId IS NULL OR o.openalexId IS NULL)
   RETURN collect(o.id) AS byName
 }

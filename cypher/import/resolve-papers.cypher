@@ -8,7 +8,7 @@ OPTIONAL MATCH (byOpenalex:Paper {openalexId: ref.openalexId})
 OPTIONAL MATCH (byArxiv:Paper {arxivId: ref.arxivId})
 OPTIONAL MATCH (byOpenreview:Paper {openreviewId: ref.openreviewId})
 CALL (ref) {
-  OPTIONAL MATCH (p:Paper {titleKey: ref.titleKey})
+  OPTIONAL MATCH (p:Paper {titleKey: ref.titleKey}) USING INDEX p:Paper(titleKey)
   WHERE abs(p.year - ref.year) <= 1
     AND EXISTS { (p)<-[:AUTHORED]-(a:Author) WHERE a.nameKey IN ref.authorKeys }
     AND (ref.doi IS NULL OR p.doi IS NULL) AND (ref.openalexId IS NULL OR p.openalexId IS NULL)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
-import { normalizeKey, slug } from '../domain/normalize.js';
+import { normalizeKey } from '../domain/normalize.js';
 import type { AuthorRef, OrganizationRef, PaperRecord } from './record.js';
 
 /**
@@ -38,8 +38,8 @@ const queries = {
   retireAuthorships: q('retire-authorships'),
   removeOrphanAuthors: q('remove-orphan-authors'),
   links: q('write-paper-links'),
+  createLinks: q('create-paper-links'),
   refreshAuthors: q('refresh-authors'),
-  markStaleAuthors: q('mark-stale-authors'),
   staleAuthors: q('stale-authors'),
   linkReferences: q('link-references'),
 };
@@ -70,6 +70,21 @@ const hashOf = (record: PaperRecord) => {
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
 };
 
+/**
+ * normalizeKey, remembered: a batch folds each name several times (references, bylines, ids),
+ * and the same names come back batch after batch. Bounded, so a long import cannot grow it.
+ */
+const folded = new Map<string, string>();
+function keyOf(text: string): string {
+  let key = folded.get(text);
+  if (key === undefined) {
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(text, (key = normalizeKey(text)));
+  }
+  return key;
+}
+const slugOf = (text: string) => keyOf(text).replace(/ /g, '-');
+
 const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 function paperIdFor(record: PaperRecord): string {
@@ -78,20 +93,20 @@ function paperIdFor(record: PaperRecord): string {
   if (record.openalexId) return `openalex:${record.openalexId}`;
   if (record.arxivId) return `arxiv:${record.arxivId}`;
   if (record.openreviewId) return `openreview:${record.openreviewId}`;
-  return `paper:${short(`${normalizeKey(record.title)}|${record.year}|${normalizeKey(record.authors[0]!.name)}`)}`;
+  return `paper:${short(`${keyOf(record.title)}|${record.year}|${keyOf(record.authors[0]!.name)}`)}`;
 }
 
 function authorKey(author: AuthorRef): string {
   if (author.openalexId) return `openalex:${author.openalexId}`;
   if (author.orcid) return `orcid:${author.orcid}`;
   if (author.openreviewId) return `openreview:${author.openreviewId}`;
-  return `author:${slug(author.name)}`;
+  return `author:${slugOf(author.name)}`;
 }
 
 function organizationKey(org: OrganizationRef): string {
   if (org.ror) return `ror:${org.ror}`;
   if (org.openalexId) return `openalex:${org.openalexId}`;
-  return `org:${slug(org.name)}`;
+  return `org:${slugOf(org.name)}`;
 }
 
 /** Keys of name-only references are the name's own node id, so they double as new ids. */
@@ -149,8 +164,9 @@ function addRef<Ref extends object>(refs: Map<string, Ref>, id: string, ref: Ref
 
 export interface WriteOptions {
   /**
-   * Bulk imports: mark the authors a batch touches instead of recomputing their summaries in it;
-   * `refreshStaleAuthors` recomputes each once at the end. Single writes (the API) refresh at once.
+   * Bulk imports: leave the authors a batch touches marked (StaleSummary) instead of recomputing
+   * their summaries in it; `refreshStaleAuthors` recomputes each once at the end. Single writes
+   * (the API) refresh at once.
    */
   deferSummaries?: boolean;
 }
@@ -177,9 +193,9 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
     openalexId: record.openalexId ?? null,
     arxivId: record.arxivId ?? null,
     openreviewId: record.openreviewId ?? null,
-    titleKey: normalizeKey(record.title),
+    titleKey: keyOf(record.title),
     year: record.year,
-    authorKeys: record.authors.map((author) => normalizeKey(author.name)),
+    authorKeys: record.authors.map((author) => keyOf(author.name)),
   }));
   const matched = new Map((await run<{ key: number; id: string | null }>(queries.resolvePapers, { refs: paperRefs })).map((r) => [r.key, r.id]));
   const papers = records.map((record, key) => ({ record, key, existed: Boolean(matched.get(key)), id: matched.get(key) ?? paperIdFor(record), hash: hashOf(record) }));
@@ -207,10 +223,10 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
   const authorRefs = new Map<string, AuthorRef & { nameKey: string }>();
   for (const { record } of changed) {
     for (const author of [...record.authors, ...record.otherAuthors]) {
-      authorRefs.set(authorKey(author), { ...author, nameKey: normalizeKey(author.name) });
-      for (const org of author.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
+      authorRefs.set(authorKey(author), { ...author, nameKey: keyOf(author.name) });
+      for (const org of author.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: keyOf(org.name) });
     }
-    for (const org of record.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: normalizeKey(org.name) });
+    for (const org of record.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: keyOf(org.name) });
   }
   const refParams = <R extends object>(refs: Map<string, R>) => [...refs].map(([key, ref]) => ({ key, ...ref }));
   const orgs = decide(orgRefs, await run<Resolution>(queries.resolveOrganizations, { refs: refParams(orgRefs) }));
@@ -271,7 +287,7 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
   // New papers are created whole; papers written before get what this source adds (write-papers).
   const paperRow = ({ record, id, hash }: (typeof changed)[number]) => ({
     id, hash, recordId: record.recordId, sourceId: record.source.id,
-    title: record.title, titleKey: normalizeKey(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
+    title: record.title, titleKey: keyOf(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
     venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
     openreviewId: record.openreviewId ?? null, openalexId: record.openalexId ?? null, url: record.url ?? null, codeUrl: record.codeUrl ?? null,
     citationCount: record.citationCount ?? null, authorListComplete: record.authorListComplete, references: record.references,
@@ -307,13 +323,16 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
         bylines: rewritten.map(({ record, id }) => ({ paperId: id, sourceId: record.source.id, authorIds: [...record.authors, ...record.otherAuthors].map((author) => authors.ids.get(authorKey(author))) })),
       })
     : [];
-  await write(queries.links, 'links', changed.map(({ record, id }) => ({
+  const linksOf = ({ record, id }: (typeof changed)[number]) => ({
     paperId: id,
-    topics: record.topics.map((topic) => ({ id: topic.id, score: topic.score ?? null })),
+    topics: [...new Map(record.topics.map((topic) => [topic.id, { id: topic.id, score: topic.score ?? null }])).values()],
     organizationIds: orgIdsOf([...record.organizations, ...record.authors.flatMap((author) => author.organizations)]),
-    references: record.references,
-  })));
-  await write(options.deferSummaries ? queries.markStaleAuthors : queries.refreshAuthors, 'authorIds', [...new Set([...usedAuthors.keys(), ...bereft])]);
+    references: [...new Set(record.references)],
+  });
+  if (created.length) await write(queries.createLinks, 'links', created.map(linksOf));
+  if (updated.length) await write(queries.links, 'links', updated.map(linksOf));
+  // The authorship statements marked every author they touched; a single write refreshes them now.
+  if (!options.deferSummaries) await write(queries.refreshAuthors, 'authorIds', [...new Set([...usedAuthors.keys(), ...bereft])]);
   if (bereft.length) await write(queries.removeOrphanAuthors, 'authorIds', bereft);
   result.ms.write = performance.now() - resolved;
   return result;
@@ -351,11 +370,11 @@ export function createImportWriter(driver: Driver, database: string) {
       try {
         return await session.executeWrite(async (tx) => {
           const key = authorKey(author);
-          const refs = new Map([[key, { ...author, nameKey: normalizeKey(author.name) }]]);
+          const refs = new Map([[key, { ...author, nameKey: keyOf(author.name) }]]);
           const resolved = (await tx.run(queries.resolveAuthors, { refs: [...refs].map(([k, ref]) => ({ key: k, ...ref, openalexId: ref.openalexId ?? null, orcid: ref.orcid ?? null, openreviewId: ref.openreviewId ?? null })) })).records.map((r) => r.toObject() as Resolution);
           const id = decide(refs, resolved).ids.get(key)!;
           const { summary } = await tx.run(queries.authors, {
-            authors: [{ id, name: author.name, nameKey: normalizeKey(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null }],
+            authors: [{ id, name: author.name, nameKey: keyOf(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null }],
           });
           return { id, created: summary.counters.updates().nodesCreated > 0 };
         });

@@ -24,9 +24,10 @@ const options = new Command('bench:import')
   .option('--paths <dir>', 'paper lists to import', join(sharedDataDir, 'paperlists'))
   .option('--batch-size <n>', 'records per transaction (the importer default when unset)')
   .option('--runs <n>', 'imports in a row into the one graph (the first into an empty one)', integer(1), 2)
+  .option('--warm', 'import once and wipe the graph before the measured runs (a warm JVM: no JIT warm-up in the figures)')
   .option('--keep', 'leave the instance running afterwards')
   .parse()
-  .opts<{ paths: string; batchSize?: string; runs: number; keep?: boolean }>();
+  .opts<{ paths: string; batchSize?: string; runs: number; warm?: boolean; keep?: boolean }>();
 
 if (!existsSync(options.paths)) {
   console.error(`No paper lists at ${options.paths} (set SHARED_DATA_DIR or --paths).`);
@@ -94,6 +95,15 @@ try {
   await driver.close();
   const neo4jPid = localNeo4jStatus(local).pid!;
 
+  if (options.warm) {
+    console.log('\nwarm-up: importing once, then emptying the graph');
+    await importOnce(neo4jPid);
+    const wipe = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
+    const session = wipe.session({ database: 'neo4j' }); // CALL ... IN TRANSACTIONS: an auto-commit query
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await session.close();
+    await wipe.close();
+  }
   const runs: Run[] = [];
   for (let i = 0; i < options.runs; i++) {
     console.log(`\nrun ${i + 1}: importing ${options.paths}${i === 0 ? ' into an empty graph' : ' again'}`);

@@ -113,7 +113,7 @@ try {
   console.table(
     Object.fromEntries(
       runs.map((run, i) => [
-        i === 0 ? 'first (empty graph)' : `again (${i + 1})`,
+        i === 0 ? `first (empty graph${options.warm ? ', warm JVM' : ''})` : `again (${i + 1})`,
         {
           seconds: Number(run.seconds.toFixed(1)),
           'records/s': Math.round(run.summary.records / run.seconds),

@@ -19,6 +19,7 @@ import { localNeo4jStatus, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } fr
 import { projectRoot } from '../src/local-neo4j/paths.js';
 import { integer } from '../scripts/cli-options.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
+import { cpuMs, peakMemoryMiB } from './proc.js';
 
 const options = new Command('bench:import')
   .option('--paths <dir>', 'paper lists to import', join(sharedDataDir, 'paperlists'))
@@ -38,13 +39,6 @@ const local = { ...loadConfig().localNeo4j, instance: 'bench-import', boltPort: 
 const uri = `bolt://127.0.0.1:${local.boltPort}`;
 const quiet = () => {};
 
-/** VmHWM (peak resident set) and user+system CPU of a live process. */
-function sample(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return { peakMiB: Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
-}
-
 /** Author names that still carry what cleaning removes: entities, marks, separators, digits, quotes. */
 const DIRTY_NAME = '.*(&#?[A-Za-z0-9]+;?|[*†‡§¶,;"\\[\\]{}\\\\]|[0-9]).*';
 
@@ -62,26 +56,22 @@ async function importOnce(neo4jPid: number): Promise<Run> {
   const summaryFile = join(mkdtempSync(join(tmpdir(), 'bench-import-')), 'summary.json');
   const args = ['--import', 'tsx', 'scripts/import.ts', 'paperlist', options.paths, '--no-progress', '--summary', summaryFile, '--report', join(tmpdir(), 'bench-import-rejected.jsonl')];
   if (options.batchSize) args.push('--batch-size', options.batchSize);
-  const neo4jBefore = sample(neo4jPid);
+  const neo4jCpuBefore = cpuMs(neo4jPid) ?? 0;
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
   let importerPeakMiB = 0;
   const poll = setInterval(() => {
-    try {
-      importerPeakMiB = Math.max(importerPeakMiB, sample(child.pid!).peakMiB);
-    } catch {
-      // exited between ticks
-    }
+    importerPeakMiB = Math.max(importerPeakMiB, peakMemoryMiB(child.pid!) ?? 0); // null: exited between ticks
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(poll);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`the import exited with ${code}`);
-  const neo4jAfter = sample(neo4jPid);
+
   const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
   const { records } = await driver.executeQuery('MATCH (a:Author) WHERE a.name =~ $pattern RETURN count(a) AS dirty', { pattern: DIRTY_NAME }, { database: 'neo4j' });
   await driver.close();
-  return { dirtyNames: Number(records[0]!.get('dirty')), seconds, summary: JSON.parse(readFileSync(summaryFile, 'utf8')), importerPeakMiB, neo4jPeakMiB: neo4jAfter.peakMiB, neo4jCpuMs: neo4jAfter.cpuMs - neo4jBefore.cpuMs };
+  return { dirtyNames: Number(records[0]!.get('dirty')), seconds, summary: JSON.parse(readFileSync(summaryFile, 'utf8')), importerPeakMiB, neo4jPeakMiB: peakMemoryMiB(neo4jPid) ?? 0, neo4jCpuMs: (cpuMs(neo4jPid) ?? 0) - neo4jCpuBefore };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -5,7 +5,7 @@
  * server's peak resident memory (VmHWM) after the schema, the seed and a round of reads.
  * Uses a scratch folder and ports 7690/7477; touches no other instance.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -15,6 +15,7 @@ import { applySchema } from '../src/db/migrate.js';
 import { loadSeed } from '../src/ingest/seed.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/instance.js';
 import { NEO4J_VERSION } from '../src/local-neo4j/paths.js';
+import { peakMemoryMiB } from './proc.js';
 
 const options = new Command()
   .option('--runs <n>', 'warm start/stop cycles', '5')
@@ -34,10 +35,6 @@ async function timed(work: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
-function peakMemoryMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 try {
   console.log(`Neo4j ${NEO4J_VERSION}, heap ${local.heap}, page cache ${local.pageCache}, scratch ${scratch}`);
@@ -52,7 +49,7 @@ try {
   }
   await driver.close();
   const pid = localNeo4jStatus(local).pid!;
-  console.log(`peak resident memory of the Neo4j JVM (VmHWM): ${peakMemoryMiB(pid).toFixed(0)} MiB`);
+  console.log(`peak resident memory of the Neo4j JVM (VmHWM): ${(peakMemoryMiB(pid) ?? 0).toFixed(0)} MiB`);
 
   const starts: number[] = [];
   const stops: number[] = [];

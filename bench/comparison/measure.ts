@@ -3,9 +3,9 @@
  * query's variable sets, with the CPU time the contender's Node process and Neo4j spent (from
  * /proc/<pid>/stat) and the Cypher statements the contender sent, all per request.
  */
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { CSRF_HEADER } from '../../src/yoga.js';
+import { cpuMs } from '../proc.js';
 import type { Contender } from './contenders.js';
 
 export interface Run {
@@ -18,21 +18,6 @@ export interface Run {
   nodeCpuMsPerRequest: number;
   neo4jCpuMsPerRequest: number | null;
   statementsPerRequest: number;
-}
-
-// Clock ticks per second of /proc's utime and stime: USER_HZ, 100 on Linux.
-const TICK_MS = 10;
-
-/** User plus system CPU time of a process so far, in ms; null when it cannot be read. */
-export function cpuMs(pid: number | null): number | null {
-  if (pid === null) return null;
-  try {
-    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)!.trim().split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return null;
-  }
 }
 
 export const headers = { 'content-type': 'application/json', [CSRF_HEADER]: '1' };

@@ -71,6 +71,11 @@ const hashOf = (record: PaperRecord) => {
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
 };
 
+/** An author as import/write-authors takes it. */
+const authorRow = (id: string, author: AuthorRef) => ({
+  id, name: author.name, nameKey: keyOf(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
+});
+
 export interface WriteOptions {
   /**
    * Bulk imports: leave the authors a batch touches marked (StaleSummary) instead of recomputing
@@ -94,10 +99,11 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
     (await exec(query, params)).records.map((record) => record.toObject() as T);
 
   // Papers first: a record this source gave before, unchanged, needs nothing else resolved.
+  const ownIds = records.map(paperIdFor);
   const paperRefs = records.map((record, key) => ({
     key,
     // The id it would get, too: a node under that id is this paper, whatever else it says.
-    id: record.id ?? paperIdFor(record),
+    id: ownIds[key],
     doi: record.doi?.toLowerCase() ?? null,
     openalexId: record.openalexId ?? null,
     arxivId: record.arxivId ?? null,
@@ -106,8 +112,8 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
     year: record.year,
     authorKeys: record.authors.map((author) => keyOf(author.name)),
   }));
-  const matched = new Map((await run<{ key: number; id: string | null }>(queries.resolvePapers, { refs: paperRefs })).map((r) => [r.key, r.id]));
-  const papers = records.map((record, key) => ({ record, key, existed: Boolean(matched.get(key)), id: matched.get(key) ?? paperIdFor(record), hash: hashOf(record) }));
+  const matched = new Map((await run<{ key: number; id: string }>(queries.resolvePapers, { refs: paperRefs })).map((r) => [r.key, r.id]));
+  const papers = records.map((record, key) => ({ record, key, existed: matched.has(key), id: matched.get(key) ?? ownIds[key]!, hash: hashOf(record) }));
 
   const unchanged = new Set(
     (await run<{ key: number }>(queries.unchanged, {
@@ -157,24 +163,18 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
   // Only what changed records name is written.
   const usedAuthors = new Map<string, AuthorRef & { nameKey: string }>();
   const usedOrgs = new Map<string, OrganizationRef & { nameKey: string }>();
-  const ambiguousAuthors = new Set<string>();
-  const ambiguousOrgs = new Set<string>();
   for (const { record } of changed) {
-    for (const org of [...record.organizations, ...record.authors.flatMap((a) => a.organizations)]) {
-      if (orgs.ambiguous.has(organizationKey(org))) ambiguousOrgs.add(organizationKey(org));
-    }
     for (const author of [...record.authors, ...record.otherAuthors]) {
       const key = authorKey(author);
-      if (authors.ambiguous.has(key)) ambiguousAuthors.add(key);
       addRef(usedAuthors, authors.ids.get(key)!, authorRefs.get(key)!);
       if (needsWrite(key, author)) authorsToWrite.add(authors.ids.get(key)!);
       for (const org of author.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
     }
     for (const org of record.organizations) addRef(usedOrgs, orgs.ids.get(organizationKey(org))!, orgRefs.get(organizationKey(org))!);
   }
-  // Ambiguous names counted once per batch, and only for records that are written.
-  result.authors.ambiguous = ambiguousAuthors.size;
-  result.organizations.ambiguous = ambiguousOrgs.size;
+  // Ambiguous names counted once per batch (the references are those of records written).
+  result.authors.ambiguous = authors.ambiguous.size;
+  result.organizations.ambiguous = orgs.ambiguous.size;
   /** A write statement over `rows` (bound to `$<name>`); says how many nodes it created. */
   const write = async (query: string, name: string, rows: unknown[]) => {
     result.rowsWritten += rows.length;
@@ -188,9 +188,7 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
     [...usedOrgs].map(([id, org]) => ({ id, name: org.name, nameKey: org.nameKey, ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null })),
   );
   result.organizations.matched = usedOrgs.size - result.organizations.created;
-  result.authors.created = await write(queries.authors, 'authors', [...usedAuthors].filter(([id]) => authorsToWrite.has(id)).map(([id, author]) => ({
-    id, name: author.name, nameKey: author.nameKey, openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
-  })));
+  result.authors.created = await write(queries.authors, 'authors', [...usedAuthors].filter(([id]) => authorsToWrite.has(id)).map(([id, author]) => authorRow(id, author)));
   result.authors.matched = usedAuthors.size - result.authors.created;
 
   // New papers are created whole; papers written before get what this source adds (write-papers).
@@ -282,9 +280,7 @@ export function createImportWriter(driver: Driver, database: string) {
           const refs = new Map([[key, { ...author, nameKey: keyOf(author.name) }]]);
           const resolved = (await tx.run(queries.resolveAuthors, { refs: [...refs].map(([k, ref]) => ({ key: k, ...ref, openalexId: ref.openalexId ?? null, orcid: ref.orcid ?? null, openreviewId: ref.openreviewId ?? null })) })).records.map((r) => r.toObject() as Resolution);
           const id = decide(refs, resolved).ids.get(key)!;
-          const { summary } = await tx.run(queries.authors, {
-            authors: [{ id, name: author.name, nameKey: keyOf(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null }],
-          });
+          const { summary } = await tx.run(queries.authors, { authors: [authorRow(id, author)] });
           return { id, created: summary.counters.updates().nodesCreated > 0 };
         });
       } finally {

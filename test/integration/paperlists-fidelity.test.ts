@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
+import { normalizeKey } from '../../src/domain/normalize.js';
 import { runImport } from '../../src/ingest/import.js';
 import { resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
 import { projectRoot } from '../../src/local-neo4j/paths.js';
@@ -51,10 +52,6 @@ interface Answer {
   coauthors: Coauthor[];
   failed?: string;
 }
-
-/** The name key rule, written out again here so that the API's names fold as the script's do. */
-const nameKey = (name: string) =>
-  name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 describe.skipIf(!present)('the real paper lists, read back through the API', () => {
   let driver: Driver;
@@ -145,7 +142,7 @@ describe.skipIf(!present)('the real paper lists, read back through the API', () 
     expectAgreement((expected, answer) => {
       const graph = new Map<string, number>();
       for (const { node, sharedPaperCount } of answer.coauthors) {
-        const key = spellings[nameKey(node.name)] ?? nameKey(node.name);
+        const key = spellings[normalizeKey(node.name)] ?? normalizeKey(node.name);
         graph.set(key, (graph.get(key) ?? 0) + sharedPaperCount);
       }
       return differences('coauthors', graph, expected.coauthorKeys);

@@ -20,12 +20,17 @@ export interface CollaboratorRow extends PageRow {
   lastYear: number | null;
 }
 
+export interface OrganizationPapersRequest extends PageRequest {
+  /** Ids of other organizations each paper must also come from (sorted, deduplicated). */
+  sharedWith: string[];
+}
+
 export function createOrganizationRepository(read: Read) {
   return {
     organizationsByIds: rowsByIds<OrganizationRow>(read, 'read/organizations-by-ids'),
     organizationIdsByNameKeys: idsByKeys(read, 'read/organization-ids-by-name-key', 'nameKeys'),
     members: pagesOf<PageRequest, MemberRow>(read, 'read/pages/organization-members'),
-    papers: pagesOf<PageRequest>(read, 'read/pages/organization-papers'),
+    papers: pagesOf<OrganizationPapersRequest>(read, 'read/pages/organization-papers'),
     collaborators: pagesOf<PageRequest, CollaboratorRow>(read, 'read/pages/organization-collaborators'),
     list: rootList<{ searchKey: string | null }>(read, 'read/root/organizations'),
   };

@@ -24,9 +24,17 @@ builder.node(OrganizationRef, {
     papers: t.field({
       type: PaperConnection,
       description: 'Papers a source attributes to it, newest first.',
-      args: pageArgs,
-      resolve: (organization, page, { loaders }) =>
-        loadConnection(loaders.organizationPapers, loaders.paper, { parentId: organization.id }, page),
+      args: {
+        ...pageArgs,
+        sharedWith: t.arg.globalIDList({
+          for: OrganizationRef,
+          description: 'Only papers every one of these organizations is also on: the papers behind a collaboration.',
+        }),
+      },
+      resolve: (organization, { sharedWith, ...page }, { loaders }) => {
+        const others = [...new Set((sharedWith ?? []).map((other) => other.id))].sort();
+        return loadConnection(loaders.organizationPapers, loaders.paper, { parentId: organization.id, sharedWith: others }, page);
+      },
     }),
     collaborators: t.field({
       type: CollaboratorConnection,

@@ -1,6 +1,8 @@
-// read/pages/organization-papers: papers a source attributes to an organization, newest first
+// read/pages/organization-papers: papers a source attributes to an organization, newest first;
+// with sharedWith, only papers every one of those organizations is also on.
 UNWIND $requests AS request
 MATCH (p:Paper)-[:FROM_ORGANIZATION]->(:Organization {id: request.parentId})
+WHERE all(otherId IN request.sharedWith WHERE EXISTS { (p)-[:FROM_ORGANIZATION]->(:Organization {id: otherId}) })
 WITH request, p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE request.after IS NULL OR sortKey < request.after
 WITH request, p, sortKey

@@ -1,0 +1,33 @@
+/** A few DOM helpers: the page is small enough not to need a UI framework (and its bundle). */
+
+type Child = Node | string | number | null | undefined | false;
+
+/** Creates an element with attributes (`on*` functions become listeners) and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number | boolean | ((event: Event) => void) | undefined> = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') element.addEventListener(name.slice(2).toLowerCase(), value);
+    else if (value === true) element.setAttribute(name, '');
+    else element.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from the page`);
+  return element as T;
+}
+
+/** "2019–2024", "2021", or nothing. */
+export const yearRange = (first: number | null | undefined, last: number | null | undefined) =>
+  first == null ? '' : last == null || last === first ? String(first) : `${first}–${last}`;

@@ -1,0 +1,406 @@
+/**
+ * The explorer page: search an author (or organization), draw the network around them, expand
+ * it node by node, and read the papers behind any link. Everything it knows comes from the
+ * public GraphQL API through the named operations in operations.ts.
+ */
+import './style.css';
+import { ApiError, request } from './api';
+import { byId, h } from './dom';
+import { API_MAX_NODES, createNetwork, mergeEgoNetwork, mergeOrganizationNetwork, nodeSize, organizationLegend, roomForExpansion, yearSpan, DRAW_LIMITS, type EgoNetworkData, type OrganizationNetworkData } from './network';
+import * as Operations from './operations';
+import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type AuthorView, type HopView, type PaperItem } from './panel';
+import { createRenderer } from './renderer';
+import { typeahead, type Option } from './typeahead';
+import { readView, writeView, type ViewParams } from './url-state';
+
+/** Nodes asked for per expansion: a few hundred draws at once and keeps the layout readable. */
+const EXPANSION_NODES = Math.min(300, API_MAX_NODES);
+
+const graph = createNetwork();
+let view: ViewParams = readView();
+const renderer = createRenderer(byId('graph'), graph, {
+  clickNode: (node) => void (view.mode === 'authors' ? selectAuthor(node, { expand: true }) : selectOrganization(node)),
+  clickEdge: (edge) => void openLink(...(graph.extremities(edge) as [string, string])),
+  clickStage: () => clearSelection(),
+});
+
+// ---- status line: loading, errors (with the server's code), truncation -----------------------
+
+const statusLine = byId('status');
+let busy = 0;
+function setStatus(kind: 'loading' | 'error' | 'info' | 'idle', text = '') {
+  statusLine.className = kind;
+  statusLine.textContent = text;
+  statusLine.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  document.body.dataset.state = kind === 'loading' ? 'loading' : kind === 'error' ? 'error' : 'ready';
+}
+const showError = (error: unknown) => {
+  if ((error as Error).name === 'AbortError') return;
+  const code = error instanceof ApiError ? error.code : 'CLIENT_ERROR';
+  setStatus('error', `${code}: ${(error as Error).message}`);
+};
+
+/** Runs a piece of work with the loading state shown, and any failure shown with its code. */
+async function task<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+  busy++;
+  setStatus('loading', `${label}…`);
+  try {
+    const result = await work();
+    if (--busy === 0 && statusLine.className === 'loading') setStatus('idle');
+    return result;
+  } catch (error) {
+    busy--;
+    showError(error);
+    return undefined;
+  }
+}
+
+let truncatedNote = '';
+function afterMerge(truncated: boolean) {
+  if (truncated) truncatedNote = `Truncated: not every coauthor is drawn (at most ${EXPANSION_NODES} per expansion, ${DRAW_LIMITS.nodes.toLocaleString('en')} nodes and ${DRAW_LIMITS.edges.toLocaleString('en')} links in all; the strongest links are kept).`;
+  byId('truncated').textContent = truncatedNote;
+  byId('counts').textContent = `${graph.order.toLocaleString('en')} ${view.mode === 'authors' ? 'authors' : 'organizations'}, ${graph.size.toLocaleString('en')} links`;
+  updateLegend();
+  updateTimeSlider();
+  renderer.relayout();
+}
+
+// ---- the author network ----------------------------------------------------------------------
+
+interface CoauthorNetworkData {
+  author: { id: string; name: string; egoNetwork: EgoNetworkData } | null;
+}
+
+function filters(params: ViewParams) {
+  return { minSharedPapers: params.minSharedPapers, yearFrom: params.yearFrom, yearTo: params.yearTo };
+}
+
+/** Measured by the benchmark: from choosing an author to their network on screen. */
+let firstDrawMs: number | null = null;
+
+async function showAuthorNetwork(id: string) {
+  const started = performance.now();
+  view = { ...view, mode: 'authors', centre: id };
+  writeView(view);
+  const data = await task('Loading the coauthor network', () =>
+    request<CoauthorNetworkData>(Operations.CoauthorNetwork, { id, depth: view.depth, maxNodes: EXPANSION_NODES, ...filters(view) }),
+  );
+  if (!data) return;
+  if (!data.author) return setStatus('error', 'NOT_FOUND: no author has this id.');
+  resetGraph();
+  const result = mergeEgoNetwork(graph, id, data.author.egoNetwork);
+  (byId<HTMLInputElement>('search')).value = data.author.name;
+  renderer.sigma.once('afterRender', () => {
+    firstDrawMs = performance.now() - started;
+    document.body.dataset.firstDrawMs = firstDrawMs.toFixed(0);
+  });
+  afterMerge(result.truncated);
+  void selectAuthor(id, { expand: false });
+}
+
+async function expand(id: string) {
+  if (!graph.hasNode(id) || graph.getNodeAttribute(id, 'expanded')) return;
+  const room = roomForExpansion(graph);
+  if (room <= 1) return afterMerge(true);
+  const data = await task('Expanding', () =>
+    request<CoauthorNetworkData>(Operations.CoauthorNetwork, { id, depth: 1, maxNodes: Math.min(EXPANSION_NODES, room), ...filters(view) }),
+  );
+  if (data?.author) afterMerge(mergeEgoNetwork(graph, id, data.author.egoNetwork).truncated);
+}
+
+function neighboursOf(id: string) {
+  return graph
+    .mapEdges(id, (_edge, attributes, source, target) => {
+      const other = source === id ? target : source;
+      return { id: other, name: graph.getNodeAttribute(other, 'label'), weight: attributes.weight };
+    })
+    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+}
+
+async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean }) {
+  renderer.view.selected = id;
+  renderer.view.path = null;
+  renderer.refresh();
+  const details = task('Loading the author', () => request<{ author: AuthorView | null }>(Operations.AuthorDetails, { id }));
+  if (andExpand) await expand(id);
+  const data = await details;
+  if (!data?.author || renderer.view.selected !== id) return;
+  showAuthor(data.author, neighboursOf(id), {
+    openLink: (other) => void openLink(id, other),
+    select: (other) => {
+      renderer.focus(other);
+      void selectAuthor(other, { expand: true });
+    },
+  });
+}
+
+async function openLink(a: string, b: string) {
+  if (view.mode === 'organizations') return openOrganizationLink(a, b);
+  renderer.view.selected = null;
+  renderer.view.path = { nodes: new Set([a, b]), edges: new Set(graph.edges(a, b)) };
+  renderer.refresh();
+  const data = await task('Loading shared papers', () =>
+    request<{ author: { name: string; papers: { totalCount: number; edges: { node: PaperItem }[] } } | null; coauthor: { name: string } | null }>(
+      Operations.SharedPapers,
+      { author: a, coauthor: b },
+    ),
+  );
+  if (!data?.author) return;
+  showPanel(
+    `${data.author.name} & ${data.coauthor?.name ?? '?'}`,
+    paperList(data.author.papers.edges.map((edge) => edge.node), data.author.papers.totalCount, 'shared papers'),
+  );
+}
+
+function clearSelection() {
+  renderer.view.selected = null;
+  renderer.view.path = null;
+  renderer.refresh();
+  showPanelMessage('Click an author to expand their coauthors, or a link to list the papers behind it.');
+}
+
+function resetGraph() {
+  graph.clear();
+  truncatedNote = '';
+  renderer.view.selected = null;
+  renderer.view.path = null;
+  renderer.view.year = null;
+  renderer.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+}
+
+// ---- path finder -----------------------------------------------------------------------------
+
+interface PathData {
+  collaborationPath: { length: number; authors: { id: string; name: string; metrics: { paperCount: number } }[]; hops: HopView[] } | null;
+}
+
+async function findPath(from: string, to: string, toName = 'them') {
+  view = { ...view, pathTo: to };
+  writeView(view);
+  const data = await task('Finding a path', () => request<PathData>(Operations.CollaborationPath, { from, to }));
+  if (!data) return;
+  const fromName = graph.hasNode(from) ? graph.getNodeAttribute(from, 'label') : 'this author';
+  const path = data.collaborationPath;
+  if (!path) return showPath(fromName, toName, null);
+  // Authors of the chain that are not drawn yet join the picture beside the one before them.
+  path.authors.forEach((author, index) => {
+    if (graph.hasNode(author.id)) return;
+    const before = index > 0 && graph.hasNode(path.authors[index - 1].id) ? graph.getNodeAttributes(path.authors[index - 1].id) : { x: 0, y: 0 };
+    graph.addNode(author.id, {
+      label: author.name, x: before.x + 8, y: before.y + 8, size: nodeSize(author.metrics.paperCount), color: '#d62728',
+      paperCount: author.metrics.paperCount, organization: null, organizationName: null, firstYear: null, expanded: false, kind: 'author',
+    });
+  });
+  const edges = new Set<string>();
+  for (const hop of path.hops) {
+    if (!hop.from || !hop.to) continue;
+    const existing = graph.edge(hop.from.id, hop.to.id);
+    edges.add(
+      existing ??
+        graph.addEdge(hop.from.id, hop.to.id, { size: 2, color: '#d62728', weight: hop.paperCount, firstYear: null, lastYear: null }),
+    );
+  }
+  renderer.view.selected = null;
+  renderer.view.path = { nodes: new Set(path.authors.map((author) => author.id)), edges };
+  renderer.refresh();
+  showPath(fromName, path.authors.at(-1)?.name ?? toName, path.hops);
+  byId('counts').textContent = `${graph.order.toLocaleString('en')} authors, ${graph.size.toLocaleString('en')} links`;
+}
+
+// ---- the organization network ----------------------------------------------------------------
+
+async function showOrganizationNetwork(id: string, { reset }: { reset: boolean }) {
+  view = { ...view, mode: 'organizations', centre: reset ? id : view.centre };
+  writeView(view);
+  const data = await task('Loading collaborating organizations', () =>
+    request<{ organization: OrganizationNetworkData | null }>(Operations.OrganizationNetwork, { id }),
+  );
+  if (!data) return;
+  if (!data.organization) return setStatus('error', 'NOT_FOUND: no organization has this id.');
+  if (reset) resetGraph();
+  afterMerge(mergeOrganizationNetwork(graph, data.organization).truncated);
+  return data.organization;
+}
+
+async function selectOrganization(id: string) {
+  renderer.view.selected = id;
+  renderer.view.path = null;
+  renderer.refresh();
+  const organization = await showOrganizationNetwork(id, { reset: false });
+  if (!organization || renderer.view.selected !== id) return;
+  showPanel(
+    organization.name,
+    h('p', {}, `${organization.papers.totalCount} papers`),
+    h(
+      'section',
+      {},
+      h('h3', {}, 'Collaborating organizations'),
+      h(
+        'ul',
+        { class: 'neighbours' },
+        organization.collaborators.edges.map((edge) =>
+          h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => void openOrganizationLink(id, edge.node.id) }, edge.node.name), h('small', {}, ` ${edge.sharedPaperCount} shared`)),
+        ),
+      ),
+    ),
+  );
+}
+
+async function openOrganizationLink(a: string, b: string) {
+  renderer.view.path = { nodes: new Set([a, b]), edges: new Set(graph.edges(a, b)) };
+  renderer.refresh();
+  const data = await task('Loading the papers behind the link', () =>
+    request<{ organization: { name: string; papers: { totalCount: number; edges: { node: PaperItem }[] } } | null; other: { name: string } | null }>(
+      Operations.OrganizationLink,
+      { organization: a, other: b },
+    ),
+  );
+  if (!data?.organization) return;
+  showPanel(
+    `${data.organization.name} & ${data.other?.name ?? '?'}`,
+    paperList(data.organization.papers.edges.map((edge) => edge.node), data.organization.papers.totalCount, 'shared papers'),
+  );
+}
+
+// ---- legend and time slider ------------------------------------------------------------------
+
+function updateLegend() {
+  byId('legend').replaceChildren(
+    ...organizationLegend(graph).map((entry) => h('li', {}, h('span', { class: 'swatch', style: `background:${entry.color}` }), `${entry.name} (${entry.count})`)),
+  );
+}
+
+const slider = byId<HTMLInputElement>('year');
+const yearLabel = byId('year-label');
+function updateTimeSlider() {
+  const span = yearSpan(graph);
+  slider.disabled = !span;
+  byId<HTMLButtonElement>('play').disabled = !span;
+  if (!span) return void (yearLabel.textContent = '');
+  slider.min = String(span[0]);
+  slider.max = String(span[1]);
+  if (renderer.view.year == null) slider.value = String(span[1]);
+  yearLabel.textContent = renderer.view.year == null ? `all years (${span[0]}–${span[1]})` : `up to ${renderer.view.year}`;
+}
+function showUpTo(year: number) {
+  renderer.view.year = year >= Number(slider.max) ? null : year;
+  slider.value = String(year);
+  yearLabel.textContent = renderer.view.year == null ? `all years (${slider.min}–${slider.max})` : `up to ${year}`;
+  renderer.refresh();
+}
+slider.addEventListener('input', () => showUpTo(Number(slider.value)));
+let playing: ReturnType<typeof setInterval> | undefined;
+byId('play').addEventListener('click', (event) => {
+  const button = event.currentTarget as HTMLButtonElement;
+  if (playing) {
+    clearInterval(playing);
+    playing = undefined;
+    button.textContent = 'Play';
+    return;
+  }
+  button.textContent = 'Pause';
+  let year = Number(slider.min);
+  showUpTo(year);
+  playing = setInterval(() => {
+    year++;
+    showUpTo(year);
+    if (year >= Number(slider.max)) {
+      clearInterval(playing);
+      playing = undefined;
+      button.textContent = 'Play';
+    }
+  }, 700);
+});
+
+// ---- controls --------------------------------------------------------------------------------
+
+interface SearchAuthorsData {
+  authors: { edges: { node: { id: string; name: string; metrics: { paperCount: number } } }[] };
+}
+const searchAuthors = async (text: string, signal: AbortSignal): Promise<Option[]> =>
+  (await request<SearchAuthorsData>(Operations.SearchAuthors, { search: text }, signal)).authors.edges.map(({ node }) => ({
+    id: node.id,
+    label: node.name,
+    detail: `${node.metrics.paperCount} papers`,
+  }));
+const searchOrganizations = async (text: string, signal: AbortSignal): Promise<Option[]> =>
+  (await request<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(Operations.SearchOrganizations, { search: text }, signal)).organizations.edges.map(
+    ({ node }) => ({ id: node.id, label: node.name }),
+  );
+
+typeahead({
+  input: byId<HTMLInputElement>('search'),
+  list: byId<HTMLUListElement>('search-results'),
+  search: (text, signal) => (view.mode === 'authors' ? searchAuthors(text, signal) : searchOrganizations(text, signal)),
+  choose: (option) => {
+    if (view.mode === 'authors') void showAuthorNetwork(option.id);
+    else void selectOrganization(option.id).then(() => undefined);
+  },
+  onError: showError,
+});
+typeahead({
+  input: byId<HTMLInputElement>('path-to'),
+  list: byId<HTMLUListElement>('path-results'),
+  search: searchAuthors,
+  choose: (option) => {
+    const from = view.centre;
+    if (!from || view.mode !== 'authors') return setStatus('error', 'BAD_USER_INPUT: choose an author to start from first.');
+    void findPath(from, option.id, option.label);
+  },
+  onError: showError,
+});
+
+const modeButtons = document.querySelectorAll<HTMLButtonElement>('[data-mode]');
+function setMode(mode: ViewParams['mode']) {
+  for (const button of modeButtons) button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
+  document.body.dataset.mode = mode;
+  byId('search-label').textContent = mode === 'authors' ? 'Author' : 'Organization';
+  byId<HTMLInputElement>('search').placeholder = mode === 'authors' ? 'e.g. Baixu Chen' : 'e.g. tencent';
+}
+for (const button of modeButtons) {
+  button.addEventListener('click', () => {
+    const mode = button.dataset.mode as ViewParams['mode'];
+    if (mode === view.mode) return;
+    view = { ...view, mode, centre: null, pathTo: null };
+    writeView(view);
+    setMode(mode);
+    resetGraph();
+    afterMerge(false);
+    byId<HTMLInputElement>('search').value = '';
+    showPanelMessage(mode === 'authors' ? 'Search an author to draw their coauthors.' : 'Search an organization to draw the organizations it publishes with.');
+  });
+}
+
+const filterForm = byId<HTMLFormElement>('filters');
+const numberOrNull = (name: string) => {
+  const value = (filterForm.elements.namedItem(name) as HTMLInputElement).value;
+  return value === '' ? null : Number(value);
+};
+function fillFilters(params: ViewParams) {
+  const set = (name: string, value: number | null) => ((filterForm.elements.namedItem(name) as HTMLInputElement).value = value == null ? '' : String(value));
+  set('depth', params.depth);
+  set('min', params.minSharedPapers);
+  set('from', params.yearFrom);
+  set('to', params.yearTo);
+}
+filterForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  view = { ...view, depth: numberOrNull('depth') ?? 1, minSharedPapers: numberOrNull('min') ?? 1, yearFrom: numberOrNull('from'), yearTo: numberOrNull('to') };
+  writeView(view);
+  if (view.mode === 'authors' && view.centre) void showAuthorNetwork(view.centre);
+});
+
+// ---- start: restore the view the URL describes -----------------------------------------------
+
+setMode(view.mode);
+fillFilters(view);
+updateTimeSlider();
+setStatus('idle');
+if (view.centre && view.mode === 'authors') {
+  void showAuthorNetwork(view.centre).then(() => (view.pathTo && view.centre ? findPath(view.centre, view.pathTo) : undefined));
+} else if (view.centre) {
+  void selectOrganization(view.centre);
+} else showPanelMessage('Search an author to draw their coauthors.');
+
+/** For tests and the benchmark: the page's own state and actions. */
+Object.assign(window, { explorer: { graph, sigma: renderer.sigma, showAuthorNetwork, expand, findPath, firstDrawMs: () => firstDrawMs } });

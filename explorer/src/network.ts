@@ -1,0 +1,197 @@
+/**
+ * The drawn coauthor network as a graphology graph: what each node and edge carries, how a
+ * fetched ego network merges into it (new nodes placed beside the author they came from, so an
+ * expansion adds to the picture instead of redrawing it), and the caps that keep it drawable.
+ */
+import Graph from 'graphology';
+
+/** What WebGL draws smoothly (sigma's own guidance): beyond this the page stops adding and says so. */
+export const DRAW_LIMITS = { nodes: 10_000, edges: 100_000 };
+/** The API's cap on one ego network's nodes (`egoNetwork(maxNodes:)` is at most 500). */
+export const API_MAX_NODES = 500;
+
+export interface NodeAttributes {
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  paperCount: number;
+  organization: string | null;
+  organizationName: string | null;
+  /** The earliest year of any drawn link, for the time slider. */
+  firstYear: number | null;
+  expanded: boolean;
+  kind: 'author' | 'organization';
+}
+
+export interface EdgeAttributes {
+  size: number;
+  color: string;
+  weight: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+export type Network = Graph<NodeAttributes, EdgeAttributes>;
+
+export const createNetwork = (): Network => new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
+
+export interface EgoNetworkData {
+  nodesTruncated: boolean;
+  edgesTruncated: boolean;
+  nodes: {
+    id: string;
+    depth: number;
+    author: { name: string; metrics: { paperCount: number }; affiliations: { organization: { id: string; name: string } | null }[] } | null;
+  }[];
+  edges: { source: string; target: string; sharedPaperCount: number; firstYear: number | null; lastYear: number | null }[];
+}
+
+export interface MergeResult {
+  addedNodes: number;
+  addedEdges: number;
+  /** Nodes or edges the server or the page left out. */
+  truncated: boolean;
+}
+
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#2f7f6f'];
+const NO_ORGANIZATION = '#9aa3ad';
+export const EDGE_COLOR = '#c5ccd4';
+
+/** A stable colour per organization (by its id), grey for none. */
+export function colorOf(organization: string | null): string {
+  if (!organization) return NO_ORGANIZATION;
+  let hash = 0;
+  for (let i = 0; i < organization.length; i++) hash = (hash * 31 + organization.charCodeAt(i)) | 0;
+  return PALETTE[Math.abs(hash) % PALETTE.length];
+}
+
+export const nodeSize = (paperCount: number) => Math.min(3 + 2.2 * Math.sqrt(paperCount), 28);
+export const edgeSize = (sharedPapers: number) => Math.min(0.6 + 1.4 * Math.log2(1 + sharedPapers), 8);
+
+interface Link {
+  sharedPaperCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+/** A weighted link; its ends appear on the time slider from its first year on. */
+function addLink(graph: Network, source: string, target: string, link: Link) {
+  graph.addEdge(source, target, {
+    size: edgeSize(link.sharedPaperCount),
+    color: EDGE_COLOR,
+    weight: link.sharedPaperCount,
+    firstYear: link.firstYear,
+    lastYear: link.lastYear,
+  });
+  for (const end of [source, target]) {
+    const first = graph.getNodeAttribute(end, 'firstYear');
+    if (link.firstYear != null && (first == null || link.firstYear < first)) graph.setNodeAttribute(end, 'firstYear', link.firstYear);
+  }
+}
+
+/** Adds a fetched ego network around `centre`: existing nodes stay where they are. */
+export function mergeEgoNetwork(graph: Network, centre: string, data: EgoNetworkData): MergeResult {
+  const origin = graph.hasNode(centre) ? graph.getNodeAttributes(centre) : { x: 0, y: 0 };
+  const fresh = data.nodes.filter((node) => !graph.hasNode(node.id));
+  let addedNodes = 0;
+  let truncated = data.nodesTruncated || data.edgesTruncated;
+  fresh.forEach((node, index) => {
+    if (graph.order >= DRAW_LIMITS.nodes) return void (truncated = true);
+    // Around the author they came from, on a ring per depth; the layout takes it from there.
+    const angle = (2 * Math.PI * index) / Math.max(fresh.length, 1);
+    const radius = node.id === centre ? 0 : 10 * node.depth + Math.random() * 4;
+    const organization = node.author?.affiliations.find((a) => a.organization)?.organization ?? null;
+    const paperCount = node.author?.metrics.paperCount ?? 0;
+    graph.addNode(node.id, {
+      label: node.author?.name ?? node.id,
+      x: origin.x + radius * Math.cos(angle),
+      y: origin.y + radius * Math.sin(angle),
+      size: nodeSize(paperCount),
+      color: colorOf(organization?.id ?? null),
+      paperCount,
+      organization: organization?.id ?? null,
+      organizationName: organization?.name ?? null,
+      firstYear: null,
+      expanded: false,
+      kind: 'author',
+    });
+    addedNodes++;
+  });
+  let addedEdges = 0;
+  for (const edge of data.edges) {
+    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || graph.hasEdge(edge.source, edge.target)) continue;
+    if (graph.size >= DRAW_LIMITS.edges) {
+      truncated = true;
+      break;
+    }
+    addLink(graph, edge.source, edge.target, edge);
+    addedEdges++;
+  }
+  if (graph.hasNode(centre)) graph.setNodeAttribute(centre, 'expanded', true);
+  return { addedNodes, addedEdges, truncated };
+}
+
+/** How many nodes one more expansion may ask for: the API's cap, or what is left under the page's. */
+export const roomForExpansion = (graph: Network) => Math.max(0, Math.min(API_MAX_NODES, DRAW_LIMITS.nodes - graph.order + 1));
+
+/** The years the drawn links span, for the time slider. */
+export function yearSpan(graph: Network): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  graph.forEachEdge((_edge, attributes) => {
+    if (attributes.firstYear != null) min = Math.min(min, attributes.firstYear);
+    if (attributes.lastYear != null) max = Math.max(max, attributes.lastYear);
+  });
+  return Number.isFinite(min) ? [min, max] : null;
+}
+
+/** The organizations drawn, most nodes first: the colour legend. */
+export function organizationLegend(graph: Network, limit = 8): { name: string; color: string; count: number }[] {
+  const counts = new Map<string, { name: string; color: string; count: number }>();
+  graph.forEachNode((_node, attributes) => {
+    if (!attributes.organization) return;
+    const entry = counts.get(attributes.organization) ?? { name: attributes.organizationName ?? '', color: attributes.color, count: 0 };
+    entry.count++;
+    counts.set(attributes.organization, entry);
+  });
+  return [...counts.values()].sort((a, b) => b.count - a.count).slice(0, limit);
+}
+
+export interface OrganizationNetworkData {
+  id: string;
+  name: string;
+  papers: { totalCount: number };
+  collaborators: {
+    edges: { sharedPaperCount: number; firstYear: number | null; lastYear: number | null; node: { id: string; name: string; papers: { totalCount: number } } }[];
+  };
+}
+
+/** Adds an organization and its collaborators, linked by shared papers. */
+export function mergeOrganizationNetwork(graph: Network, data: OrganizationNetworkData): MergeResult {
+  const addOrganization = (id: string, name: string, paperCount: number, near: { x: number; y: number }, index: number, of: number) => {
+    if (graph.hasNode(id)) return false;
+    const angle = (2 * Math.PI * index) / Math.max(of, 1);
+    const radius = index < 0 ? 0 : 12 + Math.random() * 4;
+    graph.addNode(id, {
+      label: name, x: near.x + radius * Math.cos(angle), y: near.y + radius * Math.sin(angle),
+      size: nodeSize(paperCount) * 0.8, color: colorOf(id), paperCount, organization: id, organizationName: name,
+      firstYear: null, expanded: false, kind: 'organization',
+    });
+    return true;
+  };
+  let addedNodes = Number(addOrganization(data.id, data.name, data.papers.totalCount, { x: 0, y: 0 }, -1, 1));
+  const origin = graph.getNodeAttributes(data.id);
+  let addedEdges = 0;
+  let truncated = false;
+  data.collaborators.edges.forEach((edge, index) => {
+    if (graph.order >= DRAW_LIMITS.nodes && !graph.hasNode(edge.node.id)) return void (truncated = true);
+    addedNodes += Number(addOrganization(edge.node.id, edge.node.name, edge.node.papers.totalCount, origin, index, data.collaborators.edges.length));
+    if (graph.hasEdge(data.id, edge.node.id)) return;
+    addLink(graph, data.id, edge.node.id, edge);
+    addedEdges++;
+  });
+  graph.setNodeAttribute(data.id, 'expanded', true);
+  return { addedNodes, addedEdges, truncated };
+}

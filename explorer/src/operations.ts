@@ -1,0 +1,102 @@
+/**
+ * The explorer's GraphQL operations: named, self-contained documents that any client could copy.
+ * The page talks to the server through these alone (the public API, nothing private).
+ */
+
+export const SearchAuthors = /* GraphQL */ `
+query SearchAuthors($search: String!, $first: Int = 8) {
+  authors(search: $search, first: $first) {
+    edges { node { id name metrics { paperCount } } }
+  }
+}`;
+
+/** One level of coauthors around an author, with what the drawing needs of each node. */
+export const CoauthorNetwork = /* GraphQL */ `
+query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minSharedPapers: Int = 1, $yearFrom: Int, $yearTo: Int) {
+  author(id: $id) {
+    id
+    name
+    egoNetwork(depth: $depth, maxNodes: $maxNodes, minSharedPapers: $minSharedPapers, yearFrom: $yearFrom, yearTo: $yearTo) {
+      nodesTruncated
+      edgesTruncated
+      nodes {
+        id
+        depth
+        author {
+          name
+          metrics { paperCount }
+          affiliations { organization { id name } }
+        }
+      }
+      edges { source target sharedPaperCount firstYear lastYear }
+    }
+  }
+}`;
+
+export const AuthorDetails = /* GraphQL */ `
+query AuthorDetails($id: ID!) {
+  author(id: $id) {
+    id
+    name
+    orcid
+    metrics { paperCount citationCount hIndex firstYear lastYear }
+    affiliations { paperCount firstYear lastYear organization { id name } }
+    topics { paperCount topic { code name } }
+    papers(first: 5) { totalCount edges { node { id title year venue url } } }
+  }
+}`;
+
+export const SharedPapers = /* GraphQL */ `
+query SharedPapers($author: ID!, $coauthor: ID!, $first: Int = 20) {
+  author(id: $author) {
+    name
+    papers(sharedWith: [$coauthor], first: $first) {
+      totalCount
+      edges { node { id title year venue url } }
+    }
+  }
+  coauthor: node(id: $coauthor) { ... on Author { name } }
+}`;
+
+export const CollaborationPath = /* GraphQL */ `
+query CollaborationPath($from: ID!, $to: ID!, $maxHops: Int = 6) {
+  collaborationPath(from: $from, to: $to, maxHops: $maxHops) {
+    length
+    authors { id name metrics { paperCount } }
+    hops { from { id name } to { id name } paperCount papers { id title year } }
+  }
+}`;
+
+export const SearchOrganizations = /* GraphQL */ `
+query SearchOrganizations($search: String!, $first: Int = 8) {
+  organizations(search: $search, first: $first) {
+    edges { node { id name } }
+  }
+}`;
+
+/** An organization and the organizations on the same papers, strongest links first. */
+export const OrganizationNetwork = /* GraphQL */ `
+query OrganizationNetwork($id: ID!, $first: Int = 50) {
+  organization(id: $id) {
+    id
+    name
+    papers(first: 1) { totalCount }
+    collaborators(first: $first) {
+      totalCount
+      edges { sharedPaperCount firstYear lastYear node { id name papers(first: 1) { totalCount } } }
+    }
+  }
+}`;
+
+/** The papers behind an organization-to-organization link, with their authors. */
+export const OrganizationLink = /* GraphQL */ `
+query OrganizationLink($organization: ID!, $other: ID!, $first: Int = 20) {
+  organization(id: $organization) {
+    name
+    papers(sharedWith: [$other], first: $first) {
+      totalCount
+      edges { node { id title year authors { id name } } }
+    }
+  }
+  other: node(id: $other) { ... on Organization { name } }
+}`;

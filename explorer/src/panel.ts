@@ -1,0 +1,145 @@
+/** The side panel's views: an author, a coauthor link, a path, an organization, an organization link. */
+import { byId, h, yearRange } from './dom';
+
+export interface PaperItem {
+  id: string;
+  title: string;
+  year: number;
+  venue?: string | null;
+  url?: string | null;
+  authors?: { id: string; name: string }[];
+}
+
+const panel = () => byId('panel');
+
+export function showPanel(title: string, ...content: (Node | null)[]) {
+  panel().replaceChildren(h('h2', { tabindex: -1 }, title), ...content.filter((node): node is Node => node !== null));
+  panel().scrollTop = 0;
+}
+
+export const showPanelMessage = (text: string) => panel().replaceChildren(h('p', { class: 'hint' }, text));
+
+export function paperList(papers: PaperItem[], total: number, label = 'papers') {
+  return h(
+    'section',
+    {},
+    h('h3', {}, `${total} ${label}${papers.length < total ? ` (newest ${papers.length})` : ''}`),
+    h(
+      'ol',
+      { class: 'papers' },
+      papers.map((paper) =>
+        h(
+          'li',
+          {},
+          paper.url ? h('a', { href: paper.url, target: '_blank', rel: 'noopener' }, paper.title) : h('span', { class: 'title' }, paper.title),
+          h('small', {}, ` ${[paper.year, paper.venue].filter(Boolean).join(' · ')}`),
+          paper.authors ? h('div', { class: 'byline' }, paper.authors.map((author) => author.name).join(', ')) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+export interface AuthorView {
+  id: string;
+  name: string;
+  orcid: string | null;
+  metrics: { paperCount: number; citationCount: number; hIndex: number; firstYear: number | null; lastYear: number | null };
+  affiliations: { paperCount: number; firstYear: number | null; lastYear: number | null; organization: { id: string; name: string } | null }[];
+  topics: { paperCount: number; topic: { code: string | null; name: string } | null }[];
+  papers: { totalCount: number; edges: { node: PaperItem }[] };
+}
+
+export interface Neighbour {
+  id: string;
+  name: string;
+  weight: number;
+}
+
+export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions: { openLink(other: string): void; select(other: string): void }) {
+  const { metrics } = author;
+  showPanel(
+    author.name,
+    h(
+      'dl',
+      { class: 'metrics' },
+      h('dt', {}, 'Papers'), h('dd', {}, metrics.paperCount),
+      h('dt', {}, 'Citations'), h('dd', {}, metrics.citationCount),
+      h('dt', {}, 'h-index'), h('dd', {}, metrics.hIndex),
+      h('dt', {}, 'Active'), h('dd', {}, yearRange(metrics.firstYear, metrics.lastYear) || '–'),
+    ),
+    author.affiliations.length
+      ? h(
+          'section',
+          {},
+          h('h3', {}, 'Affiliations over time'),
+          h(
+            'ul',
+            {},
+            author.affiliations.map((affiliation) =>
+              h('li', {}, affiliation.organization?.name ?? '?', h('small', {}, ` ${yearRange(affiliation.firstYear, affiliation.lastYear)} · ${affiliation.paperCount} papers`)),
+            ),
+          ),
+        )
+      : null,
+    author.topics.length
+      ? h(
+          'section',
+          {},
+          h('h3', {}, 'Topics'),
+          h('ul', { class: 'chips' }, author.topics.slice(0, 8).map((entry) => h('li', {}, entry.topic?.code ?? entry.topic?.name ?? '?', h('small', {}, ` ${entry.paperCount}`)))),
+        )
+      : null,
+    paperList(
+      author.papers.edges.map((edge) => edge.node),
+      author.papers.totalCount,
+    ),
+    neighbours.length
+      ? h(
+          'section',
+          {},
+          h('h3', {}, `Coauthors drawn (${neighbours.length})`),
+          h(
+            'ul',
+            { class: 'neighbours' },
+            neighbours.slice(0, 30).map((neighbour) =>
+              h(
+                'li',
+                {},
+                h('button', { type: 'button', class: 'link', onclick: () => actions.select(neighbour.id) }, neighbour.name),
+                ' ',
+                h('button', { type: 'button', class: 'chip', 'aria-label': `Papers shared with ${neighbour.name}`, onclick: () => actions.openLink(neighbour.id) }, `${neighbour.weight} shared`),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+export interface HopView {
+  from: { id: string; name: string } | null;
+  to: { id: string; name: string } | null;
+  paperCount: number;
+  papers: PaperItem[];
+}
+
+export function showPath(fromName: string, toName: string, hops: HopView[] | null) {
+  if (!hops) return showPanel(`No path from ${fromName} to ${toName}`, h('p', {}, 'No chain of coauthors links them within 6 hops.'));
+  showPanel(
+    `${fromName} → ${toName}: ${hops.length} ${hops.length === 1 ? 'hop' : 'hops'}`,
+    h(
+      'ol',
+      { class: 'hops' },
+      hops.map((hop) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, `${hop.from?.name ?? '?'} – ${hop.to?.name ?? '?'}`),
+          h('small', {}, ` ${hop.paperCount} shared`),
+          h('ul', { class: 'papers' }, hop.papers.slice(0, 3).map((paper) => h('li', {}, paper.title, h('small', {}, ` ${paper.year}`)))),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'graphql-yoga';
+import { assetResponse, IMMUTABLE, REVALIDATE, staticAsset, type StaticAsset } from './static-assets.js';
+
+/**
+ * The explorer (explorer/, built by Vite into explorer/dist) served at `/`: its page, and its
+ * content-hashed bundles under /assets/. Read once at start; a page that is not built yet
+ * answers `/` with how to build it.
+ */
+
+/** explorer/dist, from src/http (tsx) or dist/http (built): both sit two levels below the project. */
+export const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+/** Every file of the build by its URL path; `/` is the page. */
+export function loadExplorer(directory = EXPLORER_DIST): Map<string, StaticAsset> | null {
+  if (!existsSync(join(directory, 'index.html'))) return null;
+  const files = new Map<string, StaticAsset>();
+  for (const file of readdirSync(directory, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue;
+    const path = join(file.parentPath, file.name);
+    const urlPath = '/' + relative(directory, path).split(sep).join('/');
+    const hashed = urlPath.startsWith('/assets/');
+    files.set(urlPath, staticAsset(TYPES[extname(path)] ?? 'application/octet-stream', readFileSync(path), hashed ? IMMUTABLE : REVALIDATE));
+  }
+  files.set('/', files.get('/index.html')!);
+  return files;
+}
+
+const NOT_BUILT = staticAsset(
+  'text/html; charset=utf-8',
+  '<!doctype html><title>scholar-graph</title><p>The explorer is not built: run <code>npm run build:explorer</code>. GraphQL is at <a href="/graphql">/graphql</a>.',
+  REVALIDATE,
+);
+
+export function useExplorer(files = loadExplorer()): Plugin {
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      const found = files?.get(url.pathname) ?? (url.pathname === '/' ? NOT_BUILT : undefined);
+      if (found) endResponse(assetResponse(request, found, fetchAPI.Response));
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Files the server sends as they are (the explorer's build, GraphiQL's bundle): held in memory,
+ * gzipped once, with an ETag. Small and few, so no static-file middleware: yoga is a fetch
+ * handler, and these few lines answer GET/HEAD, 304 and gzip for it.
+ */
+export interface StaticAsset {
+  type: string;
+  body: Uint8Array<ArrayBuffer>;
+  gzipped: Uint8Array<ArrayBuffer>;
+  etag: string;
+  /** Content-hashed files never change under their name; the rest is revalidated. */
+  cacheControl: string;
+}
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
+export function staticAsset(type: string, content: Buffer | string, cacheControl: string): StaticAsset {
+  const body = typeof content === 'string' ? Buffer.from(content) : content;
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  return { type, body: new Uint8Array(body), gzipped: new Uint8Array(gzipSync(body, { level: 9 })), etag: `"${hash}"`, cacheControl };
+}
+
+/** Whether Accept-Encoding allows gzip (`gzip`, `x-gzip` or `*`, with a q above 0). */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== 'x-gzip' && coding.trim() !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** The response for an asset: 405 for other methods, 304 when the client has it, gzip when it takes it. */
+export function assetResponse(request: Request, asset: StaticAsset, ResponseClass: typeof Response): Response {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new ResponseClass(null, { status: 405, headers: { allow: 'GET, HEAD' } });
+  const headers: Record<string, string> = {
+    'content-type': asset.type,
+    'cache-control': asset.cacheControl,
+    etag: asset.etag,
+    vary: 'accept-encoding',
+    'x-content-type-options': 'nosniff',
+  };
+  if (request.headers.get('if-none-match') === asset.etag) return new ResponseClass(null, { status: 304, headers });
+  const compressed = acceptsGzip(request.headers.get('accept-encoding'));
+  const body = compressed ? asset.gzipped : asset.body;
+  if (compressed) headers['content-encoding'] = 'gzip';
+  headers['content-length'] = String(body.byteLength);
+  return new ResponseClass(request.method === 'HEAD' ? null : body, { status: 200, headers });
+}

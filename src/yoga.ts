@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { loadConfig, type HttpSettings, type Profile, type QueryLimits } from './config.js';
 import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
+import { exampleTabs } from './http/example-operations.js';
+import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { useObservability } from './http/observability.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -50,7 +52,9 @@ export function createYogaServer({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     context: createContextFactory(repositories, apiTokens),
-    graphiql: production ? false : { title: 'scholar-graph', defaultQuery: EXAMPLE_QUERY },
+    // Served whole by this server (src/http/graphiql.ts), so it works offline; a tab per example.
+    graphiql: production ? false : { title: 'scholar-graph', defaultTabs: exampleTabs() },
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
     healthCheckEndpoint: '/health',
     batching: false,
@@ -61,6 +65,7 @@ export function createYogaServer({
     plugins: [
       useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),
       useReadinessCheck({ endpoint: '/ready', check: ready }),
+      ...(production ? [] : [useGraphiQLAssets()]),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       {
         // A body refused half way is still arriving: close the connection rather than leave the
@@ -95,16 +100,3 @@ function yogaLogger(logger: Logger): YogaLogger {
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
-
-const EXAMPLE_QUERY = /* GraphQL */ `# Which papers does Baixu Chen share with Junguang Jiang?
-query SharedPapers {
-  junguang: author(name: "Junguang Jiang") { id }
-  author(name: "Baixu Chen") {
-    name
-    papers(first: 10) {
-      totalCount
-      edges { node { title publishedOn authors { name } } }
-    }
-  }
-}
-`;

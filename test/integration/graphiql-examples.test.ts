@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COAUTHORS, COLLABORATION_PATH, EGO_NETWORK, EXAMPLE_OPERATIONS, SHARED_PAPERS, type ExampleOperation } from '../../src/http/example-operations.js';
+import type { RunningServer } from '../../src/server.js';
+import { postGraphQL, startTestServer } from '../support/server.js';
+
+/** GraphiQL's example tabs (src/http/example-operations.ts), run as they stand against the seed. */
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+async function run<Data>(operation: ExampleOperation, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await postGraphQL<Data>(server.url, operation.query, { ...operation.variables, ...variables });
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
+
+describe("GraphiQL's example operations against the seed", () => {
+  it('are one named operation each, named as listed', () => {
+    for (const operation of EXAMPLE_OPERATIONS) {
+      expect([...operation.query.matchAll(/^(query|mutation)\s+(\w+)/gm)].map((match) => match[2])).toEqual([operation.name]);
+    }
+  });
+
+  it('SharedPapers: the three papers Baixu Chen shares with Junguang Jiang', async () => {
+    const data = await run<{
+      author: { name: string; papers: { totalCount: number; edges: { node: { title: string } }[] } };
+      sharedWith: { name: string }[];
+    }>(SHARED_PAPERS);
+    expect(data.author.name).toBe('Baixu Chen');
+    expect(data.sharedWith).toEqual([expect.objectContaining({ name: 'Junguang Jiang' })]);
+    expect(data.author.papers.totalCount).toBe(3);
+    expect(data.author.papers.edges.map((edge) => edge.node.title).sort()).toEqual([
+      'Debiased Self-Training for Semi-Supervised Learning',
+      'Decoupled Adaptation for Cross-Domain Object Detection',
+      'ForkMerge: Mitigating Negative Transfer in Auxiliary-Task Learning',
+    ]);
+  });
+
+  it('Coauthors: Junguang Jiang first with 3 shared papers, and the next page neither skips nor repeats', async () => {
+    type Page = {
+      author: {
+        coauthors: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: { sharedPaperCount: number; node: { name: string } }[];
+        };
+      };
+    };
+    const first = (await run<Page>(COAUTHORS)).author.coauthors;
+    expect(first.edges[0]).toMatchObject({ sharedPaperCount: 3, node: { name: 'Junguang Jiang' } });
+    expect(first.edges).toHaveLength(COAUTHORS.variables.first as number);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await run<Page>(COAUTHORS, { after: first.pageInfo.endCursor })).author.coauthors;
+    const names = [...first.edges, ...second.edges].map((edge) => edge.node.name);
+    expect(names).toHaveLength(first.totalCount);
+    expect(new Set(names).size).toBe(first.totalCount);
+  });
+
+  it('CollaborationPath: Aishwarya Bandaru to Junguang Jiang through Baixu Chen', async () => {
+    const { collaborationPath } = await run<{
+      collaborationPath: { length: number; authors: { name: string }[]; hops: { paperCount: number }[] };
+    }>(COLLABORATION_PATH);
+    expect(collaborationPath.length).toBe(2);
+    expect(collaborationPath.authors.map((author) => author.name)).toEqual(['Aishwarya Bandaru', 'Baixu Chen', 'Junguang Jiang']);
+    expect(collaborationPath.hops.map((hop) => hop.paperCount)).toEqual([1, 3]);
+  });
+
+  it("EgoNetwork: Baixu Chen at the centre, his coauthors one hop out, the link to Junguang Jiang weighing 3", async () => {
+    const { author } = await run<{
+      author: {
+        egoNetwork: {
+          nodesTruncated: boolean;
+          nodes: { id: string; depth: number; author: { name: string } }[];
+          edges: { source: string; target: string; sharedPaperCount: number }[];
+        };
+      };
+    }>(EGO_NETWORK);
+    const { nodes, edges, nodesTruncated } = author.egoNetwork;
+    expect(nodesTruncated).toBe(false);
+    const byName = new Map(nodes.map((node) => [node.author.name, node]));
+    expect(byName.get('Baixu Chen')?.depth).toBe(0);
+    expect(byName.get('Junguang Jiang')?.depth).toBe(1);
+    expect(nodes.filter((node) => node.depth === 1)).toHaveLength(9);
+    const centre = byName.get('Baixu Chen')!.id;
+    const junguang = byName.get('Junguang Jiang')!.id;
+    const link = edges.find((edge) => [edge.source, edge.target].sort().join() === [centre, junguang].sort().join());
+    expect(link?.sharedPaperCount).toBe(3);
+  });
+});

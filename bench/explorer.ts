@@ -135,6 +135,8 @@ type ExplorerWindow = Window & {
 
 async function openExplorer(browser: Browser, url: string) {
   const recorded = await openRecordedPage(browser);
+  // tsx (esbuild's keepNames) wraps named functions in the callbacks sent to the page in __name().
+  await recorded.page.addInitScript('window.__name = (f) => f');
   await recorded.page.goto(url);
   await recorded.page.waitForSelector('body[data-state="ready"]');
   return recorded;
@@ -146,9 +148,8 @@ async function searchAndDraw(page: Page, author: Author) {
   await page.waitForSelector('#search-results li[role=option]');
   const index = await page.evaluate(({ name, papers }) => {
     const options = [...document.querySelectorAll('#search-results li[role=option]')];
-    const label = (li: Element) => li.firstChild?.textContent ?? '';
-    const exact = options.findIndex((li) => label(li) === name && (li.textContent ?? '').includes(`${papers} papers`));
-    return exact >= 0 ? exact : Math.max(0, options.findIndex((li) => label(li) === name));
+    const exact = options.findIndex((li) => li.firstChild?.textContent === name && (li.textContent ?? '').includes(`${papers} papers`));
+    return exact >= 0 ? exact : Math.max(0, options.findIndex((li) => li.firstChild?.textContent === name));
   }, author);
   for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   const started = performance.now();
@@ -356,7 +357,7 @@ try {
 
   // Dragging at growing sizes, from the most prolific author's network.
   console.log(`\ndragging: ${top[0]!.name}'s network, expanded biggest author first`);
-  const drags: { target: number; nodes: number; edges: number; expansions: number; growSeconds: number; still: boolean; fps: number[]; runs: Awaited<ReturnType<typeof dragOnce>>[] }[] = [];
+  const drags: { target: number; nodes: number; edges: number; expansions: number; growSeconds: number; still: boolean; redrawMs: number; fps: number[]; runs: Awaited<ReturnType<typeof dragOnce>>[] }[] = [];
   {
     const { page, context, errors } = await openExplorer(browser, url);
     await searchAndDraw(page, top[0]!);
@@ -366,6 +367,18 @@ try {
       console.log(`  target ${target}: ${grown.nodes} nodes, ${grown.edges} links after ${grown.expansions} more expansions (${grown.seconds.toFixed(1)} s)`);
       const still = await waitUntilStill(page);
       if (!still) console.log('  (the page never went still: measuring anyway)');
+      // What one full redraw costs the page (sigma.refresh() indexes and draws at once; CPU side).
+      const redrawMs = await page.evaluate(() => {
+        const { sigma } = (window as unknown as ExplorerWindow).explorer;
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t = performance.now();
+          sigma.refresh();
+          times.push(performance.now() - t);
+        }
+        return times.sort((a, b) => a - b)[2]!;
+      });
+      console.log(`  one full redraw (sigma.refresh()): ${redrawMs.toFixed(0)} ms`);
       const runs = [];
       for (let i = 0; i < options.drags; i++) {
         const run = await dragOnce(page);
@@ -373,7 +386,7 @@ try {
         console.log(`  drag ${i + 1}: ${run.frames} frames in ${run.seconds.toFixed(2)} s = ${run.fps.toFixed(1)} fps (${run.moves} mouse moves; grabbed ${run.grabbed === run.intended ? 'the intended node' : run.grabbed ? `another node (${run.grabbed})` : 'no node: the camera panned'})`);
         await sleep(300);
       }
-      drags.push({ target, nodes: grown.nodes, edges: grown.edges, expansions: grown.expansions, growSeconds: grown.seconds, still, fps: runs.map((r) => r.fps), runs });
+      drags.push({ target, nodes: grown.nodes, edges: grown.edges, expansions: grown.expansions, growSeconds: grown.seconds, still, redrawMs, fps: runs.map((r) => r.fps), runs });
     }
     if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
     await context.close();
@@ -415,7 +428,7 @@ try {
     Object.fromEntries(
       drags.map((d) => [
         `target ${d.target}`,
-        { 'drawn nodes': d.nodes, 'drawn links': d.edges, 'fps median': Number(median(d.fps).toFixed(1)), 'fps each': d.fps.map((f) => f.toFixed(1)).join(' / '), 'layout stopped': d.still ? 'yes' : 'no' },
+        { 'drawn nodes': d.nodes, 'drawn links': d.edges, 'fps median': Number(median(d.fps).toFixed(1)), 'fps each': d.fps.map((f) => f.toFixed(1)).join(' / '), 'mouse moves/s': Number(median(d.runs.map((r) => r.moves / r.seconds)).toFixed(1)), 'full redraw ms': Math.round(d.redrawMs), 'layout stopped': d.still ? 'yes' : 'no' },
       ]),
     ),
   );

@@ -7,6 +7,7 @@ import { loadConfig, type HttpSettings, type Profile, type QueryLimits } from '.
 import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
 import { exampleTabs } from './http/example-operations.js';
+import { useExplorer } from './http/explorer.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { useObservability } from './http/observability.js';
 import { useQueryLimits } from './limits/index.js';
@@ -65,6 +66,7 @@ export function createYogaServer({
     plugins: [
       useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),
       useReadinessCheck({ endpoint: '/ready', check: ready }),
+      useExplorer(),
       ...(production ? [] : [useGraphiQLAssets()]),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       {

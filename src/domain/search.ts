@@ -6,7 +6,11 @@
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const MAX_TERMS = 32;
 
-export function toLuceneQuery(text: string): string | null {
+/**
+ * With `prefix`, the last word also matches as the start of a word (`aishwa` finds "Aishwarya"),
+ * for search-as-you-type; whole-word matches still rank first.
+ */
+export function toLuceneQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
   const terms = text
     .normalize('NFKC')
     .toLowerCase()
@@ -14,5 +18,9 @@ export function toLuceneQuery(text: string): string | null {
     .map((term) => term.replace(LUCENE_SPECIAL, (char) => `\\${char}`))
     .filter((term) => /[\p{L}\p{N}]/u.test(term))
     .slice(0, MAX_TERMS);
-  return terms.length ? terms.join(' ') : null;
+  if (!terms.length) return null;
+  const last = terms.at(-1)!;
+  // A prefix query of one character would expand to every name: from two on.
+  if (prefix && [...last].length >= 2) terms.push(`${last}*`);
+  return terms.join(' ');
 }

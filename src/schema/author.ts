@@ -147,10 +147,10 @@ builder.queryFields((t) => ({
   }),
   authors: t.field({
     type: AuthorConnection,
-    description: 'Full-text search over author names, best match first.',
+    description: 'Full-text search over author names, best match first; the last word also matches the start of a name part, for search-as-you-type.',
     args: { search: t.arg.string({ required: true }), ...pageArgs },
     resolve: (_root, { search, ...page }, { loaders, repositories }) => {
-      const query = toLuceneQuery(search);
+      const query = toLuceneQuery(search, { prefix: true });
       if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
       return loadRootConnection(repositories.authors.search, loaders.author, { search: query }, page);
     },

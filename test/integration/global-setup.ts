@@ -7,8 +7,8 @@ import { loadSeed } from '../../src/ingest/seed.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
 
 /**
- * Starts the suite's own Neo4j (instance "test", ports 7688/7475 unless TEST_NEO4J_* say
- * otherwise, so it never touches the dev instance), wipes it, applies the schema and loads the
+ * Starts the suite's own Neo4j (instance "test", ports 7688/7475 unless TEST_NEO4J_INSTANCE,
+ * TEST_NEO4J_BOLT_PORT and TEST_NEO4J_HTTP_PORT say otherwise, so it never touches the dev instance), wipes it, applies the schema and loads the
  * seed. With NEO4J_URI set, that server is used and wiped instead: point it at a scratch database.
  */
 
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   const config = loadConfig();
   const local = {
     ...config.localNeo4j,
-    instance: 'test',
+    instance: process.env.TEST_NEO4J_INSTANCE ?? 'test',
     boltPort: Number(process.env.TEST_NEO4J_BOLT_PORT ?? 7688),
     httpPort: Number(process.env.TEST_NEO4J_HTTP_PORT ?? 7475),
   };

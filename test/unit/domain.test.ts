@@ -37,6 +37,13 @@ describe('toLuceneQuery', () => {
     expect(toLuceneQuery('NOT AND OR')).toBe('not and or');
     expect(toLuceneQuery(' *** ')).toBeNull();
   });
+
+  it('adds a prefix match for the last word when asked, from two characters on', () => {
+    expect(toLuceneQuery('Baixu Ch', { prefix: true })).toBe('baixu ch ch*');
+    expect(toLuceneQuery('Aishwa', { prefix: true })).toBe('aishwa aishwa*');
+    expect(toLuceneQuery('Baixu C', { prefix: true })).toBe('baixu c');
+    expect(toLuceneQuery('f*', { prefix: true })).toBe('f\\* f\\**');
+  });
 });
 
 describe('buildEgoNetwork', () => {

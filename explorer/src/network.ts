@@ -3,7 +3,7 @@
  * fetched ego network merges into it (new nodes placed beside the author they came from, so an
  * expansion adds to the picture instead of redrawing it), and the caps that keep it drawable.
  */
-import Graph from 'graphology';
+import { UndirectedGraph } from 'graphology';
 
 /** What WebGL draws smoothly (sigma's own guidance): beyond this the page stops adding and says so. */
 export const DRAW_LIMITS = { nodes: 10_000, edges: 100_000 };
@@ -33,9 +33,9 @@ export interface EdgeAttributes {
   lastYear: number | null;
 }
 
-export type Network = Graph<NodeAttributes, EdgeAttributes>;
+export type Network = UndirectedGraph<NodeAttributes, EdgeAttributes>;
 
-export const createNetwork = (): Network => new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
+export const createNetwork = (): Network => new UndirectedGraph<NodeAttributes, EdgeAttributes>();
 
 export interface EgoNetworkData {
   nodesTruncated: boolean;
@@ -64,7 +64,7 @@ export function colorOf(organization: string | null): string {
   if (!organization) return NO_ORGANIZATION;
   let hash = 0;
   for (let i = 0; i < organization.length; i++) hash = (hash * 31 + organization.charCodeAt(i)) | 0;
-  return PALETTE[Math.abs(hash) % PALETTE.length];
+  return PALETTE[Math.abs(hash) % PALETTE.length]!;
 }
 
 export const nodeSize = (paperCount: number) => Math.min(3 + 2.2 * Math.sqrt(paperCount), 28);

@@ -1,13 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
-import { assetResponse, IMMUTABLE, REVALIDATE, staticAsset, type StaticAsset } from './static-assets.js';
+import { assetResponse, IMMUTABLE, once, REVALIDATE, staticAsset, type StaticAsset } from './static-assets.js';
 
 /**
  * The explorer (explorer/, built by Vite into explorer/dist) served at `/`: its page, and its
- * content-hashed bundles under /assets/. Read once at start; a page that is not built yet
- * answers `/` with how to build it.
+ * content-hashed bundles under /assets/. Read once, on the first request; a page that is not
+ * built yet answers `/` with how to build it.
  */
 
 /** explorer/dist, from src/http (tsx) or dist/http (built): both sit two levels below the project. */
@@ -23,31 +24,36 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Every file of the build by its URL path; `/` is the page. */
-export function loadExplorer(directory = EXPLORER_DIST): Map<string, StaticAsset> | null {
+/** Every file of the build by its URL path; `/` is the page. None when it is not built. */
+export async function loadExplorer(directory = EXPLORER_DIST): Promise<Map<string, StaticAsset> | null> {
   if (!existsSync(join(directory, 'index.html'))) return null;
   const files = new Map<string, StaticAsset>();
-  for (const file of readdirSync(directory, { recursive: true, withFileTypes: true })) {
+  for (const file of await readdir(directory, { recursive: true, withFileTypes: true })) {
     if (!file.isFile()) continue;
     const path = join(file.parentPath, file.name);
     const urlPath = '/' + relative(directory, path).split(sep).join('/');
     const hashed = urlPath.startsWith('/assets/');
-    files.set(urlPath, staticAsset(TYPES[extname(path)] ?? 'application/octet-stream', readFileSync(path), hashed ? IMMUTABLE : REVALIDATE));
+    files.set(urlPath, await staticAsset(TYPES[extname(path)] ?? 'application/octet-stream', await readFile(path), hashed ? IMMUTABLE : REVALIDATE));
   }
   files.set('/', files.get('/index.html')!);
   return files;
 }
 
-const NOT_BUILT = staticAsset(
-  'text/html; charset=utf-8',
-  '<!doctype html><title>scholar-graph</title><p>The explorer is not built: run <code>npm run build:explorer</code>. GraphQL is at <a href="/graphql">/graphql</a>.',
-  REVALIDATE,
+const NOT_BUILT = once(() =>
+  staticAsset(
+    'text/html; charset=utf-8',
+    '<!doctype html><title>scholar-graph</title><p>The explorer is not built: run <code>npm run build:explorer</code>. GraphQL is at <a href="/graphql">/graphql</a>.',
+    REVALIDATE,
+  ),
 );
 
-export function useExplorer(files = loadExplorer()): Plugin {
+export function useExplorer(directory = EXPLORER_DIST): Plugin {
+  const explorer = once(() => loadExplorer(directory));
   return {
-    onRequest({ request, url, fetchAPI, endResponse }) {
-      const found = files?.get(url.pathname) ?? (url.pathname === '/' ? NOT_BUILT : undefined);
+    async onRequest({ request, url, fetchAPI, endResponse }) {
+      // Only the page's own paths: everything else (GraphQL, health, GraphiQL) goes on.
+      if (url.pathname !== '/' && !url.pathname.startsWith('/assets/') && !/^\/[\w.-]+\.\w+$/.test(url.pathname)) return;
+      const found = (await explorer())?.get(url.pathname) ?? (url.pathname === '/' ? await NOT_BUILT() : undefined);
       if (found) endResponse(assetResponse(request, found, fetchAPI.Response));
     },
   };

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { assetResponse, IMMUTABLE, once, staticAsset, type StaticAsset } from './static-assets.js';
 
 /**
  * GraphiQL served by this server alone, so that it works offline: yoga's own page loads its
@@ -12,13 +10,9 @@ import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
  */
 export const ASSETS_PATH = '/graphiql/assets/';
 
-interface Asset {
+interface Asset extends StaticAsset {
   /** `<name>.<hash>.<ext>`, the path below ASSETS_PATH. */
   file: string;
-  type: string;
-  body: Uint8Array<ArrayBuffer>;
-  gzipped: Uint8Array<ArrayBuffer>;
-  etag: string;
 }
 
 interface Assets {
@@ -30,12 +24,9 @@ interface Assets {
   byFile: Map<string, Asset>;
 }
 
-const gzip = promisify(gzipCallback);
-
 async function asset(name: string, ext: string, type: string, body: Buffer): Promise<Asset> {
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const gzipped = new Uint8Array(await gzip(body, { level: 9 }));
-  return { file: `${name}.${hash}.${ext}`, type, body: new Uint8Array(body), gzipped, etag: `"${hash}"` };
+  const made = await staticAsset(type, body, IMMUTABLE);
+  return { ...made, file: `${name}.${made.hash}.${ext}` };
 }
 
 async function loadAssets(): Promise<Assets> {
@@ -55,15 +46,8 @@ async function loadAssets(): Promise<Assets> {
   return { js, css, favicon, workers, byFile: new Map(all.map((one) => [one.file, one])) };
 }
 
-let loading: Promise<Assets> | undefined;
 /** Read and compressed once per process, when first asked for. */
-function graphiqlAssets(): Promise<Assets> {
-  loading ??= loadAssets().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+const graphiqlAssets = once(loadAssets);
 
 const url = (one: Asset) => ASSETS_PATH + one.file;
 const escapeHtml = (text: string) =>
@@ -113,42 +97,13 @@ export async function renderGraphiQLPage(options: GraphiQLOptions = {}): Promise
 `;
 }
 
-/** Whether Accept-Encoding allows gzip (`gzip`, `x-gzip` or `*`, with a q above 0). */
-function acceptsGzip(header: string | null): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== 'x-gzip' && coding.trim() !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 /** Serves the assets the page names: GET and HEAD, immutable, gzipped when the client takes it. */
 export function useGraphiQLAssets(): Plugin {
   return {
     async onRequest({ request, url: requestUrl, fetchAPI, endResponse }) {
       if (!requestUrl.pathname.startsWith(ASSETS_PATH)) return;
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
-      }
       const found = (await graphiqlAssets()).byFile.get(requestUrl.pathname.slice(ASSETS_PATH.length));
-      if (!found) return endResponse(new fetchAPI.Response(null, { status: 404 }));
-      const headers: Record<string, string> = {
-        'content-type': found.type,
-        'cache-control': 'public, max-age=31536000, immutable',
-        etag: found.etag,
-        vary: 'accept-encoding',
-        'x-content-type-options': 'nosniff',
-      };
-      if (request.headers.get('if-none-match') === found.etag) {
-        return endResponse(new fetchAPI.Response(null, { status: 304, headers }));
-      }
-      const compressed = acceptsGzip(request.headers.get('accept-encoding'));
-      const body = compressed ? found.gzipped : found.body;
-      if (compressed) headers['content-encoding'] = 'gzip';
-      headers['content-length'] = String(body.byteLength);
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }));
+      endResponse(found ? assetResponse(request, found, fetchAPI.Response) : new fetchAPI.Response(null, { status: 404 }));
     },
   };
 }

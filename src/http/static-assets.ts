@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 
 /**
  * Files the server sends as they are (the explorer's build, GraphiQL's bundle): held in memory,
@@ -18,10 +19,24 @@ export interface StaticAsset {
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
-export function staticAsset(type: string, content: Buffer | string, cacheControl: string): StaticAsset {
+const gzip = promisify(gzipCallback);
+
+/** Hashes and gzips (off the event loop: GraphiQL's bundle is 9 MB) the content once. */
+export async function staticAsset(type: string, content: Buffer | string, cacheControl: string): Promise<StaticAsset & { hash: string }> {
   const body = typeof content === 'string' ? Buffer.from(content) : content;
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  return { type, body: new Uint8Array(body), gzipped: new Uint8Array(gzipSync(body, { level: 9 })), etag: `"${hash}"`, cacheControl };
+  const gzipped = new Uint8Array(await gzip(body, { level: 9 }));
+  return { type, body: new Uint8Array(body), gzipped, etag: `"${hash}"`, hash, cacheControl };
+}
+
+/** A promise made on first use and kept; forgotten on failure, so the next use tries again. */
+export function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () =>
+    (made ??= make().catch((error: unknown) => {
+      made = undefined;
+      throw error;
+    }));
 }
 
 /** Whether Accept-Encoding allows gzip (`gzip`, `x-gzip` or `*`, with a q above 0). */

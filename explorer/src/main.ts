@@ -6,7 +6,7 @@
 import './style.css';
 import { ApiError, request } from './api';
 import { byId, h } from './dom';
-import { API_MAX_NODES, createNetwork, mergeEgoNetwork, mergeOrganizationNetwork, nodeSize, organizationLegend, roomForExpansion, yearSpan, DRAW_LIMITS, type EgoNetworkData, type OrganizationNetworkData } from './network';
+import { API_MAX_NODES, assignColours, besideOf, createNetwork, mergeEgoNetwork, mergeOrganizationNetwork, nodeSize, roomForExpansion, yearSpan, DRAW_LIMITS, type EgoNetworkData, type OrganizationNetworkData } from './network';
 import * as Operations from './operations';
 import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type AuthorView, type HopView, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
@@ -161,6 +161,7 @@ function clearSelection() {
 
 function resetGraph() {
   graph.clear();
+  organizationColours.clear();
   truncatedNote = '';
   renderer.view.selected = null;
   renderer.view.path = null;
@@ -185,9 +186,8 @@ async function findPath(from: string, to: string, toName = 'them') {
   // Authors of the chain that are not drawn yet join the picture beside the one before them.
   path.authors.forEach((author, index) => {
     if (graph.hasNode(author.id)) return;
-    const before = index > 0 && graph.hasNode(path.authors[index - 1].id) ? graph.getNodeAttributes(path.authors[index - 1].id) : { x: 0, y: 0 };
     graph.addNode(author.id, {
-      label: author.name, x: before.x + 8, y: before.y + 8, size: nodeSize(author.metrics.paperCount), color: '#d62728',
+      label: author.name, ...besideOf(graph, path.authors[index - 1]?.id ?? null), size: nodeSize(author.metrics.paperCount), color: '#9aa3ad',
       paperCount: author.metrics.paperCount, organization: null, organizationName: null, firstYear: null, expanded: false, kind: 'author',
     });
   });
@@ -203,6 +203,7 @@ async function findPath(from: string, to: string, toName = 'them') {
   renderer.view.selected = null;
   renderer.view.path = { nodes: new Set(path.authors.map((author) => author.id)), edges };
   renderer.refresh();
+  renderer.fit([...renderer.view.path.nodes]);
   showPath(fromName, path.authors.at(-1)?.name ?? toName, path.hops);
   byId('counts').textContent = `${graph.order.toLocaleString('en')} authors, ${graph.size.toLocaleString('en')} links`;
 }
@@ -264,9 +265,11 @@ async function openOrganizationLink(a: string, b: string) {
 
 // ---- legend and time slider ------------------------------------------------------------------
 
+/** Which organization has which colour, kept across expansions. */
+const organizationColours = renderer.view.colours;
 function updateLegend() {
   byId('legend').replaceChildren(
-    ...organizationLegend(graph).map((entry) => h('li', {}, h('span', { class: 'swatch', style: `background:${entry.color}` }), `${entry.name} (${entry.count})`)),
+    ...assignColours(graph, organizationColours).map((entry) => h('li', {}, h('span', { class: 'swatch', style: `background:${entry.color}` }), `${entry.name} (${entry.count})`)),
   );
 }
 

@@ -59,14 +59,6 @@ const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948
 const NO_ORGANIZATION = '#9aa3ad';
 export const EDGE_COLOR = '#c5ccd4';
 
-/** A stable colour per organization (by its id), grey for none. */
-export function colorOf(organization: string | null): string {
-  if (!organization) return NO_ORGANIZATION;
-  let hash = 0;
-  for (let i = 0; i < organization.length; i++) hash = (hash * 31 + organization.charCodeAt(i)) | 0;
-  return PALETTE[Math.abs(hash) % PALETTE.length]!;
-}
-
 export const nodeSize = (paperCount: number) => Math.min(3 + 2.2 * Math.sqrt(paperCount), 28);
 export const edgeSize = (sharedPapers: number) => Math.min(0.6 + 1.4 * Math.log2(1 + sharedPapers), 8);
 
@@ -109,7 +101,7 @@ export function mergeEgoNetwork(graph: Network, centre: string, data: EgoNetwork
       x: origin.x + radius * Math.cos(angle),
       y: origin.y + radius * Math.sin(angle),
       size: nodeSize(paperCount),
-      color: colorOf(organization?.id ?? null),
+      color: NO_ORGANIZATION,
       paperCount,
       organization: organization?.id ?? null,
       organizationName: organization?.name ?? null,
@@ -147,16 +139,45 @@ export function yearSpan(graph: Network): [number, number] | null {
   return Number.isFinite(min) ? [min, max] : null;
 }
 
-/** The organizations drawn, most nodes first: the colour legend. */
-export function organizationLegend(graph: Network, limit = 8): { name: string; color: string; count: number }[] {
-  const counts = new Map<string, { name: string; color: string; count: number }>();
+export interface LegendEntry {
+  name: string;
+  color: string;
+  count: number;
+}
+
+/**
+ * Gives the commonest organizations drawn one distinct colour each (in `assigned`; the rest stay
+ * grey), and returns the legend. A colour once given stays with its organization while it is
+ * drawn, so an expansion does not repaint the picture. The renderer colours nodes from
+ * `assigned` at draw time: the graph is not touched.
+ */
+export function assignColours(graph: Network, assigned: Map<string, string>): LegendEntry[] {
+  const counts = new Map<string, LegendEntry>();
   graph.forEachNode((_node, attributes) => {
     if (!attributes.organization) return;
-    const entry = counts.get(attributes.organization) ?? { name: attributes.organizationName ?? '', color: attributes.color, count: 0 };
+    const entry = counts.get(attributes.organization) ?? { name: attributes.organizationName ?? '', color: NO_ORGANIZATION, count: 0 };
     entry.count++;
     counts.set(attributes.organization, entry);
   });
-  return [...counts.values()].sort((a, b) => b.count - a.count).slice(0, limit);
+  for (const organization of assigned.keys()) if (!counts.has(organization)) assigned.delete(organization);
+  const free = PALETTE.filter((color) => ![...assigned.values()].includes(color));
+  const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].name.localeCompare(b[1].name));
+  for (const [organization] of ranked.slice(0, PALETTE.length)) {
+    if (!assigned.has(organization) && free.length) assigned.set(organization, free.shift()!);
+  }
+  return ranked.filter(([organization]) => assigned.has(organization)).map(([organization, entry]) => ({ ...entry, color: assigned.get(organization)! }));
+}
+
+/** A spot near `anchor` for a node that joins the drawing: a tenth of the drawing's size away. */
+export function besideOf(graph: Network, anchor: string | null): { x: number; y: number } {
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  graph.forEachNode((_node, { x, y }) => {
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  });
+  const span = Number.isFinite(minX) ? Math.max(maxX - minX, maxY - minY, 10) : 10;
+  const origin = anchor && graph.hasNode(anchor) ? graph.getNodeAttributes(anchor) : { x: 0, y: 0 };
+  const angle = Math.random() * 2 * Math.PI;
+  return { x: origin.x + 0.1 * span * Math.cos(angle), y: origin.y + 0.1 * span * Math.sin(angle) };
 }
 
 export interface OrganizationNetworkData {
@@ -176,7 +197,7 @@ export function mergeOrganizationNetwork(graph: Network, data: OrganizationNetwo
     const radius = index < 0 ? 0 : 12 + Math.random() * 4;
     graph.addNode(id, {
       label: name, x: near.x + radius * Math.cos(angle), y: near.y + radius * Math.sin(angle),
-      size: nodeSize(paperCount) * 0.8, color: colorOf(id), paperCount, organization: id, organizationName: name,
+      size: nodeSize(paperCount) * 0.8, color: NO_ORGANIZATION, paperCount, organization: id, organizationName: name,
       firstYear: null, expanded: false, kind: 'organization',
     });
     return true;

@@ -16,6 +16,8 @@ export interface ViewState {
   path: { nodes: Set<string>; edges: Set<string> } | null;
   /** The time slider's year: links (and authors) newer than it are hidden. */
   year: number | null;
+  /** Colours by organization id (see assignColours); others keep their own. */
+  colours: Map<string, string>;
 }
 
 const FADED = '#e6e9ed';
@@ -30,6 +32,8 @@ export interface Renderer {
   /** Runs the layout for a while (after nodes were added). */
   relayout(): void;
   focus(node: string): void;
+  /** Moves the camera so that these nodes fill the view. */
+  fit(nodes: string[]): void;
   kill(): void;
 }
 
@@ -40,7 +44,7 @@ export interface RendererEvents {
 }
 
 export function createRenderer(container: HTMLElement, graph: Network, events: RendererEvents): Renderer {
-  const view: ViewState = { selected: null, path: null, year: null };
+  const view: ViewState = { selected: null, path: null, year: null, colours: new Map() };
   const hiddenByYear = (year: number | null) => view.year != null && year != null && year > view.year;
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
@@ -50,7 +54,7 @@ export function createRenderer(container: HTMLElement, graph: Network, events: R
     labelFont: 'system-ui, sans-serif',
     zIndex: true,
     nodeReducer: (node, data) => {
-      const out: Partial<NodeDisplayData> = { ...data };
+      const out: Partial<NodeDisplayData> = { ...data, color: (data.organization && view.colours.get(data.organization)) || data.color };
       if (hiddenByYear(data.firstYear) && node !== view.selected) out.hidden = true;
       if (view.path) {
         if (view.path.nodes.has(node)) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
@@ -121,6 +125,18 @@ export function createRenderer(container: HTMLElement, graph: Network, events: R
     focus: (node) => {
       const position = sigma.getNodeDisplayData(node);
       if (position) void sigma.getCamera().animate({ x: position.x, y: position.y, ratio: 0.6 }, { duration: 400 });
+    },
+    fit: (nodes) => {
+      // Display data is in sigma's normalised frame, which the camera also uses; nodes just
+      // added have theirs once sigma has processed them.
+      sigma.refresh();
+      const points = nodes.map((node) => sigma.getNodeDisplayData(node)).filter((point) => point !== undefined);
+      if (!points.length) return;
+      const xs = points.map((point) => point.x);
+      const ys = points.map((point) => point.y);
+      const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const ratio = Math.min(Math.max(maxX - minX, maxY - minY) * 1.6, 1) || 0.3;
+      void sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.max(ratio, 0.4) }, { duration: 400 });
     },
     kill: () => {
       clearTimeout(stopTimer);

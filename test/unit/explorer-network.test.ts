@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_MAX_NODES, colorOf, createNetwork, DRAW_LIMITS, mergeEgoNetwork, roomForExpansion, yearSpan, type EgoNetworkData } from '../../explorer/src/network.js';
+import { API_MAX_NODES, createNetwork, DRAW_LIMITS, mergeEgoNetwork, assignColours, roomForExpansion, yearSpan, type EgoNetworkData } from '../../explorer/src/network.js';
 
 /** A star: `centre` and `count` coauthors named `${prefix}1..n`, each link with its weight and years. */
 function star(centre: string, prefix: string, count: number, truncated = false): EgoNetworkData {
@@ -29,14 +29,25 @@ describe('the explorer network', () => {
     expect(yearSpan(graph)).toEqual([2010, 2022]);
   });
 
-  it('sizes nodes by papers and links by shared papers, and colours by organization', () => {
+  it('sizes nodes by papers and links by shared papers', () => {
     const graph = createNetwork();
     mergeEgoNetwork(graph, 'c', star('c', 'a', 3));
     expect(graph.getNodeAttribute('c', 'size')).toBeGreaterThan(graph.getNodeAttribute('a1', 'size'));
     expect(graph.getEdgeAttribute(graph.edge('c', 'a3')!, 'size')).toBeGreaterThan(graph.getEdgeAttribute(graph.edge('c', 'a1')!, 'size'));
-    // a1 and a2 are at org-2 (names of length 2 in this fixture), c at org-1.
-    expect(graph.getNodeAttribute('a1', 'color')).toBe(colorOf('org-2'));
-    expect(graph.getNodeAttribute('c', 'color')).toBe(colorOf('org-1'));
+  });
+
+  it('gives the commonest organizations distinct colours that stay theirs as the drawing grows', () => {
+    const graph = createNetwork();
+    const colours = new Map<string, string>();
+    mergeEgoNetwork(graph, 'c', star('c', 'a', 12)); // c at org-1; a1..a9 at org-2; a10..a12 at org-0
+    const legend = assignColours(graph, colours);
+    expect(legend.map((entry) => entry.count)).toEqual([9, 3, 1]);
+    expect(new Set(legend.map((entry) => entry.color)).size).toBe(3);
+    expect(legend[0]).toEqual({ name: 'Org', count: 9, color: colours.get('org-2') });
+    const before = new Map(colours);
+    mergeEgoNetwork(graph, 'a1', star('a1', 'bbb', 20)); // 20 more, at org-1 and org-2
+    assignColours(graph, colours);
+    for (const [organization, colour] of before) expect(colours.get(organization)).toBe(colour);
   });
 
   it('says so when the server left authors out', () => {

@@ -160,6 +160,14 @@ describe('Author', () => {
     expect(data.authors.edges[0].node.name).toBe(target.name);
     expect(data.authors.totalCount).toBeGreaterThanOrEqual(1);
   });
+
+  it('suggests authors as a name is typed: the last word matches as a prefix', async () => {
+    const target = graph.authors[5]!;
+    const [first, last] = [target.name.split(' ')[0]!, target.name.split(' ').at(-1)!];
+    const typed = `${first} ${last.slice(0, 3)}`;
+    const data = await query<any>('query($s: String!) { authors(search: $s, first: 100) { edges { node { name } } } }', { s: typed });
+    expect(data.authors.edges.map((e: any) => e.node.name)).toContain(target.name);
+  });
 });
 
 describe('Paper', () => {
@@ -228,6 +236,26 @@ describe('Organization and Topic', () => {
     expect(data.node.collaborators.totalCount).toBe(collaborators.size);
     const byName = await query<any>('query($n: String!) { organization(name: $n) { id } }', { n: `  ${org.name.toUpperCase()} ` });
     expect(byName.organization.id).toBe(encodeGlobalID('Organization', org.id));
+  });
+
+  it('lists the papers behind a collaboration of two organizations, as many as the link counts', async () => {
+    const org = graph.organizations[0]!;
+    const papersOf = (id: string) => new Set(graph.fromOrganization.filter((f) => f.organizationId === id).map((f) => f.paperId));
+    const mine = papersOf(org.id);
+    const data = await query<any>(
+      `query($id: ID!) { node(id: $id) { ... on Organization { collaborators(first: 3) { edges { sharedPaperCount node { id } } } } } }`,
+      { id: encodeGlobalID('Organization', org.id) },
+    );
+    expect(data.node.collaborators.edges.length).toBeGreaterThan(0);
+    for (const { sharedPaperCount, node } of data.node.collaborators.edges) {
+      const expected = [...papersOf(localId(node.id))].filter((paper) => mine.has(paper));
+      const shared = await query<any>(
+        `query($id: ID!, $other: ID!) { node(id: $id) { ... on Organization { papers(sharedWith: [$other], first: 100) { totalCount edges { node { id } } } } } }`,
+        { id: encodeGlobalID('Organization', org.id), other: node.id },
+      );
+      expect(shared.node.papers.totalCount).toBe(sharedPaperCount);
+      expect(shared.node.papers.edges.map((e: any) => localId(e.node.id)).sort()).toEqual(expected.sort());
+    }
   });
 
   it('gives the trend and top authors of a topic', async () => {

@@ -5,6 +5,7 @@
  */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const MAX_TERMS = 32;
+const MAX_PREFIX = 40;
 
 /**
  * With `prefix`, the last word also matches as the start of a word (`aishwa` finds "Aishwarya"),
@@ -20,7 +21,9 @@ export function toLuceneQuery(text: string, { prefix = false }: { prefix?: boole
     .slice(0, MAX_TERMS);
   if (!terms.length) return null;
   const last = terms.at(-1)!;
-  // A prefix query of one character would expand to every name: from two on.
-  if (prefix && [...last].length >= 2) terms.push(`${last}*`);
+  // A prefix of one character would expand to every name: from two on. Lucene refuses a prefix
+  // whose automaton exceeds 1,000 states, and no name part is that long: up to 40.
+  const length = [...last].length;
+  if (prefix && length >= 2 && length <= MAX_PREFIX) terms.push(`${last}*`);
   return terms.join(' ');
 }

@@ -43,6 +43,7 @@ describe('toLuceneQuery', () => {
     expect(toLuceneQuery('Aishwa', { prefix: true })).toBe('aishwa aishwa*');
     expect(toLuceneQuery('Baixu C', { prefix: true })).toBe('baixu c');
     expect(toLuceneQuery('f*', { prefix: true })).toBe('f\\* f\\**');
+    expect(toLuceneQuery('a'.repeat(41), { prefix: true })).toBe('a'.repeat(41));
   });
 });
 

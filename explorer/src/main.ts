@@ -19,7 +19,7 @@ const EXPANSION_NODES = Math.min(300, API_MAX_NODES);
 const graph = createNetwork();
 let view: ViewParams = readView();
 const renderer = createRenderer(byId('graph'), graph, {
-  clickNode: (node) => void (view.mode === 'authors' ? selectAuthor(node, { expand: true }) : selectOrganization(node)),
+  clickNode: (node) => void (view.mode === 'authors' ? selectAuthor(node, { expand: true }) : selectOrganization(node, { reset: false })),
   clickEdge: (edge) => void openLink(...(graph.extremities(edge) as [string, string])),
   clickStage: () => clearSelection(),
 });
@@ -223,12 +223,18 @@ async function showOrganizationNetwork(id: string, { reset }: { reset: boolean }
   return data.organization;
 }
 
-async function selectOrganization(id: string) {
+/** Shows an organization: with `reset`, as the centre of a new drawing; else added to this one. */
+async function selectOrganization(id: string, { reset }: { reset: boolean }) {
+  if (!reset) {
+    renderer.view.selected = id;
+    renderer.view.path = null;
+    renderer.refresh();
+  }
+  const organization = await showOrganizationNetwork(id, { reset });
+  // Another click meanwhile wins.
+  if (!organization || (!reset && renderer.view.selected !== id)) return;
   renderer.view.selected = id;
-  renderer.view.path = null;
   renderer.refresh();
-  const organization = await showOrganizationNetwork(id, { reset: false });
-  if (!organization || renderer.view.selected !== id) return;
   showPanel(
     organization.name,
     h('p', {}, `${organization.papers.totalCount} papers`),
@@ -337,7 +343,7 @@ typeahead({
   search: (text, signal) => (view.mode === 'authors' ? searchAuthors(text, signal) : searchOrganizations(text, signal)),
   choose: (option) => {
     if (view.mode === 'authors') void showAuthorNetwork(option.id);
-    else void selectOrganization(option.id).then(() => undefined);
+    else void selectOrganization(option.id, { reset: true });
   },
   onError: showError,
 });
@@ -402,7 +408,7 @@ setStatus('idle');
 if (view.centre && view.mode === 'authors') {
   void showAuthorNetwork(view.centre).then(() => (view.pathTo && view.centre ? findPath(view.centre, view.pathTo) : undefined));
 } else if (view.centre) {
-  void selectOrganization(view.centre);
+  void selectOrganization(view.centre, { reset: true });
 } else showPanelMessage('Search an author to draw their coauthors.');
 
 /** For tests and the benchmark: the page's own state and actions. */

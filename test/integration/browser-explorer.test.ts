@@ -81,12 +81,16 @@ describe.skipIf(Boolean(missing))('explorer (browser)', { timeout: 90_000 }, () 
     expect(await nodeNamed(page, 'Junguang Jiang')).not.toBeNull();
     expect(page.url()).toContain('author=');
 
-    // Click the drawn link itself, in the middle, where no node lies.
+    // Click the drawn link itself, at the point along it farthest from every drawn node (another
+    // author may lie on its middle).
     const midpoint = await page.evaluate(() => {
       const { graph, sigma } = (window as unknown as ExplorerWindow).explorer;
       const byLabel = (label: string) => graph.nodes().find((node) => graph.getNodeAttribute(node, 'label') === label)!;
-      const [a, b] = [byLabel('Baixu Chen'), byLabel('Junguang Jiang')].map((node) => graph.getNodeAttributes(node));
-      return sigma.graphToViewport({ x: (a!.x + b!.x) / 2, y: (a!.y + b!.y) / 2 });
+      const [a, b] = [byLabel('Baixu Chen'), byLabel('Junguang Jiang')].map((node) => sigma.graphToViewport(graph.getNodeAttributes(node)));
+      const nodes = graph.nodes().map((node) => sigma.graphToViewport(graph.getNodeAttributes(node)));
+      const candidates = Array.from({ length: 13 }, (_, i) => 0.2 + (0.6 * i) / 12).map((t) => ({ x: a!.x + t * (b!.x - a!.x), y: a!.y + t * (b!.y - a!.y) }));
+      const clearance = (p: { x: number; y: number }) => Math.min(...nodes.map((n) => Math.hypot(n.x - p.x, n.y - p.y)));
+      return candidates.reduce((best, p) => (clearance(p) > clearance(best) ? p : best));
     });
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + midpoint.x, box.y + midpoint.y);
@@ -158,6 +162,7 @@ describe.skipIf(Boolean(missing))('explorer (browser)', { timeout: 90_000 }, () 
     await choose(page, '#search', 'tencent-ai');
     await eventually(() => page.locator('#panel h2').textContent()).toBe('tencent-ai');
     expect(page.url()).toContain('mode=organizations');
+    expect(page.url()).toContain('organization=');
     await saveScreenshot(page, 'explorer-organizations');
   });
 

@@ -4,12 +4,14 @@
  * public GraphQL API through the named operations in operations.ts.
  */
 import './style.css';
-import { ApiError, request } from './api';
+import { request } from './api';
 import { byId, h } from './dom';
-import { API_MAX_NODES, assignColours, besideOf, createNetwork, mergeEgoNetwork, mergeOrganizationNetwork, nodeSize, roomForExpansion, yearSpan, DRAW_LIMITS, type EgoNetworkData, type OrganizationNetworkData } from './network';
+import { API_MAX_NODES, assignColours, besideOf, createNetwork, mergeEgoNetwork, mergeOrganizationNetwork, nodeSize, roomForExpansion, DRAW_LIMITS, type EgoNetworkData, type OrganizationNetworkData } from './network';
 import * as Operations from './operations';
 import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type AuthorView, type HopView, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
+import { setStatus, showError, task } from './status';
+import { createTimeSlider } from './time-slider';
 import { typeahead, type Option } from './typeahead';
 import { readView, writeView, type ViewParams } from './url-state';
 
@@ -23,37 +25,7 @@ const renderer = createRenderer(byId('graph'), graph, {
   clickEdge: (edge) => void openLink(...(graph.extremities(edge) as [string, string])),
   clickStage: () => clearSelection(),
 });
-
-// ---- status line: loading, errors (with the server's code), truncation -----------------------
-
-const statusLine = byId('status');
-let busy = 0;
-function setStatus(kind: 'loading' | 'error' | 'info' | 'idle', text = '') {
-  statusLine.className = kind;
-  statusLine.textContent = text;
-  statusLine.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  document.body.dataset.state = kind === 'loading' ? 'loading' : kind === 'error' ? 'error' : 'ready';
-}
-const showError = (error: unknown) => {
-  if ((error as Error).name === 'AbortError') return;
-  const code = error instanceof ApiError ? error.code : 'CLIENT_ERROR';
-  setStatus('error', `${code}: ${(error as Error).message}`);
-};
-
-/** Runs a piece of work with the loading state shown, and any failure shown with its code. */
-async function task<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
-  busy++;
-  setStatus('loading', `${label}…`);
-  try {
-    const result = await work();
-    if (--busy === 0 && statusLine.className === 'loading') setStatus('idle');
-    return result;
-  } catch (error) {
-    busy--;
-    showError(error);
-    return undefined;
-  }
-}
+const timeSlider = createTimeSlider(graph, renderer);
 
 let truncatedNote = '';
 function afterMerge(truncated: boolean) {
@@ -61,7 +33,7 @@ function afterMerge(truncated: boolean) {
   byId('truncated').textContent = truncatedNote;
   byId('counts').textContent = `${graph.order.toLocaleString('en')} ${view.mode === 'authors' ? 'authors' : 'organizations'}, ${graph.size.toLocaleString('en')} links`;
   updateLegend();
-  updateTimeSlider();
+  timeSlider.update();
   renderer.relayout();
 }
 
@@ -269,7 +241,7 @@ async function openOrganizationLink(a: string, b: string) {
   );
 }
 
-// ---- legend and time slider ------------------------------------------------------------------
+// ---- legend ----------------------------------------------------------------------------------
 
 /** Which organization has which colour, kept across expansions. */
 const organizationColours = renderer.view.colours;
@@ -279,47 +251,6 @@ function updateLegend() {
   );
 }
 
-const slider = byId<HTMLInputElement>('year');
-const yearLabel = byId('year-label');
-function updateTimeSlider() {
-  const span = yearSpan(graph);
-  slider.disabled = !span;
-  byId<HTMLButtonElement>('play').disabled = !span;
-  if (!span) return void (yearLabel.textContent = '');
-  slider.min = String(span[0]);
-  slider.max = String(span[1]);
-  if (renderer.view.year == null) slider.value = String(span[1]);
-  yearLabel.textContent = renderer.view.year == null ? `all years (${span[0]}–${span[1]})` : `up to ${renderer.view.year}`;
-}
-function showUpTo(year: number) {
-  renderer.view.year = year >= Number(slider.max) ? null : year;
-  slider.value = String(year);
-  yearLabel.textContent = renderer.view.year == null ? `all years (${slider.min}–${slider.max})` : `up to ${year}`;
-  renderer.refresh();
-}
-slider.addEventListener('input', () => showUpTo(Number(slider.value)));
-let playing: ReturnType<typeof setInterval> | undefined;
-byId('play').addEventListener('click', (event) => {
-  const button = event.currentTarget as HTMLButtonElement;
-  if (playing) {
-    clearInterval(playing);
-    playing = undefined;
-    button.textContent = 'Play';
-    return;
-  }
-  button.textContent = 'Pause';
-  let year = Number(slider.min);
-  showUpTo(year);
-  playing = setInterval(() => {
-    year++;
-    showUpTo(year);
-    if (year >= Number(slider.max)) {
-      clearInterval(playing);
-      playing = undefined;
-      button.textContent = 'Play';
-    }
-  }, 700);
-});
 
 // ---- controls --------------------------------------------------------------------------------
 
@@ -403,7 +334,7 @@ filterForm.addEventListener('submit', (event) => {
 
 setMode(view.mode);
 fillFilters(view);
-updateTimeSlider();
+timeSlider.update();
 setStatus('idle');
 if (view.centre && view.mode === 'authors') {
   void showAuthorNetwork(view.centre).then(() => (view.pathTo && view.centre ? findPath(view.centre, view.pathTo) : undefined));

@@ -11,7 +11,10 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger, { waitForNeo4j: false });
-  logger.info({ profile: config.profile }, `GraphQL${config.profile === 'production' ? '' : ' (and GraphiQL in a browser)'} at ${server.url}`);
+  logger.info(
+    { profile: config.profile },
+    `GraphQL${config.profile === 'production' ? '' : ' (and GraphiQL in a browser)'} at ${server.url}; the explorer at ${new URL('/', server.url).href}`,
+  );
   if (!config.neo4j.uri) logger.info('The local Neo4j keeps running after the server stops; `npm run neo4j:stop` stops it.');
 
   let stopping = false;

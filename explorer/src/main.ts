@@ -106,21 +106,31 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
   });
 }
 
+interface PapersOf {
+  name: string;
+  papers: { totalCount: number; edges: { node: PaperItem }[] };
+}
+
+/** Highlights the link between a and b (authors or organizations) and lists the papers behind it. */
 async function openLink(a: string, b: string) {
-  if (view.mode === 'organizations') return openOrganizationLink(a, b);
+  const load =
+    view.mode === 'authors'
+      ? async () => {
+          const data = await request<{ author: PapersOf | null; coauthor: { name: string } | null }>(Operations.SharedPapers, { author: a, coauthor: b });
+          return { one: data.author, otherName: data.coauthor?.name };
+        }
+      : async () => {
+          const data = await request<{ organization: PapersOf | null; other: { name: string } | null }>(Operations.OrganizationLink, { organization: a, other: b });
+          return { one: data.organization, otherName: data.other?.name };
+        };
   renderer.view.selected = null;
   renderer.view.path = { nodes: new Set([a, b]), edges: new Set(graph.edges(a, b)) };
   renderer.refresh();
-  const data = await task('Loading shared papers', () =>
-    request<{ author: { name: string; papers: { totalCount: number; edges: { node: PaperItem }[] } } | null; coauthor: { name: string } | null }>(
-      Operations.SharedPapers,
-      { author: a, coauthor: b },
-    ),
-  );
-  if (!data?.author) return;
+  const link = await task('Loading the papers behind the link', load);
+  if (!link?.one) return;
   showPanel(
-    `${data.author.name} & ${data.coauthor?.name ?? '?'}`,
-    paperList(data.author.papers.edges.map((edge) => edge.node), data.author.papers.totalCount, 'shared papers'),
+    `${link.one.name} & ${link.otherName ?? '?'}`,
+    paperList(link.one.papers.edges.map((edge) => edge.node), link.one.papers.totalCount, 'shared papers'),
   );
 }
 
@@ -218,26 +228,10 @@ async function selectOrganization(id: string, { reset }: { reset: boolean }) {
         'ul',
         { class: 'neighbours' },
         organization.collaborators.edges.map((edge) =>
-          h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => void openOrganizationLink(id, edge.node.id) }, edge.node.name), h('small', {}, ` ${edge.sharedPaperCount} shared`)),
+          h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => void openLink(id, edge.node.id) }, edge.node.name), h('small', {}, ` ${edge.sharedPaperCount} shared`)),
         ),
       ),
     ),
-  );
-}
-
-async function openOrganizationLink(a: string, b: string) {
-  renderer.view.path = { nodes: new Set([a, b]), edges: new Set(graph.edges(a, b)) };
-  renderer.refresh();
-  const data = await task('Loading the papers behind the link', () =>
-    request<{ organization: { name: string; papers: { totalCount: number; edges: { node: PaperItem }[] } } | null; other: { name: string } | null }>(
-      Operations.OrganizationLink,
-      { organization: a, other: b },
-    ),
-  );
-  if (!data?.organization) return;
-  showPanel(
-    `${data.organization.name} & ${data.other?.name ?? '?'}`,
-    paperList(data.organization.papers.edges.map((edge) => edge.node), data.organization.papers.totalCount, 'shared papers'),
   );
 }
 

@@ -79,7 +79,44 @@ query EgoNetwork($name: String!, $depth: Int, $maxNodes: Int) {
   variables: { name: 'Baixu Chen', depth: 1, maxNodes: 50 },
 };
 
-export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [SHARED_PAPERS, COAUTHORS, COLLABORATION_PATH, EGO_NETWORK];
+export const ORGANIZATION_COLLABORATORS: ExampleOperation = {
+  name: 'OrganizationCollaborators',
+  query: /* GraphQL */ `# An organization: its authors, and the organizations it shares papers with.
+query OrganizationCollaborators($name: String!, $first: Int) {
+  organization(name: $name) {
+    name
+    papers { totalCount }
+    members(first: $first) { totalCount edges { paperCount firstYear lastYear node { name } } }
+    collaborators(first: $first) { totalCount edges { sharedPaperCount node { name } } }
+  }
+}
+`,
+  variables: { name: 'tencent-ai', first: 10 },
+};
+
+export const TOPIC_TREND: ExampleOperation = {
+  name: 'TopicTrend',
+  query: /* GraphQL */ `# A topic's papers per year, and who writes most on it.
+query TopicTrend($code: String!, $first: Int) {
+  topic(code: $code) {
+    name
+    scheme
+    trend { year paperCount }
+    topAuthors(first: $first) { edges { paperCount node { name } } }
+  }
+}
+`,
+  variables: { code: 'cs.LG', first: 5 },
+};
+
+export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
+  SHARED_PAPERS,
+  COAUTHORS,
+  COLLABORATION_PATH,
+  EGO_NETWORK,
+  ORGANIZATION_COLLABORATORS,
+  TOPIC_TREND,
+];
 
 /** GraphiQL's `defaultTabs`: one tab per example, with its variables. */
 export const exampleTabs = () =>

@@ -27,9 +27,9 @@ builder.node(AuthorRef, {
   loadMany: (ids, { loaders }) => ids.map((id) => loaders.author.load(id)),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The name as a source spelled it.' }),
-    orcid: t.exposeString('orcid', { nullable: true }),
-    openalexId: t.exposeString('openalexId', { nullable: true }),
-    openreviewId: t.exposeString('openreviewId', { nullable: true }),
+    orcid: t.exposeString('orcid', { description: 'ORCID iD (0000-0000-0000-0000), where a source gave it.', nullable: true }),
+    openalexId: t.exposeString('openalexId', { description: 'OpenAlex author id (A123…), where known.', nullable: true }),
+    openreviewId: t.exposeString('openreviewId', { description: 'OpenReview profile id (~First_Last1), where known.', nullable: true }),
     papers: t.field({
       type: PaperConnection,
       description: 'Papers by this author, newest first.',
@@ -69,7 +69,7 @@ builder.node(AuthorRef, {
     }),
     reported: t.field({
       type: [ReportedFiguresRef],
-      description: 'Figures that sources reported about this author, as reported (not recomputed).',
+      description: 'Figures that sources reported about this author, as reported (not recomputed), one per source by source id.',
       resolve: (author, _args, { loaders }) => loaders.authorReportedFigures.load(author.id),
     }),
   }),
@@ -79,35 +79,39 @@ const AffiliationRef = builder.objectRef<AffiliationRow>('Affiliation').implemen
   description: 'An author at an organization: over how many papers, from when to when.',
   fields: (t) => ({
     organization: t.field({
+      description: 'The organization; null if it was removed since.',
       type: OrganizationRef,
       nullable: true,
       resolve: (affiliation, _args, { loaders }) => carriedNode(affiliation.organizationId, affiliation.organization, loaders.organization),
     }),
-    paperCount: t.exposeInt('paperCount'),
-    firstYear: t.exposeInt('firstYear', { nullable: true }),
-    lastYear: t.exposeInt('lastYear', { nullable: true }),
+    paperCount: t.exposeInt('paperCount', { description: 'Papers the author published from this organization.' }),
+    firstYear: t.exposeInt('firstYear', { description: 'Year of the first of those papers.', nullable: true }),
+    lastYear: t.exposeInt('lastYear', { description: 'Year of the last of those papers.', nullable: true }),
   }),
 });
 
 const AuthorTopicRef = builder.objectRef<AuthorTopicRow>('AuthorTopic').implement({
+  description: "A topic of an author's papers, with how many of them.",
   fields: (t) => ({
     topic: t.field({
+      description: 'The topic; null if it was removed since.',
       type: TopicRef,
       nullable: true,
       resolve: (row, _args, { loaders }) => carriedNode(row.topicId, row.topic, loaders.topic),
     }),
-    paperCount: t.exposeInt('paperCount'),
+    paperCount: t.exposeInt('paperCount', { description: "The author's papers on this topic." }),
   }),
 });
 
 MetricsRef.implement({
+  description: "An author's figures, computed from the papers in this graph (not as sources report them).",
   fields: (t) => ({
-    paperCount: t.exposeInt('paperCount'),
+    paperCount: t.exposeInt('paperCount', { description: 'Papers in the graph by this author.' }),
     citationCount: t.exposeInt('citationCount', { description: "Sum of the papers' citation counts as sources give them." }),
-    hIndex: t.exposeInt('hIndex'),
-    firstYear: t.exposeInt('firstYear', { nullable: true }),
-    lastYear: t.exposeInt('lastYear', { nullable: true }),
-    papersPerYear: t.field({ type: [YearCountRef], resolve: (metrics) => metrics.papersPerYear }),
+    hIndex: t.exposeInt('hIndex', { description: 'The largest h such that h of the papers have at least h citations each.' }),
+    firstYear: t.exposeInt('firstYear', { description: 'Year of the first paper; null without papers.', nullable: true }),
+    lastYear: t.exposeInt('lastYear', { description: 'Year of the newest paper; null without papers.', nullable: true }),
+    papersPerYear: t.field({ description: 'Papers per year, oldest year first; years without papers are left out.', type: [YearCountRef], resolve: (metrics) => metrics.papersPerYear }),
   }),
 });
 
@@ -115,16 +119,18 @@ ReportedFiguresRef.implement({
   description: 'What one source said about an author. Compare with `metrics`; do not mix them.',
   fields: (t) => ({
     source: t.field({
+      description: 'The source that reported these figures.',
       type: SourceRef,
       nullable: true,
       resolve: (figures, _args, { loaders }) => loaders.source.load(figures.sourceId),
     }),
-    hIndex: t.exposeInt('hIndex', { nullable: true }),
-    paperCount: t.exposeInt('paperCount', { nullable: true }),
-    citationCount: t.exposeInt('citationCount', { nullable: true }),
-    noveltyPercent: t.exposeFloat('noveltyPercent', { nullable: true }),
-    aiScore: t.exposeFloat('aiScore', { nullable: true }),
+    hIndex: t.exposeInt('hIndex', { description: 'The h-index the source gave.', nullable: true }),
+    paperCount: t.exposeInt('paperCount', { description: 'The paper count the source gave (may cover papers not in this graph).', nullable: true }),
+    citationCount: t.exposeInt('citationCount', { description: 'The citation count the source gave.', nullable: true }),
+    noveltyPercent: t.exposeFloat('noveltyPercent', { description: "The source's novelty score, 0 to 100.", nullable: true }),
+    aiScore: t.exposeFloat('aiScore', { description: "The source's AI score, as it gives it.", nullable: true }),
     primaryTopic: t.field({
+      description: 'The topic the source names as the main one.',
       type: TopicRef,
       nullable: true,
       resolve: (figures, _args, { loaders }) => (figures.primaryTopic ? loaders.topic.load(figures.primaryTopic) : null),
@@ -139,7 +145,7 @@ builder.queryFields((t) => ({
     description:
       'One author, by id or by name. Names match ignoring case, accents and extra spaces; a name ' +
       'several authors share is an AMBIGUOUS_NAME error listing their ids. Unknown: null.',
-    args: { id: t.arg.globalID({ for: AuthorRef }), name: t.arg.string() },
+    args: { id: t.arg.globalID({ description: 'Global id of the author. Give `id` or `name`, not both.', for: AuthorRef }), name: t.arg.string({ description: 'The name, matched ignoring case, accents, punctuation and extra spaces.' }) },
     resolve: (_root, { id, name }, { loaders }) =>
       loadByIdOrKey({
         typename: 'Author', keyArgument: 'name', id, asked: name, key: normalizeKey, nodes: loaders.author, idsByKey: loaders.authorIdsByNameKey,
@@ -148,7 +154,7 @@ builder.queryFields((t) => ({
   authors: t.field({
     type: AuthorConnection,
     description: 'Full-text search over author names, best match first; the last word also matches the start of a name part, for search-as-you-type.',
-    args: { search: t.arg.string({ required: true }), ...pageArgs },
+    args: { search: t.arg.string({ description: 'Words of the name; the last may be the start of a word (at least one letter or digit).', required: true }), ...pageArgs },
     resolve: (_root, { search, ...page }, { loaders, repositories }) => {
       const query = toLuceneQuery(search, { prefix: true });
       if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });

@@ -25,14 +25,38 @@ export const builder = new SchemaBuilder<{
       }),
   },
   defaultFieldNullability: false,
+  // The descriptions of what the relay plugin generates for every connection, edge and node.
   relay: {
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    nodeTypeOptions: { description: 'Anything with a global id: `node(id:)` fetches it whatever its type.' },
+    idFieldOptions: { description: 'The opaque global id (Relay): pass it to `node(id:)` or to arguments of type ID.' },
+    nodeQueryOptions: {
+      description: 'Any Author, Paper, Organization or Topic by its global id; null when unknown.',
+      args: { id: { description: 'A global id.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Several nodes by global id, in the order asked; null for each unknown one.',
+      args: { ids: { description: 'Global ids; the query cost limit bounds how many.' } },
+    },
+    defaultConnectionTypeOptions: { description: 'One page of a list: its items (edges), where it sits (pageInfo) and the count of all.' },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+    edgesFieldOptions: { nullable: false, description: "The page's items, in the list's order." },
+    pageInfoFieldOptions: { description: 'Cursors of this page and whether more items follow.' },
+    cursorFieldOptions: { description: 'Opaque; pass it as `after` to get the items after this one.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay cursor connections).' },
+    hasNextPageFieldOptions: { description: 'True when items follow this page: ask again with `after: endCursor`.' },
+    hasPreviousPageFieldOptions: { description: 'True when this page was asked for with `after`: items come before it.' },
+    startCursorFieldOptions: { description: "The first item's cursor; null on an empty page." },
+    endCursorFieldOptions: { description: "The last item's cursor, to pass as `after`; null on an empty page." },
   },
 });
 
-builder.queryType({});
+builder.queryType({ description: 'Reads: look up authors, papers, organizations and topics, search them, and walk their links.' });
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ nullable: false, resolve: (connection) => connection.totalCount() }),
+  t.int({
+    nullable: false,
+    description: 'How many items the whole list has, not only this page (counted only when selected).',
+    resolve: (connection) => connection.totalCount(),
+  }),
 );

@@ -15,7 +15,7 @@ import { AuthorRef, PaperRef } from './refs.js';
  */
 
 builder.addScalarType('JSON', JSONResolver);
-builder.mutationType({});
+builder.mutationType({ description: 'Writes: they need an API token (Authorization: Bearer <token> or X-API-Key).' });
 
 const API_SOURCE = { id: 'source:api', kind: 'api', name: 'GraphQL API' };
 const MAX_WORKS = 100;
@@ -23,29 +23,30 @@ const MAX_WORKS = 100;
 const AuthorInput = builder.inputType('AuthorInput', {
   description: 'An author as a source names them; external ids identify them across sources.',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    orcid: t.string(),
-    openalexId: t.string(),
-    openreviewId: t.string(),
+    name: t.string({ description: 'The name as the source spells it.', required: true }),
+    orcid: t.string({ description: 'ORCID iD (0000-0000-0000-0000).' }),
+    openalexId: t.string({ description: 'OpenAlex author id (A123…).' }),
+    openreviewId: t.string({ description: 'OpenReview profile id (~First_Last1).' }),
   }),
 });
 
 const PaperInput = builder.inputType('PaperInput', {
+  description: 'A paper as a source gives it; ids identify it across sources.',
   fields: (t) => ({
-    title: t.string({ required: true }),
-    year: t.int({ required: true }),
+    title: t.string({ description: 'The title (not blank).', required: true }),
+    year: t.int({ description: 'Year of publication (four digits).', required: true }),
     publishedOn: t.string({ description: 'YYYY-MM-DD' }),
-    venue: t.string(),
-    abstract: t.string(),
-    doi: t.string(),
-    arxivId: t.string(),
-    openreviewId: t.string(),
-    openalexId: t.string(),
-    url: t.string(),
-    codeUrl: t.string(),
-    citationCount: t.int(),
+    venue: t.string({ description: 'Where it appeared.' }),
+    abstract: t.string({ description: 'The abstract.' }),
+    doi: t.string({ description: 'DOI without the https://doi.org/ prefix, e.g. 10.1145/3580305.3599376.' }),
+    arxivId: t.string({ description: 'The arXiv id, e.g. 2310.04400.' }),
+    openreviewId: t.string({ description: 'OpenReview forum id.' }),
+    openalexId: t.string({ description: 'OpenAlex work id (W123…).' }),
+    url: t.string({ description: 'A page for the paper.' }),
+    codeUrl: t.string({ description: 'Where its code is published.' }),
+    citationCount: t.int({ description: 'Citations as the source counts them (0 or more).' }),
     authors: t.field({ type: [AuthorInput], required: true, description: 'The byline, in order.' }),
-    authorListComplete: t.boolean({ defaultValue: true }),
+    authorListComplete: t.boolean({ description: 'False when the byline is cut short ("et al."); default true.', defaultValue: true }),
   }),
 });
 
@@ -66,18 +67,20 @@ interface WorksResult {
 }
 
 const RejectedRecordRef = builder.objectRef<{ index: number; reason: string }>('RejectedRecord').implement({
-  fields: (t) => ({ index: t.exposeInt('index'), reason: t.exposeString('reason') }),
+  description: 'A record an import refused, and why.',
+  fields: (t) => ({ index: t.exposeInt('index', { description: 'Its position in the list sent, from 0.' }), reason: t.exposeString('reason', { description: 'Why it was refused.' }) }),
 });
 
 const ImportWorksResultRef = builder.objectRef<WorksResult>('ImportWorksResult').implement({
   description: 'What an import did: papers created, updated or unchanged; records skipped or rejected (with reasons).',
   fields: (t) => ({
-    created: t.exposeInt('created'),
-    updated: t.exposeInt('updated'),
-    unchanged: t.exposeInt('unchanged'),
-    skipped: t.exposeInt('skipped'),
-    rejected: t.field({ type: [RejectedRecordRef], resolve: (result) => result.rejected }),
+    created: t.exposeInt('created', { description: 'Papers new to the graph.' }),
+    updated: t.exposeInt('updated', { description: 'Papers already there that this import changed.' }),
+    unchanged: t.exposeInt('unchanged', { description: 'Papers already there exactly as sent.' }),
+    skipped: t.exposeInt('skipped', { description: 'Records left out by design, not errors: OpenAlex paratext (front matter, indexes).' }),
+    rejected: t.field({ description: 'Records refused, with their reasons; the rest landed.', type: [RejectedRecordRef], resolve: (result) => result.rejected }),
     papers: t.field({
+      description: 'The papers of the records that landed (created, updated or unchanged), in the order sent.',
       type: [PaperRef],
       resolve: async (result, _args, { loaders }) => present(await loaders.paper.loadMany(result.paperIds)),
     }),
@@ -85,9 +88,10 @@ const ImportWorksResultRef = builder.objectRef<WorksResult>('ImportWorksResult')
 });
 
 const SplitResultRef = builder.objectRef<{ original: string; split: string }>('SplitAuthorResult').implement({
+  description: 'The two authors a split leaves.',
   fields: (t) => ({
-    original: t.field({ type: AuthorRef, nullable: true, resolve: (r, _a, { loaders }) => loaders.author.load(r.original) }),
-    split: t.field({ type: AuthorRef, nullable: true, resolve: (r, _a, { loaders }) => loaders.author.load(r.split) }),
+    original: t.field({ description: 'The author the papers were moved from.', type: AuthorRef, nullable: true, resolve: (r, _a, { loaders }) => loaders.author.load(r.original) }),
+    split: t.field({ description: 'The new author who now has those papers.', type: AuthorRef, nullable: true, resolve: (r, _a, { loaders }) => loaders.author.load(r.split) }),
   }),
 });
 
@@ -97,7 +101,7 @@ builder.mutationFields((t) => ({
     nullable: true,
     authScopes: { authenticated: true },
     description: 'Finds the author these ids (or, failing them, this name) identify, or creates them; fills in new ids.',
-    args: { input: t.arg({ type: AuthorInput, required: true }) },
+    args: { input: t.arg({ description: 'The author as the source gives it.', type: AuthorInput, required: true }) },
     resolve: async (_root, { input }, { repositories, loaders }) => {
       const checked = authorRefSchema.safeParse(compact(input));
       if (!checked.success) {
@@ -114,7 +118,7 @@ builder.mutationFields((t) => ({
     nullable: true,
     authScopes: { authenticated: true },
     description: 'Creates the paper or adds to the one it matches (by its ids, or title, year and an author).',
-    args: { input: t.arg({ type: PaperInput, required: true }) },
+    args: { input: t.arg({ description: 'The paper and its byline.', type: PaperInput, required: true }) },
     resolve: async (_root, { input }, { repositories, loaders }) => {
       const checked = checkRecord({ ...compact(input), authors: input.authors.map(compact), source: API_SOURCE, recordId: 'api' });
       if ('rejected' in checked) throw badUserInput(checked.rejected);
@@ -127,7 +131,7 @@ builder.mutationFields((t) => ({
     type: ImportWorksResultRef,
     authScopes: { authenticated: true },
     description: `Imports up to ${MAX_WORKS} OpenAlex work objects; bad records are rejected with reasons, the rest land.`,
-    args: { works: t.arg({ type: ['JSON'], required: true }) },
+    args: { works: t.arg({ description: 'OpenAlex work objects as the OpenAlex API returns them, at most 100.', type: ['JSON'], required: true }) },
     resolve: async (_root, { works }, { repositories }) => {
       if (works.length > MAX_WORKS) throw badUserInput(`At most ${MAX_WORKS} works at a time; use \`npm run import\` for more.`);
       const rejected: WorksResult['rejected'] = [];
@@ -161,8 +165,8 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: 'Makes one author of several records of the same person; no authorship is lost.',
     args: {
-      into: t.arg.globalID({ for: AuthorRef, required: true }),
-      from: t.arg.globalIDList({ for: AuthorRef, required: true }),
+      into: t.arg.globalID({ description: 'Global id of the author that stays.', for: AuthorRef, required: true }),
+      from: t.arg.globalIDList({ description: 'Global ids of the authors merged into it (and removed).', for: AuthorRef, required: true }),
     },
     resolve: async (_root, { into, from }, { repositories, loaders }) => {
       const id = await repositories.writes.mergeAuthors(into.id, from.map((other) => other.id)).catch(refused);
@@ -175,8 +179,8 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Moves the given papers' authorships to a new author (two people recorded as one).",
     args: {
-      id: t.arg.globalID({ for: AuthorRef, required: true }),
-      papers: t.arg.globalIDList({ for: PaperRef, required: true }),
+      id: t.arg.globalID({ description: 'Global id of the author recorded as two people.', for: AuthorRef, required: true }),
+      papers: t.arg.globalIDList({ description: "Global ids of the papers that are the other person's.", for: PaperRef, required: true }),
       name: t.arg.string({ description: 'The new author’s name (default: the same name).' }),
     },
     resolve: async (_root, { id, papers, name }, { repositories }) => {

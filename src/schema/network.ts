@@ -24,8 +24,8 @@ interface CollaborationPath {
 const HopRef = builder.objectRef<PathHopRow>('CollaborationHop').implement({
   description: 'Two consecutive authors of a path and the papers they wrote together.',
   fields: (t) => ({
-    from: t.field({ type: AuthorRef, nullable: true, resolve: (hop) => hop.from }),
-    to: t.field({ type: AuthorRef, nullable: true, resolve: (hop) => hop.to }),
+    from: t.field({ description: 'The author nearer the start of the path.', type: AuthorRef, nullable: true, resolve: (hop) => hop.from }),
+    to: t.field({ description: 'The next author along the path.', type: AuthorRef, nullable: true, resolve: (hop) => hop.to }),
     paperCount: t.exposeInt('paperCount', { description: 'All papers the two share.' }),
     papers: t.field({
       type: [PaperRef],
@@ -44,7 +44,7 @@ const PathRef = builder.objectRef<CollaborationPath>('CollaborationPath').implem
       description: 'The authors along the path, from the first to the last.',
       resolve: (path) => path.authors,
     }),
-    hops: t.field({ type: [HopRef], resolve: (path) => path.hops }),
+    hops: t.field({ description: 'The links between consecutive authors, from the first to the last.', type: [HopRef], resolve: (path) => path.hops }),
   }),
 });
 
@@ -54,9 +54,9 @@ builder.queryField('collaborationPath', (t) =>
     nullable: true,
     description: `A shortest coauthor path between two authors; null when there is none within maxHops (at most ${MAX_HOPS}).`,
     args: {
-      from: t.arg.globalID({ for: AuthorRef, required: true }),
-      to: t.arg.globalID({ for: AuthorRef, required: true }),
-      maxHops: t.arg.int({ defaultValue: MAX_HOPS }),
+      from: t.arg.globalID({ description: 'Global id of the author the path starts from.', for: AuthorRef, required: true }),
+      to: t.arg.globalID({ description: 'Global id of the author the path ends at.', for: AuthorRef, required: true }),
+      maxHops: t.arg.int({ description: 'The longest path to look for, 1 to 6 hops (default 6).', defaultValue: MAX_HOPS }),
     },
     resolve: async (_root, { from, to, maxHops }, { loaders, repositories }) => {
       const hops = intIn('maxHops', maxHops ?? MAX_HOPS, 1, MAX_HOPS);
@@ -73,29 +73,30 @@ builder.queryField('collaborationPath', (t) =>
 );
 
 const EgoNodeRef = builder.objectRef<EgoNodeRow>('EgoNode').implement({
+  description: 'An author of an ego network and how far from the centre.',
   fields: (t) => ({
     id: t.id({ description: 'The global id of the author.', resolve: (node) => encodeGlobalID('Author', node.authorId) }),
     depth: t.exposeInt('depth', { description: 'Hops from the centre (0 is the centre).' }),
-    author: t.field({ type: AuthorRef, nullable: true, resolve: (node, _args, { loaders }) => carriedNode(node.authorId, node.author, loaders.author) }),
+    author: t.field({ description: 'The author; null if removed since.', type: AuthorRef, nullable: true, resolve: (node, _args, { loaders }) => carriedNode(node.authorId, node.author, loaders.author) }),
   }),
 });
 
 const EgoEdgeRef = builder.objectRef<CoauthorLinkRow>('EgoEdge').implement({
   description: 'A coauthor link: global ids of its two authors and its weight.',
   fields: (t) => ({
-    source: t.id({ resolve: (edge) => encodeGlobalID('Author', edge.source) }),
-    target: t.id({ resolve: (edge) => encodeGlobalID('Author', edge.target) }),
-    sharedPaperCount: t.exposeInt('sharedPaperCount'),
-    firstYear: t.exposeInt('firstYear', { nullable: true }),
-    lastYear: t.exposeInt('lastYear', { nullable: true }),
+    source: t.id({ description: 'Global id of one author (links are undirected).', resolve: (edge) => encodeGlobalID('Author', edge.source) }),
+    target: t.id({ description: 'Global id of the other author.', resolve: (edge) => encodeGlobalID('Author', edge.target) }),
+    sharedPaperCount: t.exposeInt('sharedPaperCount', { description: 'Papers the two wrote together (within the years asked).' }),
+    firstYear: t.exposeInt('firstYear', { description: 'Year of their first shared paper (within the years asked).', nullable: true }),
+    lastYear: t.exposeInt('lastYear', { description: 'Year of their last shared paper (within the years asked).', nullable: true }),
   }),
 });
 
 const EgoNetworkRef = builder.objectRef<EgoNetworkRow>('EgoNetwork').implement({
   description: 'Nodes and weighted edges around an author, for a graph-drawing client.',
   fields: (t) => ({
-    nodes: t.field({ type: [EgoNodeRef], resolve: (network) => network.nodes }),
-    edges: t.field({ type: [EgoEdgeRef], resolve: (network) => network.edges }),
+    nodes: t.field({ description: 'The centre (depth 0), then the authors of each depth, strongest link first.', type: [EgoNodeRef], resolve: (network) => network.nodes }),
+    edges: t.field({ description: 'Links among the nodes, strongest first (at most 5000).', type: [EgoEdgeRef], resolve: (network) => network.edges }),
     nodesTruncated: t.exposeBoolean('nodesTruncated', { description: 'True when authors were left out to respect maxNodes.' }),
     edgesTruncated: t.exposeBoolean('edgesTruncated', { description: `True when links were left out (at most ${EGO_LIMITS.maxEdges}).` }),
   }),

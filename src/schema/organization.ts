@@ -11,9 +11,9 @@ builder.node(OrganizationRef, {
   id: { resolve: (organization) => organization.id },
   loadMany: (ids, { loaders }) => ids.map((id) => loaders.organization.load(id)),
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'The name as its source gives it.' }),
     ror: t.exposeString('ror', { nullable: true, description: 'Research Organization Registry id, where known.' }),
-    country: t.exposeString('country', { nullable: true }),
+    country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 country code, where known.', nullable: true }),
     members: t.field({
       type: MemberConnection,
       description: 'Authors affiliated with it, most papers first.',
@@ -51,7 +51,7 @@ builder.queryFields((t) => ({
     type: OrganizationRef,
     nullable: true,
     description: 'One organization, by id or by name (normalized; AMBIGUOUS_NAME when several share it). Unknown: null.',
-    args: { id: t.arg.globalID({ for: OrganizationRef }), name: t.arg.string() },
+    args: { id: t.arg.globalID({ description: 'Global id of the organization. Give `id` or `name`, not both.', for: OrganizationRef }), name: t.arg.string({ description: 'The name, matched ignoring case, accents, punctuation and extra spaces.' }) },
     resolve: (_root, { id, name }, { loaders }) =>
       loadByIdOrKey({
         typename: 'Organization', keyArgument: 'name', id, asked: name, key: normalizeKey,
@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
   organizations: t.field({
     type: OrganizationConnection,
     description: 'Organizations by name; with `search`, those whose name contains it.',
-    args: { search: t.arg.string(), ...pageArgs },
+    args: { search: t.arg.string({ description: 'Part of the name (ignoring case and accents); without it, all organizations by name.' }), ...pageArgs },
     resolve: (_root, { search, ...page }, { loaders, repositories }) => {
       const searchKey = search == null ? null : normalizeKey(search);
       if (searchKey === '') throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });

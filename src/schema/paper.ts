@@ -11,17 +11,17 @@ builder.node(PaperRef, {
   id: { resolve: (paper) => paper.id },
   loadMany: (ids, { loaders }) => ids.map((id) => loaders.paper.load(id)),
   fields: (t) => ({
-    title: t.exposeString('title'),
-    year: t.exposeInt('year'),
+    title: t.exposeString('title', { description: 'The title as its source gives it.' }),
+    year: t.exposeInt('year', { description: 'Year of publication.' }),
     publishedOn: t.exposeString('publishedOn', { nullable: true, description: 'ISO date (YYYY-MM-DD) where known.' }),
-    venue: t.exposeString('venue', { nullable: true }),
-    abstract: t.exposeString('abstract', { nullable: true }),
-    doi: t.exposeString('doi', { nullable: true }),
-    arxivId: t.exposeString('arxivId', { nullable: true }),
-    openreviewId: t.exposeString('openreviewId', { nullable: true }),
-    openalexId: t.exposeString('openalexId', { nullable: true }),
-    url: t.exposeString('url', { nullable: true }),
-    codeUrl: t.exposeString('codeUrl', { nullable: true }),
+    venue: t.exposeString('venue', { description: 'Where it appeared, e.g. "NeurIPS 2024" or a journal; null for a preprint without one.', nullable: true }),
+    abstract: t.exposeString('abstract', { description: 'The abstract, where a source gave it.', nullable: true }),
+    doi: t.exposeString('doi', { description: 'DOI in lower case, without the https://doi.org/ prefix, where known.', nullable: true }),
+    arxivId: t.exposeString('arxivId', { description: 'The arXiv id (e.g. 2310.04400), where known.', nullable: true }),
+    openreviewId: t.exposeString('openreviewId', { description: 'OpenReview forum id, where known.', nullable: true }),
+    openalexId: t.exposeString('openalexId', { description: 'OpenAlex work id (W123…), where known.', nullable: true }),
+    url: t.exposeString('url', { description: 'A page for the paper (its source, publisher or preprint).', nullable: true }),
+    codeUrl: t.exposeString('codeUrl', { description: 'Where its code is published, where known.', nullable: true }),
     citationCount: t.exposeInt('citationCount', { nullable: true, description: 'As its source reports it.' }),
     authorListComplete: t.boolean({
       description: 'False where a source cut the byline short ("et al."): `authors` is then partial.',
@@ -37,7 +37,7 @@ builder.node(PaperRef, {
     }),
     organizations: t.field({
       type: [OrganizationRef],
-      description: 'Organizations a source attributes this paper to.',
+      description: 'Organizations a source attributes this paper to, by name.',
       resolve: async (paper, _args, { loaders }) => {
         const rows = await loaders.paperOrganizations.load(paper.id);
         return present(await carriedNodes(rows, (row) => [row.organizationId, row.organization], loaders.organization));
@@ -79,7 +79,7 @@ builder.queryFields((t) => ({
     type: PaperRef,
     nullable: true,
     description: 'One paper by id; null when unknown.',
-    args: { id: t.arg.globalID({ for: PaperRef, required: true }) },
+    args: { id: t.arg.globalID({ description: 'Global id of the paper.', for: PaperRef, required: true }) },
     resolve: (_root, { id }, { loaders }) => loaders.paper.load(id.id),
   }),
   papers: t.field({
@@ -87,10 +87,10 @@ builder.queryFields((t) => ({
     description: 'Papers matching every filter given: newest first, or best title match first with `search`.',
     args: {
       search: t.arg.string({ description: 'Words of the title (full-text).' }),
-      topic: t.arg.globalID({ for: TopicRef }),
-      organization: t.arg.globalID({ for: OrganizationRef }),
-      yearFrom: t.arg.int(),
-      yearTo: t.arg.int(),
+      topic: t.arg.globalID({ description: 'Only papers on this topic (global id).', for: TopicRef }),
+      organization: t.arg.globalID({ description: 'Only papers a source attributes to this organization (global id).', for: OrganizationRef }),
+      yearFrom: t.arg.int({ description: 'Only papers from this year on (four digits).' }),
+      yearTo: t.arg.int({ description: 'Only papers up to this year (four digits).' }),
       ...pageArgs,
     },
     resolve: (_root, { search, topic, organization, yearFrom, yearTo, ...page }, { loaders, repositories }) => {

@@ -48,9 +48,9 @@ export const CoauthorConnection = builder.connectionObject(
   {
     name: 'CoauthorEdge',
     fields: (t) => ({
-      sharedPaperCount: t.int({ resolve: (edge) => fact<LinkFacts>(edge).sharedPaperCount }),
-      firstYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).firstYear }),
-      lastYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).lastYear }),
+      sharedPaperCount: t.int({ description: 'Papers the two wrote together.', resolve: (edge) => fact<LinkFacts>(edge).sharedPaperCount }),
+      firstYear: t.int({ description: 'Year of their first shared paper.', nullable: true, resolve: (edge) => fact<LinkFacts>(edge).firstYear }),
+      lastYear: t.int({ description: 'Year of their last shared paper.', nullable: true, resolve: (edge) => fact<LinkFacts>(edge).lastYear }),
     }),
   },
 );
@@ -60,9 +60,9 @@ export const CollaboratorConnection = builder.connectionObject(
   {
     name: 'CollaboratorEdge',
     fields: (t) => ({
-      sharedPaperCount: t.int({ resolve: (edge) => fact<LinkFacts>(edge).sharedPaperCount }),
-      firstYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).firstYear }),
-      lastYear: t.int({ nullable: true, resolve: (edge) => fact<LinkFacts>(edge).lastYear }),
+      sharedPaperCount: t.int({ description: 'Papers attributed to both organizations.', resolve: (edge) => fact<LinkFacts>(edge).sharedPaperCount }),
+      firstYear: t.int({ description: 'Year of their first shared paper.', nullable: true, resolve: (edge) => fact<LinkFacts>(edge).firstYear }),
+      lastYear: t.int({ description: 'Year of their last shared paper.', nullable: true, resolve: (edge) => fact<LinkFacts>(edge).lastYear }),
     }),
   },
 );
@@ -72,9 +72,9 @@ export const MemberConnection = builder.connectionObject(
   {
     name: 'MemberEdge',
     fields: (t) => ({
-      paperCount: t.int({ resolve: (edge) => fact<MembershipFacts>(edge).paperCount }),
-      firstYear: t.int({ nullable: true, resolve: (edge) => fact<MembershipFacts>(edge).firstYear }),
-      lastYear: t.int({ nullable: true, resolve: (edge) => fact<MembershipFacts>(edge).lastYear }),
+      paperCount: t.int({ description: 'Papers the author published from this organization.', resolve: (edge) => fact<MembershipFacts>(edge).paperCount }),
+      firstYear: t.int({ description: 'Year of the first of those papers.', nullable: true, resolve: (edge) => fact<MembershipFacts>(edge).firstYear }),
+      lastYear: t.int({ description: 'Year of the last of those papers.', nullable: true, resolve: (edge) => fact<MembershipFacts>(edge).lastYear }),
     }),
   },
 );
@@ -83,10 +83,11 @@ export const TopAuthorConnection = builder.connectionObject(
   { type: AuthorRef, name: 'TopAuthorConnection', description: 'Authors with the most papers on a topic first.' },
   {
     name: 'TopAuthorEdge',
-    fields: (t) => ({ paperCount: t.int({ resolve: (edge) => fact<{ paperCount: number }>(edge).paperCount }) }),
+    fields: (t) => ({ paperCount: t.int({ description: "The author's papers on this topic.", resolve: (edge) => fact<{ paperCount: number }>(edge).paperCount }) }),
   },
 );
 
 builder.objectType(YearCountRef, {
-  fields: (t) => ({ year: t.exposeInt('year'), paperCount: t.exposeInt('paperCount') }),
+  description: 'Papers in one year.',
+  fields: (t) => ({ year: t.exposeInt('year', { description: 'The year.' }), paperCount: t.exposeInt('paperCount', { description: 'Papers published that year.' }) }),
 });

@@ -9,9 +9,9 @@ builder.node(TopicRef, {
   id: { resolve: (topic) => topic.id },
   loadMany: (ids, { loaders }) => ids.map((id) => loaders.topic.load(id)),
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'Its name, e.g. "Machine Learning".' }),
     code: t.exposeString('code', { nullable: true, description: 'The code in its scheme, e.g. cs.LG.' }),
-    scheme: t.exposeString('scheme', { description: 'e.g. arxiv, openalex, keyword.' }),
+    scheme: t.exposeString('scheme', { description: 'The vocabulary it comes from: arxiv, openalex or keyword.' }),
     papers: t.field({
       type: PaperConnection,
       description: 'Papers on this topic, newest first.',
@@ -37,7 +37,7 @@ builder.queryFields((t) => ({
     type: TopicRef,
     nullable: true,
     description: 'One topic, by id or by code (e.g. "cs.LG"; AMBIGUOUS_NAME when two schemes share it). Unknown: null.',
-    args: { id: t.arg.globalID({ for: TopicRef }), code: t.arg.string() },
+    args: { id: t.arg.globalID({ description: 'Global id of the topic. Give `id` or `code`, not both.', for: TopicRef }), code: t.arg.string({ description: 'The code in its scheme, e.g. "cs.LG".' }) },
     resolve: (_root, { id, code }, { loaders }) =>
       loadByIdOrKey({
         typename: 'Topic', keyArgument: 'code', id, asked: code, key: (asked) => asked.trim(), nodes: loaders.topic, idsByKey: loaders.topicIdsByCode,
@@ -46,7 +46,7 @@ builder.queryFields((t) => ({
   topics: t.field({
     type: TopicConnection,
     description: 'Topics by name, optionally of one scheme.',
-    args: { scheme: t.arg.string(), ...pageArgs },
+    args: { scheme: t.arg.string({ description: 'Only topics of this scheme, e.g. "arxiv" or "openalex".' }), ...pageArgs },
     resolve: (_root, { scheme, ...page }, { loaders, repositories }) =>
       loadRootConnection(repositories.topics.list, loaders.topic, { scheme: scheme ?? null }, page),
   }),

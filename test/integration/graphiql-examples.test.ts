@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COAUTHORS, COLLABORATION_PATH, EGO_NETWORK, EXAMPLE_OPERATIONS, SHARED_PAPERS, type ExampleOperation } from '../../src/http/example-operations.js';
+import {
+  COAUTHORS,
+  COLLABORATION_PATH,
+  EGO_NETWORK,
+  EXAMPLE_OPERATIONS,
+  ORGANIZATION_COLLABORATORS,
+  SHARED_PAPERS,
+  TOPIC_TREND,
+  type ExampleOperation,
+} from '../../src/http/example-operations.js';
 import type { RunningServer } from '../../src/server.js';
 import { postGraphQL, startTestServer } from '../support/server.js';
 
@@ -88,5 +97,34 @@ describe("GraphiQL's example operations against the seed", () => {
     const junguang = byName.get('Junguang Jiang')!.id;
     const link = edges.find((edge) => [edge.source, edge.target].sort().join() === [centre, junguang].sort().join());
     expect(link?.sharedPaperCount).toBe(3);
+  });
+
+  it('OrganizationCollaborators: tencent-ai, its 2 papers and its authors, no other organization on them', async () => {
+    const { organization } = await run<{
+      organization: {
+        name: string;
+        papers: { totalCount: number };
+        members: { totalCount: number; edges: { paperCount: number; node: { name: string } }[] };
+        collaborators: { totalCount: number };
+      };
+    }>(ORGANIZATION_COLLABORATORS);
+    expect(organization.name).toBe('tencent-ai');
+    expect(organization.papers.totalCount).toBe(2);
+    expect(organization.members.edges.map((edge) => edge.node.name)).toContain('Baixu Chen');
+    expect(organization.members.edges.every((edge) => edge.paperCount >= 1 && edge.paperCount <= 2)).toBe(true);
+    expect(organization.collaborators.totalCount).toBe(0);
+  });
+
+  it('TopicTrend: cs.LG papers per year, oldest first, and Baixu Chen on top', async () => {
+    const { topic } = await run<{
+      topic: { name: string; trend: { year: number; paperCount: number }[]; topAuthors: { edges: { paperCount: number; node: { name: string } }[] } };
+    }>(TOPIC_TREND);
+    expect(topic.name).toBe('Machine Learning');
+    expect(topic.trend).toEqual([
+      { year: 2022, paperCount: 1 },
+      { year: 2023, paperCount: 2 },
+      { year: 2025, paperCount: 1 },
+    ]);
+    expect(topic.topAuthors.edges[0]).toEqual({ paperCount: 4, node: { name: 'Baixu Chen' } });
   });
 });

@@ -95,11 +95,14 @@ describe('Neo4j missing at start', () => {
   it('serves once Neo4j is there, without a restart (schema applied, seed loaded)', async () => {
     await startNeo4j();
     const neo4jReady = performance.now();
-    await until(async () => served(await graphql(server.url, HEADLINE)), 10_000, 'the first answer');
+    // The point is "without a restart"; how soon is a figure, printed. The bound is loose: the
+    // server's next try (every 2 s), then the schema and the seed on a cold JVM, took 11 s once
+    // on a busy 2-core machine.
+    await until(async () => served(await graphql(server.url, HEADLINE)), 30_000, 'the first answer');
     const servingAfter = performance.now() - neo4jReady;
     await until(async () => (await ready(server)) === 200, 5_000, '/ready');
     console.log(`[figures] serving ${Math.round(servingAfter)} ms after a late Neo4j answered`);
-    expect(servingAfter).toBeLessThan(10_000);
+    expect(servingAfter).toBeLessThan(30_000);
   }, 120_000);
 });
 

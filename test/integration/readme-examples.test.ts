@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_OPERATIONS } from '../../src/http/example-operations.js';
+import { projectRoot } from '../../src/local-neo4j/paths.js';
+import type { RunningServer } from '../../src/server.js';
+import { postGraphQL, startTestServer } from '../support/server.js';
+
+/** The README's API examples, as a reader copies them: each block runs against the seed. */
+
+const README = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+const section = README.slice(README.indexOf('### Examples: one operation per task'), README.indexOf('### Documentation and compatibility'));
+const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g)].map((match) => ({
+  query: match[1]!,
+  variables: JSON.parse(match[2]!) as Record<string, unknown>,
+  name: /^query (\w+)/m.exec(match[1]!)?.[1],
+}));
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+describe("the README's example operations", () => {
+  it('are the GraphiQL tabs, one per task, with the same variables', () => {
+    expect(examples.map((example) => example.name)).toEqual(EXAMPLE_OPERATIONS.map((operation) => operation.name));
+    examples.forEach((example, index) => {
+      expect(example.query.trim()).toBe(EXAMPLE_OPERATIONS[index]!.query.trim());
+      expect(example.variables).toEqual(EXAMPLE_OPERATIONS[index]!.variables);
+    });
+  });
+
+  it.each(examples.map((example) => [example.name, example] as const))('%s runs against the seed and answers', async (_name, example) => {
+    const response = await postGraphQL<Record<string, unknown>>(server.url, example.query, example.variables);
+    expect(response.errors).toBeUndefined();
+    for (const [field, value] of Object.entries(response.data!)) expect(value, field).not.toBeNull();
+  });
+});

@@ -81,13 +81,14 @@ query EgoNetwork($name: String!, $depth: Int, $maxNodes: Int) {
 
 export const ORGANIZATION_COLLABORATORS: ExampleOperation = {
   name: 'OrganizationCollaborators',
-  query: /* GraphQL */ `# An organization: its authors, and the organizations it shares papers with.
+  query: /* GraphQL */ `# An organization: the organizations it shares papers with (most shared first), its
+# papers and its authors. (The seed has one organization, so no collaborator yet.)
 query OrganizationCollaborators($name: String!, $first: Int) {
   organization(name: $name) {
     name
-    papers { totalCount }
-    members(first: $first) { totalCount edges { paperCount firstYear lastYear node { name } } }
-    collaborators(first: $first) { totalCount edges { sharedPaperCount node { name } } }
+    collaborators(first: $first) { totalCount edges { sharedPaperCount firstYear lastYear node { name } } }
+    papers(first: $first) { totalCount edges { node { title year } } }
+    members(first: $first) { totalCount edges { paperCount node { name } } }
   }
 }
 `,

@@ -11,12 +11,12 @@
  *   network was expanded (biggest authors first) to about 2,000 and 10,000 drawn nodes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Command } from 'commander';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
@@ -28,6 +28,10 @@ import { startServer, type RunningServer } from '../src/server.js';
 import { integer } from '../scripts/cli-options.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
 import { launchBrowser, openRecordedPage } from '../test/support/browser.js';
+import { median as medianOrNull } from './comparison/report.js';
+import { cpuModel } from './proc.js';
+
+const median = (values: number[]) => medianOrNull(values)!;
 
 const options = new Command('bench:explorer')
   .option('--paths <dir>', 'paper lists to import when the graph is empty', join(sharedDataDir, 'paperlists'))
@@ -55,30 +59,19 @@ const DRAG_MS = 3_000;
 const STILL_MS = 500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 // ---- the graph -----------------------------------------------------------------------------------
 
-async function cypher<T = Record<string, unknown>>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
-  try {
-    const { records } = await driver.executeQuery(query, params, { database: 'neo4j' });
-    return records.map((record) => record.toObject() as T);
-  } finally {
-    await driver.close();
-  }
+/** The bench's own reads of the graph (counts, the most prolific authors), over one driver. */
+async function cypher<T = Record<string, unknown>>(driver: Driver, query: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const { records } = await driver.executeQuery(query, params, { database: 'neo4j' });
+  return records.map((record) => record.toObject() as T);
 }
 
-async function importPaperLists() {
+async function importPaperLists(driver: Driver) {
   if (!existsSync(options.paths)) throw new Error(`No paper lists at ${options.paths} (set SHARED_DATA_DIR or --paths).`);
-  const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
   await applySchema(driver, 'neo4j');
-  await driver.close();
   console.log(`importing ${options.paths} (takes about a minute or two)`);
   const started = performance.now();
   const args = ['--import', 'tsx', 'scripts/import.ts', 'paperlist', options.paths, '--no-progress', '--report', join(projectRoot, 'test-results', 'bench-explorer-rejected.jsonl')];
@@ -108,7 +101,7 @@ function bundleSizes() {
     const kind = name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null;
     if (!kind) continue;
     const bytes = readFileSync(join(assets, name));
-    sum[kind].raw += statSync(join(assets, name)).size;
+    sum[kind].raw += bytes.length;
     sum[kind].gzip += gzipSync(bytes, { level: 9 }).length;
     sum[kind].files++;
   }
@@ -278,16 +271,6 @@ async function dragOnce(page: Page) {
   return { fps: frames / seconds, frames, seconds, moves, grabbed, intended: grab.node };
 }
 
-// ---- the machine -----------------------------------------------------------------------------------
-
-function cpuModel() {
-  try {
-    return /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? '?';
-  } catch {
-    return cpus()[0]?.model ?? '?';
-  }
-}
-
 // ---- the run ---------------------------------------------------------------------------------------
 
 let server: RunningServer | undefined;
@@ -299,21 +282,26 @@ try {
   }
   console.log(`starting instance ${local.instance} (${uri}, heap ${local.heap}, page cache ${local.pageCache})`);
   await startLocalNeo4j(local, quiet);
+  const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
+  const count = async (query: string) => Number((await cypher<{ n: number }>(driver, query))[0]!.n);
+  const countPapers = () => count('MATCH (p:Paper) RETURN count(p) AS n');
   let importSeconds: number | null = null;
-  const existing = Number((await cypher<{ papers: number }>('MATCH (p:Paper) RETURN count(p) AS papers'))[0]!.papers);
-  if (Number(existing) === 0) importSeconds = await importPaperLists();
-  else console.log(`graph already imported (${existing} papers): no import (--reimport to redo it)`);
-  const count = async (query: string) => Number((await cypher<{ n: number }>(query))[0]!.n);
+  let papers = await countPapers();
+  if (papers === 0) {
+    importSeconds = await importPaperLists(driver);
+    papers = await countPapers();
+  } else console.log(`graph already imported (${papers} papers): no import (--reimport to redo it)`);
   const data = {
-    papers: await count('MATCH (p:Paper) RETURN count(p) AS n'),
+    papers,
     authors: await count('MATCH (a:Author) RETURN count(a) AS n'),
     authorships: await count('MATCH (:Author)-[r:AUTHORED]->() RETURN count(r) AS n'),
   };
   const top = (
-    await cypher<{ name: string; papers: number }>('MATCH (a:Author)-[:AUTHORED]->() RETURN a.name AS name, count(*) AS papers ORDER BY papers DESC, name LIMIT $n', {
+    await cypher<{ name: string; papers: number }>(driver, 'MATCH (a:Author)-[:AUTHORED]->() RETURN a.name AS name, count(*) AS papers ORDER BY papers DESC, name LIMIT $n', {
       n: neo4j.int(options.authors),
     })
   ).map((row) => ({ name: row.name, papers: Number(row.papers) }));
+  await driver.close();
   console.log(`most prolific authors: ${top.map((a) => `${a.name} (${a.papers})`).join(', ')}`);
 
   buildExplorer();

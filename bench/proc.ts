@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 /** What /proc says of a live process, for the benchmarks (Linux). */
 
@@ -24,5 +25,14 @@ export function peakMemoryMiB(pid: number): number | null {
     return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
   } catch {
     return null;
+  }
+}
+
+/** The CPU's model name, for a benchmark's report. */
+export function cpuModel(): string {
+  try {
+    return /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? '?';
+  } catch {
+    return cpus()[0]?.model ?? '?';
   }
 }

@@ -68,8 +68,40 @@ interface Link {
   lastYear: number | null;
 }
 
+export interface NewNode {
+  kind: NodeAttributes['kind'];
+  label: string;
+  paperCount: number;
+  /** An author's main organization, or the organization itself. */
+  organization: { id: string; name: string } | null;
+  at: { x: number; y: number };
+}
+
+/** Adds a node with what every drawn node carries; its colour comes from the renderer (by organization). */
+export function addNode(graph: Network, id: string, { kind, label, paperCount, organization, at }: NewNode) {
+  graph.addNode(id, {
+    label,
+    ...at,
+    size: kind === 'organization' ? nodeSize(paperCount) * 0.8 : nodeSize(paperCount),
+    color: NO_ORGANIZATION,
+    paperCount,
+    organization: organization?.id ?? null,
+    organizationName: organization?.name ?? null,
+    firstYear: null,
+    expanded: false,
+    kind,
+  });
+}
+
+/** The index-th of `count` places on a ring of this radius (a little jittered) round `origin`. */
+function onRing(origin: { x: number; y: number }, index: number, count: number, radius: number) {
+  const angle = (2 * Math.PI * index) / Math.max(count, 1);
+  const r = radius === 0 ? 0 : radius + Math.random() * 4;
+  return { x: origin.x + r * Math.cos(angle), y: origin.y + r * Math.sin(angle) };
+}
+
 /** A weighted link; its ends appear on the time slider from its first year on. */
-function addLink(graph: Network, source: string, target: string, link: Link) {
+export function addLink(graph: Network, source: string, target: string, link: Link) {
   graph.addEdge(source, target, {
     size: edgeSize(link.sharedPaperCount),
     color: EDGE_COLOR,
@@ -92,22 +124,12 @@ export function mergeEgoNetwork(graph: Network, centre: string, data: EgoNetwork
   fresh.forEach((node, index) => {
     if (graph.order >= DRAW_LIMITS.nodes) return void (truncated = true);
     // Around the author they came from, on a ring per depth; the layout takes it from there.
-    const angle = (2 * Math.PI * index) / Math.max(fresh.length, 1);
-    const radius = node.id === centre ? 0 : 10 * node.depth + Math.random() * 4;
-    const organization = node.author?.affiliations.find((a) => a.organization)?.organization ?? null;
-    const paperCount = node.author?.metrics.paperCount ?? 0;
-    graph.addNode(node.id, {
-      label: node.author?.name ?? node.id,
-      x: origin.x + radius * Math.cos(angle),
-      y: origin.y + radius * Math.sin(angle),
-      size: nodeSize(paperCount),
-      color: NO_ORGANIZATION,
-      paperCount,
-      organization: organization?.id ?? null,
-      organizationName: organization?.name ?? null,
-      firstYear: null,
-      expanded: false,
+    addNode(graph, node.id, {
       kind: 'author',
+      label: node.author?.name ?? node.id,
+      paperCount: node.author?.metrics.paperCount ?? 0,
+      organization: node.author?.affiliations.find((a) => a.organization)?.organization ?? null,
+      at: onRing(origin, index, fresh.length, node.id === centre ? 0 : 10 * node.depth),
     });
     addedNodes++;
   });
@@ -191,24 +213,18 @@ export interface OrganizationNetworkData {
 
 /** Adds an organization and its collaborators, linked by shared papers. */
 export function mergeOrganizationNetwork(graph: Network, data: OrganizationNetworkData): MergeResult {
-  const addOrganization = (id: string, name: string, paperCount: number, near: { x: number; y: number }, index: number, of: number) => {
-    if (graph.hasNode(id)) return false;
-    const angle = (2 * Math.PI * index) / Math.max(of, 1);
-    const radius = index < 0 ? 0 : 12 + Math.random() * 4;
-    graph.addNode(id, {
-      label: name, x: near.x + radius * Math.cos(angle), y: near.y + radius * Math.sin(angle),
-      size: nodeSize(paperCount) * 0.8, color: NO_ORGANIZATION, paperCount, organization: id, organizationName: name,
-      firstYear: null, expanded: false, kind: 'organization',
-    });
-    return true;
+  const addOrganization = (organization: { id: string; name: string; papers: { totalCount: number } }, at: { x: number; y: number }) => {
+    if (graph.hasNode(organization.id)) return 0;
+    addNode(graph, organization.id, { kind: 'organization', label: organization.name, paperCount: organization.papers.totalCount, organization, at });
+    return 1;
   };
-  let addedNodes = Number(addOrganization(data.id, data.name, data.papers.totalCount, { x: 0, y: 0 }, -1, 1));
+  let addedNodes = addOrganization(data, { x: 0, y: 0 });
   const origin = graph.getNodeAttributes(data.id);
   let addedEdges = 0;
   let truncated = false;
   data.collaborators.edges.forEach((edge, index) => {
     if (graph.order >= DRAW_LIMITS.nodes && !graph.hasNode(edge.node.id)) return void (truncated = true);
-    addedNodes += Number(addOrganization(edge.node.id, edge.node.name, edge.node.papers.totalCount, origin, index, data.collaborators.edges.length));
+    addedNodes += addOrganization(edge.node, onRing(origin, index, data.collaborators.edges.length, 12));
     if (graph.hasEdge(data.id, edge.node.id)) return;
     addLink(graph, data.id, edge.node.id, edge);
     addedEdges++;

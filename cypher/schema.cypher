@@ -38,3 +38,12 @@ CREATE INDEX topic_code IF NOT EXISTS FOR (n:Topic) ON (n.code);
 // Full-text search over author names and paper titles (Lucene; `authors(search:)`, `papers(search:)`).
 CREATE FULLTEXT INDEX author_names IF NOT EXISTS FOR (n:Author) ON EACH [n.name];
 CREATE FULLTEXT INDEX paper_titles IF NOT EXISTS FOR (n:Paper) ON EACH [n.title];
+
+// Collaboration analytics (src/analytics/run.ts): runs by number, communities by run and number,
+// an author's community members, and authors ordered by PageRank or betweenness.
+CREATE CONSTRAINT analytics_run_id IF NOT EXISTS FOR (n:AnalyticsRun) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;
+CREATE INDEX community_run IF NOT EXISTS FOR (n:Community) ON (n.run, n.community);
+CREATE INDEX author_analytics_community IF NOT EXISTS FOR (n:Author) ON (n.analyticsCommunity);
+CREATE INDEX author_analytics_page_rank IF NOT EXISTS FOR (n:Author) ON (n.analyticsPageRank);
+CREATE INDEX author_analytics_betweenness IF NOT EXISTS FOR (n:Author) ON (n.analyticsBetweenness);

@@ -1,12 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalNeo4jError, NEO4J_VERSION, distLibDir, pomFile } from './paths.js';
+import {
+  GDS_VERSION,
+  LocalNeo4jError,
+  NEO4J_VERSION,
+  distLibDir,
+  distPluginsDir,
+  gdsPomFile,
+  pomFile,
+} from './paths.js';
 
 /**
- * Installs Neo4j Community's jars from Maven Central into <dir>/dist/neo4j-<version>/lib, once.
- * Maven resolves the server's ~200 dependencies (and caches them in ~/.m2); no prebuilt
- * binary is downloaded from anywhere else.
+ * Installs Neo4j Community's jars from Maven Central into <dir>/dist/neo4j-<version>/lib, and the
+ * Graph Data Science plugin into <dir>/dist/gds-<version>/plugins, once each. Maven resolves the
+ * server's ~200 dependencies (and caches them in ~/.m2); no prebuilt binary is downloaded from
+ * anywhere else.
  */
 
 const DOCKER_HINT = 'or use Docker instead: `docker compose up` (see README).';
@@ -52,41 +61,59 @@ export function isInstalled(dir: string): boolean {
   return existsSync(lib) && readdirSync(lib).some((file) => file.startsWith(`neo4j-${NEO4J_VERSION}`));
 }
 
-/** Returns the lib folder, downloading it first if needed. Never leaves a half-filled lib/. */
-export function installNeo4j(dir: string, log: (line: string) => void): string {
-  const lib = distLibDir(dir);
-  if (isInstalled(dir)) return lib;
+function isGdsInstalled(dir: string): boolean {
+  const plugins = distPluginsDir(dir);
+  return existsSync(plugins) && readdirSync(plugins).some((file) => file === `proc-${GDS_VERSION}.jar`);
+}
+
+/**
+ * `mvn dependency:copy-dependencies` of one of neo4j/*.pom.xml into `target`. Maven downloads
+ * into a private folder that is renamed at the end, so an interrupted download leaves no
+ * half-filled folder behind; `keep` may drop files before the rename.
+ */
+function copyDependencies(pom: string, target: string, what: string, keep: (file: string) => boolean = () => true): void {
   requireMaven();
-  log(`Fetching Neo4j Community ${NEO4J_VERSION} from Maven Central (first start only, about 125 MB)...`);
-  // Download into a private folder, then rename: an interrupted download leaves no lib/ behind.
-  const partial = `${lib}.partial-${process.pid}`;
+  const partial = `${target}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  const result = spawnSync(
-    'mvn',
-    [
-      '-B',
-      '-q',
-      '-f',
-      pomFile(),
-      `-Dneo4j.version=${NEO4J_VERSION}`,
-      'dependency:copy-dependencies',
-      `-DoutputDirectory=${partial}`,
-    ],
-    { encoding: 'utf8' },
-  );
+  const result = spawnSync('mvn', ['-B', '-q', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     rmSync(partial, { recursive: true, force: true });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() || String(result.error ?? '');
-    throw new LocalNeo4jError(`Maven could not fetch Neo4j ${NEO4J_VERSION} (exit ${result.status}):\n${output}`);
+    throw new LocalNeo4jError(`Maven could not fetch ${what} (exit ${result.status}):\n${output}`);
   }
-  mkdirSync(join(lib, '..'), { recursive: true });
-  writeFileSync(join(partial, 'README.txt'), `Neo4j Community ${NEO4J_VERSION} jars, fetched by scholar-graph.\n`);
+  for (const file of readdirSync(partial)) if (!keep(file)) rmSync(join(partial, file));
+  mkdirSync(join(target, '..'), { recursive: true });
+  writeFileSync(join(partial, 'README.txt'), `${what}, fetched from Maven Central by scholar-graph.\n`);
   try {
-    renameSync(partial, lib);
+    renameSync(partial, target);
   } catch (error) {
     // Another process (a test run, a second server) finished the same download first.
     rmSync(partial, { recursive: true, force: true });
-    if (!isInstalled(dir)) throw error;
+    if (!existsSync(target)) throw error;
   }
+}
+
+/** Returns the lib folder, downloading it first if needed. */
+export function installNeo4j(dir: string, log: (line: string) => void): string {
+  const lib = distLibDir(dir);
+  if (isInstalled(dir)) return lib;
+  log(`Fetching Neo4j Community ${NEO4J_VERSION} from Maven Central (first start only, about 125 MB)...`);
+  copyDependencies(pomFile(), lib, `Neo4j Community ${NEO4J_VERSION} jars`);
   return lib;
+}
+
+/**
+ * Returns the plugins folder holding Graph Data Science, downloading it first if needed. Jars the
+ * server's lib/ already has (same name, so same artifact and version after Maven's mediation)
+ * are left out: the server's class loader would load its own copy anyway.
+ */
+export function installGds(dir: string, log: (line: string) => void): string {
+  const plugins = distPluginsDir(dir);
+  if (isGdsInstalled(dir)) return plugins;
+  const serverJars = new Set(readdirSync(installNeo4j(dir, log)));
+  log(`Fetching Neo4j Graph Data Science ${GDS_VERSION} from Maven Central (first start only, about 15 MB)...`);
+  copyDependencies(gdsPomFile(), plugins, `Neo4j Graph Data Science ${GDS_VERSION} jars`, (file) => !serverJars.has(file));
+  return plugins;
 }

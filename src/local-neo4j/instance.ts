@@ -4,8 +4,8 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import type { LocalNeo4jConfig } from '../config.js';
 import { createDriver, waitForDatabase } from '../db/driver.js';
-import { findJava, installNeo4j, type Java } from './install.js';
-import { LocalNeo4jError, NEO4J_VERSION, instancePaths, type InstancePaths } from './paths.js';
+import { findJava, installGds, installNeo4j, type Java } from './install.js';
+import { GDS_VERSION, LocalNeo4jError, NEO4J_VERSION, instancePaths, type InstancePaths } from './paths.js';
 
 /**
  * The project's own Neo4j Community server, for machines without Docker. Starting, stopping and
@@ -43,6 +43,10 @@ function neo4jConf(config: LocalNeo4jConfig, paths: InstancePaths): string {
     `server.directories.logs=${paths.logs}`,
     `server.directories.run=${paths.run}`,
     `server.directories.lib=${paths.lib}`,
+    `server.directories.plugins=${paths.plugins}`,
+    // Graph Data Science reads and writes the store through its own APIs: its procedures must be
+    // unrestricted. Nothing else is.
+    'dbms.security.procedures.unrestricted=gds.*',
     `server.memory.heap.initial_size=${config.heap}`,
     `server.memory.heap.max_size=${config.heap}`,
     `server.memory.pagecache.size=${config.pageCache}`,
@@ -115,6 +119,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: Log = conso
   if (!status.running) {
     const java = findJava();
     const lib = installNeo4j(config.dir, log);
+    const plugins = installGds(config.dir, log);
     if (await portInUse(config.boltPort)) {
       throw new LocalNeo4jError(
         `Port ${config.boltPort} is taken by another program. Set LOCAL_NEO4J_BOLT_PORT to a free port, ` +
@@ -123,6 +128,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: Log = conso
     }
     for (const dir of [paths.conf, paths.data, paths.logs, paths.run]) mkdirSync(dir, { recursive: true });
     if (!existsSync(paths.lib)) symlinkSync(lib, paths.lib, 'dir');
+    if (!existsSync(paths.plugins)) symlinkSync(plugins, paths.plugins, 'dir');
     writeFileSync(paths.confFile, neo4jConf(config, paths));
     if (!existsSync(paths.authFile)) {
       const set = runJava(java, paths, [ADMIN, 'dbms', 'set-initial-password', config.password]);
@@ -137,7 +143,9 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: Log = conso
   const driver = createDriver({ uri, user: 'neo4j', password: config.password, database: 'neo4j' });
   try {
     await waitForDatabase(driver, 'neo4j', { stillStarting: () => isAlive(readPid(paths)) });
+    await requireGds(driver, status.running, paths);
   } catch (error) {
+    if (error instanceof LocalNeo4jError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('Neo.ClientError.Security')) {
       throw new LocalNeo4jError(
@@ -150,6 +158,24 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: Log = conso
     await driver.close();
   }
   return uri;
+}
+
+/** Proves the plugin loaded: `gds.version()` answers with the pinned version. */
+async function requireGds(driver: ReturnType<typeof createDriver>, wasRunning: boolean, paths: InstancePaths) {
+  try {
+    const { records } = await driver.executeQuery('RETURN gds.version() AS version');
+    const version = records[0]?.get('version');
+    if (version === GDS_VERSION) return;
+    throw new Error(`gds.version() is ${version}, expected ${GDS_VERSION}`);
+  } catch (error) {
+    const restart = wasRunning
+      ? ' It was already running, perhaps since before the plugin was added: restart it with `npm run neo4j:stop` and start again.'
+      : '';
+    throw new LocalNeo4jError(
+      `The local Neo4j in ${paths.home} has no working Graph Data Science plugin ` +
+        `(${(error as Error).message}).${restart}\n${logTail(paths)}`,
+    );
+  }
 }
 
 /**

@@ -15,8 +15,16 @@ export function baseDir(dir: string): string {
   return isAbsolute(dir) ? dir : resolve(projectRoot, dir);
 }
 
+/**
+ * Neo4j Graph Data Science (open edition, GPL-3.0), run as a plugin of that server. 2.13.x is
+ * the line built for Neo4j 5.26; neo4j/gds.pom.xml pins the same version (a unit test checks).
+ */
+export const GDS_VERSION = '2.13.9';
+
 export const pomFile = () => join(projectRoot, 'neo4j', 'pom.xml');
+export const gdsPomFile = () => join(projectRoot, 'neo4j', 'gds.pom.xml');
 export const distLibDir = (dir: string) => join(baseDir(dir), 'dist', `neo4j-${NEO4J_VERSION}`, 'lib');
+export const distPluginsDir = (dir: string) => join(baseDir(dir), 'dist', `gds-${GDS_VERSION}`, 'plugins');
 
 /** One Neo4j home per instance ("dev" for the server, "test" for the test suite). */
 export function instancePaths(dir: string, instance: string) {
@@ -32,6 +40,7 @@ export function instancePaths(dir: string, instance: string) {
     run: join(home, 'run'),
     pidFile: join(home, 'run', 'neo4j.pid'),
     lib: join(home, 'lib'),
+    plugins: join(home, 'plugins'),
   };
 }
 

@@ -28,7 +28,7 @@ function paged<Request extends PageRequest, Row extends PageRow>(source: {
   return { page: new DataLoader(source.pages, options), count: new DataLoader(source.counts, options) };
 }
 
-export function createLoaders({ authors, papers, organizations, topics, sources }: Repositories) {
+export function createLoaders({ authors, papers, organizations, topics, sources, analytics }: Repositories) {
   return {
     author: byId(authors.authorsByIds),
     authorIdsByNameKey: byId(authors.authorIdsByNameKeys),
@@ -59,6 +59,13 @@ export function createLoaders({ authors, papers, organizations, topics, sources 
     topicTopAuthors: paged(topics.topAuthors),
 
     source: byId(sources.sourcesByIds),
+
+    authorAnalytics: byId(analytics.authorAnalyticsByIds),
+    community: byId(analytics.communitiesByIds),
+    analyticsRun: byId(analytics.runsByIds),
+    communityMembers: paged(analytics.communityMembers),
+    communityLinks: paged(analytics.communityLinks),
+    topicEvolution: byId(analytics.topicEvolutionByIds),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { createRead, type Read } from '../db/read.js';
 import type { StatementCounter } from '../request-scope.js';
+import { createAnalyticsRepository } from './analytics.js';
 import { createAuthorRepository } from './authors.js';
 import { createNetworkRepository } from './network.js';
 import { createOrganizationRepository } from './organizations.js';
@@ -17,6 +18,7 @@ function readRepositories(read: Read) {
     topics: createTopicRepository(read),
     sources: createSourceRepository(read),
     network: createNetworkRepository(read),
+    analytics: createAnalyticsRepository(read),
   };
 }
 

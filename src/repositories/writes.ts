@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
+import { claimRun, executeRun, parseParameters, type AnalyticsInput } from '../analytics/run.js';
 import { createImportWriter } from '../ingest/writer.js';
 
 /**
@@ -55,6 +56,19 @@ export function createWrites(driver: Driver, database: string) {
 
   return {
     importer,
+
+    /**
+     * Claims an analytics run and lets it work on after the answer: the run records its own steps,
+     * completion or failure on its AnalyticsRun node, which is where a client follows it.
+     */
+    startAnalytics: async (input: AnalyticsInput) => {
+      const parameters = parseParameters(input);
+      const run = await claimRun(driver, database, parameters);
+      executeRun(driver, database, run, parameters).catch(() => {
+        // Recorded on the run (status FAILED, with the error) by executeRun itself.
+      });
+      return run;
+    },
 
     /** Merges each of `from` into `into`; refuses when their external ids say they are two people. */
     mergeAuthors: (into: string, from: string[]) =>

@@ -138,6 +138,15 @@ ReportedFiguresRef.implement({
   }),
 });
 
+const AuthorOrderRef = builder.enumType('AuthorOrder', {
+  description: 'Orders of the full author list.',
+  values: {
+    PAGE_RANK: { description: 'Highest PageRank first (authors the analytics has not reached yet are left out).' },
+    BETWEENNESS: { description: 'Highest betweenness first (authors the analytics has not reached yet are left out).' },
+    PAPER_COUNT: { description: 'Most papers first.' },
+  } as const,
+});
+
 builder.queryFields((t) => ({
   author: t.field({
     type: AuthorRef,
@@ -153,10 +162,20 @@ builder.queryFields((t) => ({
   }),
   authors: t.field({
     type: AuthorConnection,
-    description: 'Full-text search over author names, best match first; the last word also matches the start of a name part, for search-as-you-type.',
-    args: { search: t.arg.string({ description: 'Words of the name; the last may be the start of a word (at least one letter or digit).', required: true }), ...pageArgs },
-    resolve: (_root, { search, ...page }, { loaders, repositories }) => {
-      const query = toLuceneQuery(search, { prefix: true });
+    description:
+      'Authors found by name (`search`: full-text, best match first; the last word also matches the start of a name part, ' +
+      'for search-as-you-type), or all authors in an order (`orderBy`). Give one of the two.',
+    args: {
+      search: t.arg.string({ description: 'Words of the name; the last may be the start of a word (at least one letter or digit).' }),
+      orderBy: t.arg({ type: AuthorOrderRef, description: 'List every author in this order instead of searching.' }),
+      ...pageArgs,
+    },
+    resolve: (_root, { search, orderBy, ...page }, { loaders, repositories }) => {
+      if ((search == null) === (orderBy == null)) {
+        throw badUserInput('Give `search` or `orderBy`, one of the two.', { argument: search == null ? 'search' : 'orderBy' });
+      }
+      if (orderBy != null) return loadRootConnection(repositories.analytics.authorsBy[orderBy], loaders.author, {}, page);
+      const query = toLuceneQuery(search!, { prefix: true });
       if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
       return loadRootConnection(repositories.authors.search, loaders.author, { search: query }, page);
     },

@@ -6,5 +6,6 @@ import './topic.js';
 import './source.js';
 import './network.js';
 import './mutations.js';
+import './analytics.js';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,3 @@
+// read/root/analytics-runs.count
+MATCH (r:AnalyticsRun)
+RETURN count(r) AS total

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NEO4J_VERSION, projectRoot } from '../../src/local-neo4j/paths.js';
+import { GDS_VERSION, NEO4J_VERSION, projectRoot } from '../../src/local-neo4j/paths.js';
 
 const read = (file: string) => readFileSync(join(projectRoot, file), 'utf8');
 
@@ -9,5 +9,15 @@ describe('the pinned Neo4j release', () => {
   it('is the same for Docker users and for the Maven-provisioned server', () => {
     expect(read('docker-compose.yml')).toContain(`image: neo4j:${NEO4J_VERSION}-community`);
     expect(read('neo4j/pom.xml')).toContain(`<neo4j.version>${NEO4J_VERSION}</neo4j.version>`);
+  });
+});
+
+describe('the pinned Graph Data Science plugin', () => {
+  it('is the version the local Neo4j fetches, and Docker users get the plugin too', () => {
+    expect(read('neo4j/gds.pom.xml')).toContain(`<gds.version>${GDS_VERSION}</gds.version>`);
+    expect(read('neo4j/gds.pom.xml')).toContain(`<neo4j.version>${NEO4J_VERSION}</neo4j.version>`);
+    expect(GDS_VERSION).toMatch(/^2\.13\./); // the GDS line built for Neo4j 5.26
+    expect(read('docker-compose.yml')).toContain(`NEO4J_PLUGINS: '["graph-data-science"]'`);
+    expect(read('docker-compose.yml')).toContain('NEO4J_dbms_security_procedures_unrestricted: gds.*');
   });
 });

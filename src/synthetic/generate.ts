@@ -52,7 +52,19 @@ export interface GenerateOptions {
 export interface SyntheticSource { id: string; kind: string; name: string }
 export interface SyntheticTopic { id: string; code: string; name: string; scheme: string }
 export interface SyntheticOrganization { id: string; name: string; nameKey: string; ror: string; country: string }
-export interface SyntheticAuthor { id: string; name: string; nameKey: string }
+export interface SyntheticAuthor {
+  id: string;
+  name: string;
+  nameKey: string;
+  /**
+   * The planted community: the number (1-based, as in a paper's codeUrl `lab-N`) of the lab the
+   * author wrote most papers in, counting each paper for the lab the author was at that year (a
+   * guest on another lab's paper counts it for his own lab). Only movers can have two; a tie goes
+   * to the lab moved to. Not written to the graph (cypher/write/synthetic-authors.cypher sets only
+   * the name): it is the truth that community detection is checked against.
+   */
+  lab: number;
+}
 export interface SyntheticPaper {
   id: string;
   title: string;
@@ -380,7 +392,8 @@ export function generateGraph({ authors: authorCount, prefix = 'gen', seed = 42 
   const sorted = byDate.map((i) => drafts[i]!);
 
   const names = makeNames(random, authorCount, people);
-  const authors: SyntheticAuthor[] = names.map((name, i) => ({ id: `${prefix}:author:${i + 1}`, name, nameKey: normalizeKey(name) }));
+  const homeLab = plantedLabs(drafts, people, labAt);
+  const authors: SyntheticAuthor[] = names.map((name, i) => ({ id: `${prefix}:author:${i + 1}`, name, nameKey: normalizeKey(name), lab: homeLab[i]! + 1 }));
   const organizationAt = (author: number, year: number) => labs[labAt(author, year)]!.organization;
 
   // Authorships and the organizations of each paper.
@@ -459,6 +472,25 @@ export function generateGraph({ authors: authorCount, prefix = 'gen', seed = 42 
     hasTopic,
     cites,
   };
+}
+
+/**
+ * Each author's planted community (0-based lab): the lab (s)he was at for most of his or her
+ * papers. Only a mover has papers in two labs; a tie goes to the lab moved to. Draws nothing from
+ * the PRNG, so the graph is the same with or without it.
+ */
+function plantedLabs(drafts: Draft[], people: Person[], labAt: (author: number, year: number) => number): number[] {
+  const before = new Uint32Array(people.length);
+  const after = new Uint32Array(people.length);
+  for (const draft of drafts) {
+    for (const author of draft.authors) {
+      const person = people[author]!;
+      if (person.moveYear === null) continue;
+      if (labAt(author, draft.year) === person.lab) before[author]!++;
+      else after[author]!++;
+    }
+  }
+  return people.map((person, author) => (person.moveYear !== null && after[author]! >= before[author]! ? person.nextLab : person.lab));
 }
 
 function pickDistinct(random: Random, range: number, count: number): number[] {

@@ -146,6 +146,55 @@ describe('generateGraph', () => {
     expect(Math.max(...[...sizes.values()].map((members) => members.length))).toBeGreaterThan(0.9 * graph.authors.length);
   });
 
+  it('plants its labs as communities: each author has one, of 15-30 authors, at one organization', () => {
+    const labs = groupBy(graph.authors, (author) => author.lab);
+    // Labs are numbered 1..n without gaps.
+    expect([...labs.keys()].sort((a, b) => a - b)).toEqual([...labs.keys()].map((_, i) => i + 1));
+    expect(labs.size).toBeGreaterThan(2_000 / SHAPE.labSize[1]);
+    expect(labs.size).toBeLessThan(2_000 / SHAPE.labSize[0]);
+    // Movers counted where most of their papers are can make a lab a little larger or smaller.
+    const sizes = [...labs.values()].map((members) => members.length);
+    expect(sizes.filter((size) => size >= SHAPE.labSize[0] && size <= SHAPE.labSize[1]).length).toBeGreaterThan(0.8 * labs.size);
+    // Who never moved has one organization, and every such member of a lab has the same one.
+    const organizations = groupBy(graph.affiliatedWith, (row) => row.authorId);
+    for (const members of labs.values()) {
+      const settled = members.map((author) => organizations.get(author.id)!).filter((rows) => rows.length === 1);
+      expect(new Set(settled.map(([row]) => row!.organizationId)).size).toBe(1);
+    }
+  });
+
+  it('counts a lab\'s papers mostly to its authors, and a mover to the lab of most of his or her papers', () => {
+    // A paper's lab shows in its code address (lab-N) when it has one.
+    const labOf = new Map(graph.authors.map((author) => [author.id, author.lab]));
+    let [inLab, total] = [0, 0];
+    for (const [paperId, byline] of groupBy(graph.authored, (row) => row.paperId)) {
+      const lab = /\/lab-(\d+)\//.exec(papers.get(paperId)!.codeUrl ?? '')?.[1];
+      if (!lab) continue;
+      for (const { authorId } of byline) (total++, labOf.get(authorId) === Number(lab) && inLab++);
+    }
+    expect(total).toBeGreaterThan(1_000);
+    expect(inLab / total).toBeGreaterThan(0.9);
+    // A mover has two organizations; the lab's organization (that of its settled members) is the
+    // one (s)he wrote more papers for, or as many.
+    const organizations = groupBy(graph.affiliatedWith, (row) => row.authorId);
+    const labOrganization = new Map<number, string>();
+    for (const author of graph.authors) {
+      const rows = organizations.get(author.id)!;
+      if (rows.length === 1) labOrganization.set(author.lab, rows[0]!.organizationId);
+    }
+    const movers = graph.authors.filter((author) => organizations.get(author.id)!.length === 2);
+    expect(movers.length).toBeGreaterThan(20);
+    let agree = 0;
+    for (const mover of movers) {
+      const rows = organizations.get(mover.id)!;
+      const most = Math.max(...rows.map((row) => row.paperCount));
+      const home = rows.find((row) => row.organizationId === labOrganization.get(mover.lab));
+      if (home && home.paperCount === most) agree++;
+    }
+    // Not every one: a paper written with guests of the old organization counts for both.
+    expect(agree / movers.length).toBeGreaterThan(0.9);
+  });
+
   it('rejects bad options', () => {
     expect(() => generateGraph({ authors: 0 })).toThrow(RangeError);
     expect(() => generateGraph({ authors: 10, prefix: 'Has:Colon' })).toThrow(RangeError);

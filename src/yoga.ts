@@ -8,6 +8,7 @@ import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
 import { exampleTabs } from './http/example-operations.js';
 import { useExplorer } from './http/explorer.js';
+import { useSubgraphExport } from './http/export.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { useObservability } from './http/observability.js';
 import { useQueryLimits } from './limits/index.js';
@@ -67,6 +68,7 @@ export function createYogaServer({
       useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),
       useReadinessCheck({ endpoint: '/ready', check: ready }),
       useExplorer(),
+      useSubgraphExport({ repositories, logger }),
       ...(production ? [] : [useGraphiQLAssets()]),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       {

@@ -1,5 +1,6 @@
 import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, type GraphQLOutputType } from 'graphql';
 import type { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { MAX_SUBGRAPH_AUTHORS, MAX_SUBGRAPH_LINKS } from '../analytics/subgraph.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/pagination.js';
 
 /**
@@ -16,11 +17,17 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/pagination.js';
  * - `nodes(ids:)`: one object per id;
  * - any other list: LIST_SIZE objects, a typical count (affiliations, a byline, topics);
  * - an ego network: up to `maxNodes` authors per level, `depth` levels;
+ * - subgraph analytics: every author and link it may read and measure (2,000 + 20,000), whatever
+ *   the query selects of them, as Graph Data Science measures them all: under the default limit
+ *   (25,000), one per query, so that aliases cannot repeat it;
  * - introspection: 0 (the token and depth limits bound it, production turns it off).
  */
 
 /** The assumed length of a list that has no `first`. */
 export const LIST_SIZE = 5;
+
+/** What a `subgraphAnalytics` costs before its selection: the most authors and links it reads. */
+export const SUBGRAPH_ANALYTICS_COST = MAX_SUBGRAPH_AUTHORS + MAX_SUBGRAPH_LINKS;
 
 const pageSize = (first: unknown) =>
   typeof first === 'number' && Number.isInteger(first) ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
@@ -44,6 +51,7 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (type.name === 'Author' && field.name === 'egoNetwork') {
     return positive(args.depth, 1) * positive(args.maxNodes, 100) + childComplexity;
   }
+  if (type.name === 'Query' && field.name === 'subgraphAnalytics') return SUBGRAPH_ANALYTICS_COST + childComplexity;
   if (type.name === 'Query' && field.name === 'nodes' && Array.isArray(args.ids)) return args.ids.length * (1 + childComplexity);
   if (field.args.some((arg) => arg.name === 'first')) {
     const size = pageSize(args.first);

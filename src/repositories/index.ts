@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { createSubgraphAnalytics } from '../analytics/subgraph.js';
 import { createRead, type Read } from '../db/read.js';
 import type { StatementCounter } from '../request-scope.js';
 import { createAnalyticsRepository } from './analytics.js';
@@ -19,6 +20,8 @@ function readRepositories(read: Read) {
     sources: createSourceRepository(read),
     network: createNetworkRepository(read),
     analytics: createAnalyticsRepository(read),
+    /** Graph Data Science over a subgraph picked on demand (src/analytics/subgraph.ts). */
+    subgraph: createSubgraphAnalytics(read),
   };
 }
 

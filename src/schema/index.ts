@@ -7,5 +7,6 @@ import './source.js';
 import './network.js';
 import './mutations.js';
 import './analytics.js';
+import './subgraph.js';
 
 export const schema = builder.toSchema();

@@ -204,6 +204,14 @@ export async function executeRun(
 
   try {
     const projected = await step<{ authorCount: number; linkCount: number }>(0, 'project-coauthors', (row) => row);
+    if (projected.linkCount === 0) {
+      // GDS's Leiden fails on a graph without relationships; there is nothing to find anyway.
+      throw new AnalyticsError(
+        `The coauthor graph has ${projected.authorCount} authors and no links under these parameters: nothing to analyse. ` +
+          'Import papers first, or widen yearFrom/yearTo and lower minSharedPapers.',
+        'BAD_USER_INPUT',
+      );
+    }
     const leiden = await step<{ communityCount: number; modularity: number }>(1, 'leiden', (row) => row);
     const pageRank = await step<{ ranIterations: number }>(2, 'page-rank', (row) => ({ pageRankIterations: row.ranIterations }));
     await step(3, 'betweenness');

@@ -30,8 +30,12 @@ import { badUserInput } from '../schema/errors.js';
  *   NullPointerException in 2.13), and every measure of an edgeless graph is known (below).
  *
  * If the measures statement fails (its time limit, say), the projected graph may remain; a drop
- * by name follows in `finally`. A read retried after a lost connection may find its graph name
- * taken; it then fails like any other read, and the drop frees the name.
+ * by name follows in `finally`. That drop can come too early: the read stops waiting at its time
+ * limit and resets the session, but Neo4j ends the statement only when it next looks, and GDS
+ * looks at most every 10 s (its TerminationFlag), so a projection still being built then is
+ * registered after the drop (seen on a cold, loaded server). So the name is dropped once more,
+ * LATE_DROP_MS later. A read retried after a lost connection may find its graph name taken; it
+ * then fails like any other read, and the drops free the name.
  */
 
 /** At most this many authors; beyond, those with the most papers in the years are kept (then by id). */
@@ -46,6 +50,8 @@ export const MAX_AUTHORS_PER_PAPER = 100;
 export const MAX_EGO_DEPTH = 2;
 /** Leiden's seed: the same subgraph always gets the same communities. */
 export const LEIDEN_SEED = 42;
+/** The second drop of a failed statement's graph: by then GDS has seen that its transaction ended. */
+export const LATE_DROP_MS = 30_000;
 /** GDS's PageRank gives an author with no links 1 - dampingFactor. */
 export const PAGE_RANK_DAMPING = 0.85;
 
@@ -314,7 +320,11 @@ export function createSubgraphAnalytics(read: Read) {
       };
     } finally {
       // The statement drops its graph itself when it succeeds; this is for when it did not.
-      if (!dropped) await read(queries.drop, { graphName }).catch(() => {});
+      if (!dropped) {
+        const drop = () => read(queries.drop, { graphName }).catch(() => {});
+        await drop();
+        setTimeout(drop, LATE_DROP_MS).unref();
+      }
     }
   }
 

@@ -31,3 +31,9 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 /** "2019–2024", "2021", or nothing. */
 export const yearRange = (first: number | null | undefined, last: number | null | undefined) =>
   first == null ? '' : last == null || last === first ? String(first) : `${first}–${last}`;
+
+const SIGNIFICANT = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+const WHOLE = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+/** A measured figure, to three significant digits, or whole (grouped) from 1,000 on: "0.153", "2.47", "12,346". */
+export const figure = (value: number) => (Math.abs(value) >= 1000 ? WHOLE : SIGNIFICANT).format(value);

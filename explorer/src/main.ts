@@ -6,7 +6,23 @@
 import './style.css';
 import { request } from './api';
 import { byId, h } from './dom';
-import { addLink, addNode, API_MAX_NODES, assignColours, besideOf, createNetwork, mergeEgoNetwork, mergeOrganizationNetwork, roomForExpansion, DRAW_LIMITS, type EgoNetworkData, type OrganizationNetworkData } from './network';
+import {
+  addLink,
+  addNode,
+  API_MAX_NODES,
+  assignColours,
+  besideOf,
+  createNetwork,
+  hasCommunities,
+  legendText,
+  mergeEgoNetwork,
+  mergeOrganizationNetwork,
+  roomForExpansion,
+  DRAW_LIMITS,
+  type ColourBy,
+  type EgoNetworkData,
+  type OrganizationNetworkData,
+} from './network';
 import * as Operations from './operations';
 import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type AuthorView, type HopView, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
@@ -106,6 +122,7 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
       void selectAuthor(other, { expand: true });
     },
   });
+  paintPanelSwatches();
 }
 
 interface PapersOf {
@@ -145,7 +162,7 @@ function clearSelection() {
 
 function resetGraph() {
   graph.clear();
-  organizationColours.clear();
+  for (const colours of Object.values(renderer.view.colours)) colours.clear();
   truncated = false;
   renderer.view.selected = null;
   renderer.view.path = null;
@@ -232,12 +249,30 @@ async function selectOrganization(id: string, { reset }: { reset: boolean }) {
 
 // ---- legend ----------------------------------------------------------------------------------
 
-/** Which organization has which colour, kept across expansions. */
-const organizationColours = renderer.view.colours;
+/** What the drawing is coloured by: organizations are always coloured by themselves. */
+const colourBy = (): ColourBy => (view.mode === 'authors' ? view.colourBy : 'organization');
+
+/** Gives the commonest organizations (or communities) their colours, kept across expansions, and lists them. */
 function updateLegend() {
-  byId('legend').replaceChildren(
-    ...assignColours(graph, organizationColours).map((entry) => h('li', {}, h('span', { class: 'swatch', style: `background:${entry.color}` }), `${entry.name} (${entry.count})`)),
-  );
+  const by = colourBy();
+  renderer.view.colourBy = by;
+  const legend = byId('legend');
+  legend.setAttribute('aria-label', `Colours: ${by === 'community' ? 'communities' : 'organizations'}`);
+  const entries = assignColours(graph, renderer.view.colours[by], by);
+  paintPanelSwatches();
+  if (by === 'community' && graph.order > 0 && !hasCommunities(graph)) {
+    return legend.replaceChildren(h('li', { class: 'hint' }, 'No analytics yet: run ', h('code', {}, 'npm run analytics')));
+  }
+  legend.replaceChildren(...entries.map((entry) => h('li', {}, h('span', { class: 'swatch', style: `background:${entry.color}` }), legendText(entry, by))));
+}
+
+/** The panel's community swatch shows the community's colour while the drawing is coloured by community. */
+function paintPanelSwatches() {
+  for (const swatch of document.querySelectorAll<HTMLElement>('#panel .swatch[data-community]')) {
+    const colour = colourBy() === 'community' ? renderer.view.colours.community.get(swatch.dataset.community!) : undefined;
+    swatch.hidden = !colour;
+    swatch.style.background = colour ?? '';
+  }
 }
 
 // ---- controls --------------------------------------------------------------------------------
@@ -318,10 +353,20 @@ filterForm.addEventListener('submit', (event) => {
   if (view.mode === 'authors' && view.centre) void showAuthorNetwork(view.centre);
 });
 
+const colourSelect = byId<HTMLSelectElement>('colour-by');
+colourSelect.addEventListener('change', () => {
+  view = { ...view, colourBy: colourSelect.value === 'community' ? 'community' : 'organization' };
+  writeView(view);
+  updateLegend();
+  renderer.refresh();
+});
+
 // ---- start: restore the view the URL describes -----------------------------------------------
 
 setMode(view.mode);
 fillFilters(view);
+colourSelect.value = view.colourBy;
+updateLegend();
 timeSlider.update();
 setStatus('idle');
 if (view.centre && view.mode === 'authors') {

@@ -19,6 +19,10 @@ export interface NodeAttributes {
   paperCount: number;
   organization: string | null;
   organizationName: string | null;
+  /** The author's community number in the served analytics run; null before any run reached them. */
+  community: number | null;
+  /** Who names the community: its top author by PageRank (the author alone when it has no other member). */
+  communityName: string | null;
   /** The earliest year of any drawn link, for the time slider. */
   firstYear: number | null;
   expanded: boolean;
@@ -43,9 +47,22 @@ export interface EgoNetworkData {
   nodes: {
     id: string;
     depth: number;
-    author: { name: string; metrics: { paperCount: number }; affiliations: { organization: { id: string; name: string } | null }[] } | null;
+    author: {
+      name: string;
+      metrics: { paperCount: number };
+      affiliations: { organization: { id: string; name: string } | null }[];
+      /** Absent when the query did not ask; null until an analytics run reached the author. */
+      analytics?: AnalyticsData | null;
+    } | null;
   }[];
   edges: { source: string; target: string; sharedPaperCount: number; firstYear: number | null; lastYear: number | null }[];
+}
+
+/** What the drawing needs of an author's analytics: the community and who names it. */
+export interface AnalyticsData {
+  communityNumber: number;
+  /** Null when the author is alone in the community. */
+  community: { id: string; size: number; topAuthors: { name: string }[] } | null;
 }
 
 export interface MergeResult {
@@ -56,7 +73,8 @@ export interface MergeResult {
 }
 
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#2f7f6f'];
-const NO_ORGANIZATION = '#9aa3ad';
+/** Nodes outside the coloured groups: no organization or community, or one beyond the palette. */
+export const UNCOLOURED = '#9aa3ad';
 export const EDGE_COLOR = '#c5ccd4';
 
 export const nodeSize = (paperCount: number) => Math.min(3 + 2.2 * Math.sqrt(paperCount), 28);
@@ -74,19 +92,23 @@ export interface NewNode {
   paperCount: number;
   /** An author's main organization, or the organization itself. */
   organization: { id: string; name: string } | null;
+  /** An author's community, when the analytics have reached them. */
+  community?: { number: number; name: string } | null;
   at: { x: number; y: number };
 }
 
-/** Adds a node with what every drawn node carries; its colour comes from the renderer (by organization). */
-export function addNode(graph: Network, id: string, { kind, label, paperCount, organization, at }: NewNode) {
+/** Adds a node with what every drawn node carries; its colour comes from the renderer (by organization or community). */
+export function addNode(graph: Network, id: string, { kind, label, paperCount, organization, community = null, at }: NewNode) {
   graph.addNode(id, {
     label,
     ...at,
     size: kind === 'organization' ? nodeSize(paperCount) * 0.8 : nodeSize(paperCount),
-    color: NO_ORGANIZATION,
+    color: UNCOLOURED,
     paperCount,
     organization: organization?.id ?? null,
     organizationName: organization?.name ?? null,
+    community: community?.number ?? null,
+    communityName: community?.name ?? null,
     firstYear: null,
     expanded: false,
     kind,
@@ -115,6 +137,13 @@ export function addLink(graph: Network, source: string, target: string, link: Li
   }
 }
 
+/** An author's community as the drawing keeps it; a community without a summary is the author alone. */
+function communityOf(author: { name: string; analytics?: AnalyticsData | null } | null) {
+  const analytics = author?.analytics;
+  if (!analytics) return null;
+  return { number: analytics.communityNumber, name: analytics.community?.topAuthors[0]?.name ?? author.name };
+}
+
 /** Adds a fetched ego network around `centre`: existing nodes stay where they are. */
 export function mergeEgoNetwork(graph: Network, centre: string, data: EgoNetworkData): MergeResult {
   const origin = graph.hasNode(centre) ? graph.getNodeAttributes(centre) : { x: 0, y: 0 };
@@ -129,6 +158,7 @@ export function mergeEgoNetwork(graph: Network, centre: string, data: EgoNetwork
       label: node.author?.name ?? node.id,
       paperCount: node.author?.metrics.paperCount ?? 0,
       organization: node.author?.affiliations.find((a) => a.organization)?.organization ?? null,
+      community: communityOf(node.author),
       at: onRing(origin, index, fresh.length, node.id === centre ? 0 : 10 * node.depth),
     });
     addedNodes++;
@@ -161,34 +191,54 @@ export function yearSpan(graph: Network): [number, number] | null {
   return Number.isFinite(min) ? [min, max] : null;
 }
 
+/** What the nodes are coloured by. */
+export type ColourBy = 'organization' | 'community';
+export const COLOUR_BY: readonly ColourBy[] = ['organization', 'community'];
+
 export interface LegendEntry {
   name: string;
   color: string;
   count: number;
 }
 
+/** The group a node is coloured by, or null (grey): its organization's id or its community's number. */
+export function colourKey(attributes: Pick<NodeAttributes, 'organization' | 'community'>, by: ColourBy): string | null {
+  if (by === 'community') return attributes.community == null ? null : String(attributes.community);
+  return attributes.organization;
+}
+
+const groupName = (attributes: NodeAttributes, by: ColourBy) =>
+  by === 'community' ? `Community of ${attributes.communityName ?? attributes.label}` : (attributes.organizationName ?? '');
+
 /**
- * Gives the commonest organizations drawn one distinct colour each (in `assigned`; the rest stay
- * grey), and returns the legend. A colour once given stays with its organization while it is
- * drawn, so an expansion does not repaint the picture. The renderer colours nodes from
- * `assigned` at draw time: the graph is not touched.
+ * Gives the commonest groups drawn (organizations, or communities) one distinct colour each (in
+ * `assigned`; the rest stay grey), and returns the legend. A colour once given stays with its
+ * group while it is drawn, so an expansion does not repaint the picture. The renderer colours
+ * nodes from `assigned` at draw time: the graph is not touched. Keep one `assigned` per `by`.
  */
-export function assignColours(graph: Network, assigned: Map<string, string>): LegendEntry[] {
+export function assignColours(graph: Network, assigned: Map<string, string>, by: ColourBy = 'organization'): LegendEntry[] {
   const counts = new Map<string, LegendEntry>();
   graph.forEachNode((_node, attributes) => {
-    if (!attributes.organization) return;
-    const entry = counts.get(attributes.organization) ?? { name: attributes.organizationName ?? '', color: NO_ORGANIZATION, count: 0 };
+    const key = colourKey(attributes, by);
+    if (key === null) return;
+    const entry = counts.get(key) ?? { name: groupName(attributes, by), color: UNCOLOURED, count: 0 };
     entry.count++;
-    counts.set(attributes.organization, entry);
+    counts.set(key, entry);
   });
-  for (const organization of assigned.keys()) if (!counts.has(organization)) assigned.delete(organization);
+  for (const key of assigned.keys()) if (!counts.has(key)) assigned.delete(key);
   const free = PALETTE.filter((color) => ![...assigned.values()].includes(color));
   const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].name.localeCompare(b[1].name));
-  for (const [organization] of ranked.slice(0, PALETTE.length)) {
-    if (!assigned.has(organization) && free.length) assigned.set(organization, free.shift()!);
+  for (const [key] of ranked.slice(0, PALETTE.length)) {
+    if (!assigned.has(key) && free.length) assigned.set(key, free.shift()!);
   }
-  return ranked.filter(([organization]) => assigned.has(organization)).map(([organization, entry]) => ({ ...entry, color: assigned.get(organization)! }));
+  return ranked.filter(([key]) => assigned.has(key)).map(([key, entry]) => ({ ...entry, color: assigned.get(key)! }));
 }
+
+/** A legend line: "tencent-ai (12)", "Community of Sergey Levine (42 drawn)". */
+export const legendText = (entry: LegendEntry, by: ColourBy) => (by === 'community' ? `${entry.name} (${entry.count} drawn)` : `${entry.name} (${entry.count})`);
+
+/** Whether any drawn author has analytics (a community), so that colouring by community can show anything. */
+export const hasCommunities = (graph: Network) => graph.someNode((_node, attributes) => attributes.community != null);
 
 /** A spot near `anchor` for a node that joins the drawing: a tenth of the drawing's size away. */
 export function besideOf(graph: Network, anchor: string | null): { x: number; y: number } {

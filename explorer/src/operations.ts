@@ -10,7 +10,10 @@ query SearchAuthors($search: String!, $first: Int = 8) {
   }
 }`;
 
-/** One level of coauthors around an author, with what the drawing needs of each node. */
+/**
+ * One level of coauthors around an author, with what the drawing needs of each node: for colouring
+ * by community, its number and who names it (the first of `topAuthors`, highest PageRank first).
+ */
 export const CoauthorNetwork = /* GraphQL */ `
 query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minSharedPapers: Int = 1, $yearFrom: Int, $yearTo: Int) {
   author(id: $id) {
@@ -26,6 +29,7 @@ query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minShare
           name
           metrics { paperCount }
           affiliations { organization { id name } }
+          analytics { communityNumber community { id size topAuthors { name } } }
         }
       }
       edges { source target sharedPaperCount firstYear lastYear }
@@ -43,6 +47,7 @@ query AuthorDetails($id: ID!) {
     affiliations { paperCount firstYear lastYear organization { id name } }
     topics { paperCount topic { code name } }
     papers(first: 5) { totalCount edges { node { id title year venue url } } }
+    analytics { communityNumber pageRank betweenness coreNumber clustering community { id size topAuthors { name } } }
   }
 }`;
 

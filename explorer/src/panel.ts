@@ -1,5 +1,5 @@
 /** The side panel's views: an author, a coauthor link, a path, an organization, an organization link. */
-import { byId, h, yearRange } from './dom';
+import { byId, figure, h, yearRange } from './dom';
 
 export interface PaperItem {
   id: string;
@@ -48,6 +48,52 @@ export interface AuthorView {
   affiliations: { paperCount: number; firstYear: number | null; lastYear: number | null; organization: { id: string; name: string } | null }[];
   topics: { paperCount: number; topic: { code: string | null; name: string } | null }[];
   papers: { totalCount: number; edges: { node: PaperItem }[] };
+  /** Null until an analytics run (`npm run analytics`) has reached the author. */
+  analytics: AnalyticsView | null;
+}
+
+export interface AnalyticsView {
+  communityNumber: number;
+  pageRank: number;
+  betweenness: number;
+  coreNumber: number;
+  clustering: number;
+  /** Null when the author is alone in the community. */
+  community: { id: string; size: number; topAuthors: { name: string }[] } | null;
+}
+
+/** The author's place in the coauthor graph, from the stored analytics. */
+function analyticsSection(author: AuthorView) {
+  const { analytics } = author;
+  if (!analytics) return null;
+  const { community } = analytics;
+  const namedBy = community?.topAuthors[0]?.name;
+  const row = (term: string, explanation: string, value: Node | string) => [h('dt', { title: explanation }, term), h('dd', {}, value)];
+  return h(
+    'section',
+    { class: 'analytics' },
+    h('h3', {}, 'Collaboration analytics'),
+    h(
+      'dl',
+      { class: 'metrics' },
+      row(
+        'Community',
+        'The community (Leiden, over coauthor links) the author belongs to, named by its top author by PageRank',
+        h(
+          'span',
+          {},
+          h('span', { class: 'swatch', 'data-community': analytics.communityNumber, hidden: true }),
+          community
+            ? `of ${namedBy ?? author.name} · ${community.size.toLocaleString('en')} ${community.size === 1 ? 'author' : 'authors'}`
+            : 'the author alone',
+        ),
+      ),
+      row('PageRank', 'PageRank over coauthor links weighted by shared papers (an author with no links has 0.15)', figure(analytics.pageRank)),
+      row('Betweenness', 'How many shortest coauthor chains pass through the author (estimated from sampled authors)', figure(analytics.betweenness)),
+      row('Core number', 'The largest k such that the author is in the k-core of the coauthor graph', String(analytics.coreNumber)),
+      row('Clustering', "The share of the author's coauthor pairs who also wrote together", figure(analytics.clustering)),
+    ),
+  );
 }
 
 export interface Neighbour {
@@ -68,6 +114,7 @@ export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions:
       h('dt', {}, 'h-index'), h('dd', {}, metrics.hIndex),
       h('dt', {}, 'Active'), h('dd', {}, yearRange(metrics.firstYear, metrics.lastYear) || '–'),
     ),
+    analyticsSection(author),
     author.affiliations.length
       ? h(
           'section',

@@ -8,7 +8,7 @@ import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { EdgeAttributes, Network, NodeAttributes } from './network';
+import { colourKey, type ColourBy, type EdgeAttributes, type Network, type NodeAttributes } from './network';
 
 export interface ViewState {
   selected: string | null;
@@ -16,8 +16,10 @@ export interface ViewState {
   path: { nodes: Set<string>; edges: Set<string> } | null;
   /** The time slider's year: links (and authors) newer than it are hidden. */
   year: number | null;
-  /** Colours by organization id (see assignColours); others keep their own. */
-  colours: Map<string, string>;
+  /** What nodes are coloured by. */
+  colourBy: ColourBy;
+  /** Colours by organization id and by community number (see assignColours); other nodes keep their own (grey). */
+  colours: Record<ColourBy, Map<string, string>>;
 }
 
 const FADED = '#e6e9ed';
@@ -44,7 +46,7 @@ export interface RendererEvents {
 }
 
 export function createRenderer(container: HTMLElement, graph: Network, events: RendererEvents): Renderer {
-  const view: ViewState = { selected: null, path: null, year: null, colours: new Map() };
+  const view: ViewState = { selected: null, path: null, year: null, colourBy: 'organization', colours: { organization: new Map(), community: new Map() } };
   const hiddenByYear = (year: number | null) => view.year != null && year != null && year > view.year;
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
@@ -54,7 +56,8 @@ export function createRenderer(container: HTMLElement, graph: Network, events: R
     labelFont: 'system-ui, sans-serif',
     zIndex: true,
     nodeReducer: (node, data) => {
-      const out: Partial<NodeDisplayData> = { ...data, color: (data.organization && view.colours.get(data.organization)) || data.color };
+      const key = colourKey(data, view.colourBy);
+      const out: Partial<NodeDisplayData> = { ...data, color: (key !== null && view.colours[view.colourBy].get(key)) || data.color };
       if (hiddenByYear(data.firstYear) && node !== view.selected) out.hidden = true;
       if (view.path) {
         if (view.path.nodes.has(node)) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });

@@ -10,9 +10,11 @@ export interface ViewParams {
   yearTo: number | null;
   /** Global id of the author a path was asked to. */
   pathTo: string | null;
+  /** What authors are coloured by (`colour=community`); organizations are always by themselves. */
+  colourBy: 'organization' | 'community';
 }
 
-export const DEFAULT_VIEW: ViewParams = { mode: 'authors', centre: null, depth: 1, minSharedPapers: 1, yearFrom: null, yearTo: null, pathTo: null };
+export const DEFAULT_VIEW: ViewParams = { mode: 'authors', centre: null, depth: 1, minSharedPapers: 1, yearFrom: null, yearTo: null, pathTo: null, colourBy: 'organization' };
 
 const int = (value: string | null, min: number, max: number): number | null => {
   const number = Number(value);
@@ -30,6 +32,7 @@ export function readView(search = location.search): ViewParams {
     yearFrom: int(query.get('from'), 1000, 3000),
     yearTo: int(query.get('to'), 1000, 3000),
     pathTo: query.get('path'),
+    colourBy: query.get('colour') === 'community' ? 'community' : 'organization',
   };
 }
 
@@ -42,6 +45,7 @@ export function writeView(view: ViewParams) {
   if (view.yearFrom != null) query.set('from', String(view.yearFrom));
   if (view.yearTo != null) query.set('to', String(view.yearTo));
   if (view.pathTo) query.set('path', view.pathTo);
+  if (view.colourBy !== DEFAULT_VIEW.colourBy) query.set('colour', view.colourBy);
   const text = query.toString();
   history.replaceState(null, '', text ? `?${text}` : location.pathname);
 }

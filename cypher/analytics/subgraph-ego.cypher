@@ -26,8 +26,9 @@ CALL (center, level1) {
   WHERE shared >= $minSharedPapers
   RETURN collect(DISTINCT n) AS level2
 }
-UNWIND range(0, 2) AS depth
-UNWIND [[center], level1, level2][depth] AS a
+// Each level's list stays out of the rows that are sorted: Neo4j would count it once per row.
+UNWIND [[0, center]] + [n IN level1 | [1, n]] + [n IN level2 | [2, n]] AS entry
+WITH center, entry[0] AS depth, entry[1] AS a
 WITH center, depth, a, COUNT { (a)-[:AUTHORED]->(p:Paper) WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) } AS paperCount
 ORDER BY depth, paperCount DESC, a.id
 WITH center, collect({a: a, paperCount: paperCount}) AS ranked

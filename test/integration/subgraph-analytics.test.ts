@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphAnalytics, MAX_AUTHORS_PER_PAPER } from '../../src/analytics/subgraph.js';
 import { createRead, type Read } from '../../src/db/read.js';
 import { cypher } from '../../src/db/cypher.js';
-import { createLogger } from '../../src/logger.js';
-import { startServer, type RunningServer } from '../../src/server.js';
 import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
+import { startObservedServer, type ObservedServer } from '../support/hardening.js';
 import { networkx } from '../support/networkx.js';
-import { postGraphQL, testConfig, testDatabase, testDriver } from '../support/server.js';
+import { postGraphQL, testDatabase, testDriver } from '../support/server.js';
 
 /**
  * subgraphAnalytics and GET /export/subgraph over HTTP, on the seed (Baixu Chen's coauthors) and
@@ -24,7 +23,7 @@ import { postGraphQL, testConfig, testDatabase, testDriver } from '../support/se
  * - the files: networkx reads the GraphML and GEXF back into the same graph the API gives.
  */
 
-let server: RunningServer;
+let server: ObservedServer;
 let driver: Driver;
 let graph: SyntheticGraph;
 
@@ -33,7 +32,7 @@ const COMMUNITY_NUMBER = 5;
 
 const authorGid = (id: string) => encodeGlobalID('Author', id);
 const localId = (gid: string) => decodeGlobalID(gid).id;
-const baseUrl = () => server.url.replace(/\/graphql$/, '');
+const baseUrl = () => server.base;
 
 /**
  * Reads get 20 s rather than 5: GDS's first calls on a fresh Neo4j load and compile its classes,
@@ -47,7 +46,7 @@ beforeAll(async () => {
   driver = testDriver();
   await writeGraph(driver, testDatabase(), graph);
   await driver.executeQuery(cypher('analytics/subgraph-measures'), { graphName: 'subgraph-warm-up', nodeCount: 3, links: [[0, 1, 1], [1, 2, 2]] }, { database: testDatabase() });
-  server = await startServer(testConfig({ LOG_LEVEL: 'silent', NEO4J_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS) }), createLogger('silent'));
+  server = await startObservedServer({ NEO4J_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS) });
 }, 180_000);
 
 afterAll(async () => {
@@ -477,6 +476,18 @@ describe('GET /export/subgraph', () => {
     await expectBadInput(await exportOf('format=graphml&egoOf=not-an-id'), 'egoOf');
     const format = await expectBadInput(await exportOf(`format=xlsx&egoOf=${encodeURIComponent(gid)}`), 'format');
     expect(format.message).toBe('`format` must be one of graphml, gexf, csv-nodes, csv-edges, cytoscape.');
+  });
+
+  it('is logged and counted like any request', async () => {
+    const before = server.requests().length;
+    await (await exportOf(`format=csv-edges&egoOf=${encodeURIComponent(gid)}`)).text();
+    await (await exportOf('format=csv-edges')).text();
+    expect(server.requests().slice(before).map(({ path, status, operationName, cypherStatements, errorCodes }) => ({ path, status, operationName, cypherStatements, errorCodes }))).toEqual([
+      { path: '/export/subgraph', status: 200, operationName: 'exportSubgraph', cypherStatements: 3, errorCodes: undefined },
+      { path: '/export/subgraph', status: 400, operationName: 'exportSubgraph', cypherStatements: 0, errorCodes: ['BAD_USER_INPUT'] },
+    ]);
+    const metrics = await (await fetch(`${baseUrl()}/metrics`)).text();
+    expect(metrics).toMatch(/scholar_graph_http_requests_total\{route="other",status="400"\} [1-9]/);
   });
 
   it('answers GET only', async () => {

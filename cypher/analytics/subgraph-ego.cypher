@@ -2,8 +2,8 @@
 // (src/analytics/subgraph.ts), over the links the subgraph counts: papers in the years with at
 // most $maxAuthorsPerPaper authors, at least $minSharedPapers of them per pair. The centre first,
 // then each level by most papers in the years (then by id), at most $maxAuthors in all; the second
-// level is not walked when the first fills them already. In one statement, as
-// read/network/ego-network.
+// level is not walked when the first leaves it no room (it is cut then anyway). In one statement,
+// as read/network/ego-network.
 MATCH (center:Author {id: $authorId})
 CALL (center) {
   MATCH (center)-[:AUTHORED]->(p:Paper)
@@ -16,7 +16,7 @@ CALL (center) {
   RETURN collect(n) AS level1
 }
 CALL (center, level1) {
-  UNWIND CASE WHEN $depth >= 2 AND size(level1) + 1 < $maxAuthors THEN level1 ELSE [] END AS x
+  UNWIND CASE WHEN $depth >= 2 AND size(level1) < $maxAuthors THEN level1 ELSE [] END AS x
   MATCH (x)-[:AUTHORED]->(p:Paper)
   WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
     AND COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper

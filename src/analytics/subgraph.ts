@@ -15,8 +15,8 @@ import { badUserInput } from '../schema/errors.js';
  * projects the graph into GDS's catalog under a name of this request's own, streams every
  * algorithm and drops the graph, all in one read transaction. Why so:
  *
- * - Stream mode writes nothing, so it runs in a read transaction (on any cluster member) under
- *   the read's time limit, which GDS honours: a stopped transaction stops the algorithm. `write`
+ * - Stream mode writes nothing, so it runs in a read transaction under the read's time limit,
+ *   which GDS honours: a stopped transaction stops the algorithm (see below for when). `write`
  *   would need a write transaction and leave figures on the authors that are not the whole-graph
  *   run's; `mutate` + one node-property stream costs the same algorithms plus a copy, for nothing.
  * - All five algorithms in one statement: one plan, one round trip. What costs is GDS's fixed

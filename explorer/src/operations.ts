@@ -29,7 +29,7 @@ query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minShare
           name
           metrics { paperCount }
           affiliations { organization { id name } }
-          analytics { communityNumber community { id size topAuthors { name } } }
+          analytics { communityNumber community { id size topAuthors(first: 1) { name } } }
         }
       }
       edges { source target sharedPaperCount firstYear lastYear }
@@ -47,7 +47,7 @@ query AuthorDetails($id: ID!) {
     affiliations { paperCount firstYear lastYear organization { id name } }
     topics { paperCount topic { code name } }
     papers(first: 5) { totalCount edges { node { id title year venue url } } }
-    analytics { communityNumber pageRank betweenness coreNumber clustering community { id size topAuthors { name } } }
+    analytics { communityNumber pageRank betweenness coreNumber clustering community { id size topAuthors(first: 1) { name } } }
   }
 }`;
 

@@ -126,6 +126,9 @@ const CommunityTopicRef = builder.objectRef<{ topicId: string; paperCount: numbe
   }),
 });
 
+/** The run stores a community's 10 members of highest PageRank (cypher/analytics/communities.cypher). */
+const TOP_AUTHORS = 10;
+
 const linkOf = (edge: unknown) => (edge as Edge<PageRow, unknown>).row as unknown as CommunityLinkRow;
 
 const CommunityLinkConnection = builder.connectionObject(
@@ -154,9 +157,16 @@ builder.node(CommunityRef, {
     firstYear: t.exposeInt('firstYear', { description: "Year of its members' first paper.", nullable: true }),
     lastYear: t.exposeInt('lastYear', { description: "Year of its members' newest paper.", nullable: true }),
     topAuthors: t.field({
-      description: 'Its members with the highest PageRank (at most 10).',
+      description: 'Its members with the highest PageRank, highest first.',
       type: [AuthorRef],
-      resolve: async (community, _args, { loaders }) => present(await loaders.author.loadMany(community.topAuthorIds)),
+      args: { first: t.arg.int({ description: `How many, 1 to ${TOP_AUTHORS} (default ${TOP_AUTHORS}).`, defaultValue: TOP_AUTHORS }) },
+      resolve: async (community, { first }, { loaders }) => {
+        const count = first ?? TOP_AUTHORS;
+        if (!Number.isInteger(count) || count < 1 || count > TOP_AUTHORS) {
+          throw badUserInput(`\`first\` must be between 1 and ${TOP_AUTHORS}.`, { argument: 'first' });
+        }
+        return present(await loaders.author.loadMany(community.topAuthorIds.slice(0, count)));
+      },
     }),
     topOrganizations: t.field({
       description: 'The organizations most of its members are affiliated with (at most 5).',

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
+import { warmUpGds } from './analytics/warm-up.js';
 import { applySchema } from './db/migrate.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
@@ -55,6 +56,11 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     } else logger.info({ uri, database }, 'Neo4j ready (schema left as it is)');
     if (config.seedOnEmpty && (await seedIfEmpty(driver, database))) logger.info('Empty graph: seed loaded');
     prepared = true;
+    // Not waited for: serving starts now; the first analytics request then finds GDS loaded.
+    void warmUpGds(driver, database).then((result) => {
+      if ('millis' in result) logger.info({ millis: result.millis }, 'Graph Data Science warmed up');
+      else logger.warn({ err: result.error }, 'Graph Data Science did not answer: analytics fields will fail (see README, Collaboration analytics)');
+    });
   };
 
   if (waitForNeo4j) {

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { cypher } from '../db/cypher.js';
+
+/**
+ * Graph Data Science loads its classes on its first call: right after Neo4j starts, the first
+ * subgraph request took about 18 s, past the read time limit. The server runs the subgraph
+ * measures once on a triangle as soon as the database is prepared, in the background, so that
+ * clients do not pay for it. Returns GDS's answer time, or the error when GDS is not there.
+ */
+export async function warmUpGds(driver: Driver, database: string): Promise<{ millis: number } | { error: Error }> {
+  const started = performance.now();
+  const graphName = `warm-up-${randomUUID()}`;
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const triangle = [[0, 1, 1], [1, 2, 1], [0, 2, 1]];
+    await session.run(cypher('analytics/subgraph-measures'), { graphName, nodeCount: neo4j.int(3), links: triangle });
+    return { millis: Math.round(performance.now() - started) };
+  } catch (error) {
+    await session.run(cypher('analytics/subgraph-drop'), { graphName }).catch(() => {});
+    return { error: error as Error };
+  } finally {
+    await session.close();
+  }
+}

@@ -210,10 +210,21 @@ async function largestCommunities(driver: Driver, run: number, limit = 5): Promi
      WITH c ORDER BY c.size DESC, c.community LIMIT $limit
      RETURN c.community AS community, c.size AS size, c.paperCount AS paperCount,
             toString(c.firstYear) + '–' + toString(c.lastYear) AS years,
-            [id IN c.topAuthorIds[0..5] | head([(a:Author {id: id}) | a.name + ' (' + toString(round(a.analyticsPageRank, 2)) + ')'])] AS topAuthors,
-            [i IN range(0, size(c.topOrganizationIds) - 1) |
-               head([(o:Organization {id: c.topOrganizationIds[i]}) | o.name]) + ' (' + toString(c.topOrganizationMemberCounts[i]) + ')'] AS topOrganizations,
-            [id IN c.topTopicIds | head([(t:Topic {id: id}) | t.name])] AS topTopics`,
+            COLLECT {
+              UNWIND range(0, size(c.topAuthorIds[0..5]) - 1) AS i
+              MATCH (a:Author {id: c.topAuthorIds[i]})
+              RETURN a.name + ' (' + toString(round(a.analyticsPageRank, 2)) + ')' ORDER BY i
+            } AS topAuthors,
+            COLLECT {
+              UNWIND range(0, size(c.topOrganizationIds) - 1) AS i
+              MATCH (o:Organization {id: c.topOrganizationIds[i]})
+              RETURN o.name + ' (' + toString(c.topOrganizationMemberCounts[i]) + ')' ORDER BY i
+            } AS topOrganizations,
+            COLLECT {
+              UNWIND range(0, size(c.topTopicIds) - 1) AS i
+              MATCH (t:Topic {id: c.topTopicIds[i]})
+              RETURN t.name ORDER BY i
+            } AS topTopics`,
     { run: neo4j.int(run), limit: neo4j.int(limit) },
   ).then((rows) => rows.map((row) => ({ ...row, community: Number(row.community), size: Number(row.size), paperCount: Number(row.paperCount) })));
 }

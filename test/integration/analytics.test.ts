@@ -247,9 +247,9 @@ describe('one run over the whole graph, against networkx on an independently exp
     const l1 = compared.reduce((total, id) => total + Math.abs(stored.get(id)!.pageRank / sum - reference.weightedPageRank[id]!), 0);
     expect(l1).toBeLessThanOrEqual((2 * gap) / sum + 1e-9);
     expect(l1).toBeLessThan(1e-3);
-    // The most central author is the same in both.
-    const top = (score: (id: string) => number) => compared.reduce((best, id) => (score(id) > score(best) ? id : best));
-    expect(top((id) => stored.get(id)!.pageRank)).toBe(top((id) => reference.weightedPageRank[id]!));
+    // GDS's most central author is networkx's, or within 0.1% of it (a near tie may swap).
+    const gdsTop = compared.reduce((best, id) => (stored.get(id)!.pageRank > stored.get(best)!.pageRank ? id : best));
+    expect(reference.weightedPageRank[gdsTop]!).toBeGreaterThanOrEqual(Math.max(...compared.map((id) => reference.weightedPageRank[id]!)) * (1 - 1e-3));
     // An isolated author keeps exactly 1 - d.
     for (const id of compared.filter((id) => !linked.has(id))) expect(stored.get(id)!.pageRank).toBeCloseTo(1 - DAMPING, 12);
   });

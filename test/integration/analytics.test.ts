@@ -247,6 +247,9 @@ describe('one run over the whole graph, against networkx on an independently exp
     const l1 = compared.reduce((total, id) => total + Math.abs(stored.get(id)!.pageRank / sum - reference.weightedPageRank[id]!), 0);
     expect(l1).toBeLessThanOrEqual((2 * gap) / sum + 1e-9);
     expect(l1).toBeLessThan(1e-3);
+    // The weights count: unweighted PageRank is much farther away.
+    const l1Unweighted = compared.reduce((total, id) => total + Math.abs(stored.get(id)!.pageRank / sum - reference.pageRank[id]!), 0);
+    expect(l1Unweighted).toBeGreaterThan(10 * l1);
     // GDS's most central author is networkx's, or within 0.1% of it (a near tie may swap).
     const gdsTop = compared.reduce((best, id) => (stored.get(id)!.pageRank > stored.get(best)!.pageRank ? id : best));
     expect(reference.weightedPageRank[gdsTop]!).toBeGreaterThanOrEqual(Math.max(...compared.map((id) => reference.weightedPageRank[id]!)) * (1 - 1e-3));
@@ -268,19 +271,21 @@ describe('communities against the labs the generator planted', () => {
   /**
    * The bar the issue sets is NMI >= 0.9 between the planted labs (the generator's `lab`, a mover
    * counted in the lab of most of his or her papers) and the run's communities. The run does not
-   * reach it: 0.879 here (91 labs of 15-30 authors, 42 communities). The graph is a fair planted
-   * case: 91.5% of the link weight lies inside labs. What loses is modularity at Leiden's default
-   * resolution (gamma 1), whose resolution limit merges small dense groups: two labs of internal
-   * weight ~94 (degree ~200 each) gain modularity by merging once more than 200 * 200 / 2m ~ 2.1
-   * of link weight joins them (m ~ 9,500 for the planted graph alone), which one guest on a paper
-   * of four already gives. So the labs come out whole (the test below) but in unions of 2-4.
-   * Measured with gds.leiden.stream on the same kind of graph (2,000 authors beside the seed):
-   * NMI 0.875 at gamma 1, 0.911 at 2, 0.949 at 4; without any cross-lab paper still only 0.949
-   * at gamma 1 (movers join labs too); and lower as the rest of the database grows (0.862 with
-   * the other files' graphs beside it), since the limit scales with the whole graph. Meeting the
-   * bar needs a resolution parameter (or a quality function without the limit) in the job, a
-   * choice for src/analytics/run.ts: until then this test documents the shortfall (`it.fails`
-   * passes while NMI < 0.9 and fails, asking to be turned into a plain test, once it is met).
+   * reach it: 0.88 here (0.878 to 0.882 over runs; 91 labs of 15-30 authors, 42 or 43 communities).
+   * The graph is a fair planted case: 91.5% of the link weight lies inside labs. What loses is
+   * modularity at Leiden's default resolution (gamma 1), whose resolution limit merges small dense
+   * groups: two labs of internal weight ~94 (degree ~200 each) gain modularity by merging once more
+   * than 200 * 200 / 2m ~ 2.1 of link weight joins them (m ~ 9,500 for the planted graph alone),
+   * which one guest on a paper of four already gives. So the labs come out whole (the test below)
+   * but in unions of 2-4. Measured with gds.leiden.stream on the same kind of graph (2,000 authors
+   * beside the seed): NMI 0.875 at gamma 1, 0.911 at 2, 0.949 at 4; without any cross-lab paper
+   * still only 0.949 at gamma 1 (movers join labs too); and lower as the rest of the database grows
+   * (0.862 with the other files' graphs beside it), since the limit scales with the whole graph: on
+   * the generated graph of 1M authors (bench:analytics) the run finds 2,352 communities for about
+   * 44,000 labs, some 19 labs each. Meeting the bar needs a resolution parameter (or a quality
+   * function without the limit) in the job, a choice for src/analytics/run.ts: until then this test
+   * documents the shortfall (`it.fails` passes while NMI < 0.9 and fails, asking to be turned into
+   * a plain test, once it is met).
    */
   let nmi: number;
   let wholeLabs: number;

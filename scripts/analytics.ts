@@ -6,7 +6,7 @@
  * summary; `--json` prints the summary as JSON instead.
  */
 import { SingleBar } from 'cli-progress';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ANALYTICS_STEPS, AnalyticsError, runAnalytics, type AnalyticsSummary } from '../src/analytics/run.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../src/db/open.js';
@@ -19,6 +19,11 @@ const program = new Command('analytics')
   .option('--min-shared-papers <n>', 'link two authors only when they share at least n papers', integer(1), 1)
   .option('--max-authors-per-paper <n>', 'papers with more authors make no links', integer(2), 100)
   .option('--betweenness-samples <n>', 'source authors sampled for betweenness (0: exact, slow on large graphs)', integer(0), 256)
+  .option('--resolution <gamma>', 'Leiden resolution: higher finds smaller communities', (value: string) => {
+    const gamma = Number(value);
+    if (!(gamma > 0)) throw new InvalidArgumentError('expected a number above 0');
+    return gamma;
+  }, 4)
   .option('--seed <n>', 'random seed of Leiden and of the betweenness sample', integer(0), 42)
   .option('--concurrency <n>', 'threads Graph Data Science uses (at most 4)', integer(1), 4)
   .option('--json', 'print the summary as JSON')
@@ -31,6 +36,7 @@ interface Options {
   minSharedPapers: number;
   maxAuthorsPerPaper: number;
   betweennessSamples: number;
+  resolution: number;
   seed: number;
   concurrency: number;
   json?: boolean;
@@ -55,6 +61,7 @@ program.action(async (options: Options) => {
         minSharedPapers: options.minSharedPapers,
         maxAuthorsPerPaper: options.maxAuthorsPerPaper,
         betweennessSamples: options.betweennessSamples === 0 ? null : options.betweennessSamples,
+        resolution: options.resolution,
         randomSeed: options.seed,
         concurrency: options.concurrency,
       },
@@ -83,7 +90,7 @@ function printSummary(s: AnalyticsSummary) {
       `papers with more than ${p.maxAuthorsPerPaper} authors left out).`,
   );
   console.log(
-    `Communities: ${s.communityCount} (modularity ${s.modularity.toFixed(3)}); ${s.storedCommunityCount} with two or more authors ` +
+    `Communities: ${s.communityCount} (Leiden at resolution ${p.resolution}, modularity ${s.modularity.toFixed(3)}); ${s.storedCommunityCount} with two or more authors ` +
       `stored, ${s.communityLinkCount} links between them.`,
   );
   console.log(

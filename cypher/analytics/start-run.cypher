@@ -18,7 +18,7 @@ CALL (alive, next) {
     id: next, status: 'running', startedAt: datetime(), heartbeatAt: datetime(),
     yearFrom: $parameters.yearFrom, yearTo: $parameters.yearTo, minSharedPapers: $parameters.minSharedPapers,
     maxAuthorsPerPaper: $parameters.maxAuthorsPerPaper, betweennessSamples: $parameters.betweennessSamples,
-    randomSeed: $parameters.randomSeed, stepNames: [], stepMillis: []
+    randomSeed: $parameters.randomSeed, resolution: toFloat($parameters.resolution), stepNames: [], stepMillis: []
   })
   RETURN run.id AS started
   UNION

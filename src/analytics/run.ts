@@ -29,6 +29,15 @@ export const analyticsParameters = z
      * authors (what readers use it for) at a few seconds there.
      */
     betweennessSamples: z.number().int().min(1).max(1_000_000).nullable().default(256),
+    /**
+     * Leiden's resolution (GDS's `gamma`): above 1 it favours smaller communities. At 1 (plain
+     * modularity) its resolution limit merges any groups joined by more link weight than about
+     * d1 * d2 / 2m (their weighted degrees, m the graph's total): one guest author joins two labs,
+     * and the limit grows with the graph. Measured: labs planted by the generator (2,000 authors)
+     * were found with NMI 0.875 at 1, 0.911 at 2, 0.949 at 4; on the paper lists the largest
+     * community shrank from 2,938 authors at 1 to 904 at 4 (median 3-4 either way).
+     */
+    resolution: z.number().min(0.01).max(1_000).default(4),
     /** Leiden's and the betweenness sample's seed: the same graph and seed give the same answer. */
     randomSeed: z.number().int().min(0).default(42),
     /** Threads GDS uses; its open edition allows at most 4. */

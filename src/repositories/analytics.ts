@@ -49,6 +49,8 @@ export interface AnalyticsRunRow {
   maxAuthorsPerPaper: number;
   betweennessSamples: number | null;
   randomSeed: number;
+  /** Absent on runs from before the parameter existed (they ran at 1). */
+  resolution?: number | null;
   authorCount?: number | null;
   linkCount?: number | null;
   communityCount?: number | null;

@@ -56,6 +56,7 @@ AnalyticsRunRef.implement({
     minSharedPapers: t.exposeInt('minSharedPapers', { description: 'Two authors were linked from this many shared papers.' }),
     maxAuthorsPerPaper: t.exposeInt('maxAuthorsPerPaper', { description: 'Papers with more authors made no links.' }),
     betweennessSamples: t.exposeInt('betweennessSamples', { description: 'Source authors sampled for betweenness; null: exact.', nullable: true }),
+    resolution: t.float({ description: "Leiden's resolution (gamma): higher finds smaller communities.", resolve: (run) => run.resolution ?? 1 }),
     authorCount: t.exposeInt('authorCount', { description: 'Authors in the coauthor graph (all authors).', nullable: true }),
     linkCount: t.exposeInt('linkCount', { description: 'Coauthor links (pairs) in the graph.', nullable: true }),
     communityCount: t.exposeInt('communityCount', { description: 'Communities Leiden found, single authors included.', nullable: true }),
@@ -267,6 +268,7 @@ const AnalyticsRunInput = builder.inputType('AnalyticsRunInput', {
     minSharedPapers: t.int({ description: 'Link two authors from this many shared papers (default 1).' }),
     maxAuthorsPerPaper: t.int({ description: 'Papers with more authors make no links (default 100).' }),
     betweennessSamples: t.int({ description: 'Source authors sampled for betweenness (default 256); 0: exact, slow on large graphs.' }),
+    resolution: t.float({ description: "Leiden's resolution (gamma, default 4): higher finds smaller communities." }),
   }),
 });
 

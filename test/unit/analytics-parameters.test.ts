@@ -20,13 +20,14 @@ describe('parseParameters', () => {
       minSharedPapers: 1,
       maxAuthorsPerPaper: 100,
       betweennessSamples: 256,
+      resolution: 4,
       randomSeed: 42,
       concurrency: 4,
     });
   });
 
   it('keeps what is given, null betweennessSamples (exact) and equal years included', () => {
-    const input = { yearFrom: 2019, yearTo: 2019, minSharedPapers: 3, maxAuthorsPerPaper: 2, betweennessSamples: null, randomSeed: 0, concurrency: 1 };
+    const input = { yearFrom: 2019, yearTo: 2019, minSharedPapers: 3, maxAuthorsPerPaper: 2, betweennessSamples: null, resolution: 1, randomSeed: 0, concurrency: 1 };
     expect(parseParameters(input)).toEqual(input);
     expect(parseParameters({ maxAuthorsPerPaper: 10_000, minSharedPapers: 1_000, betweennessSamples: 1_000_000, concurrency: 4 })).toMatchObject({
       maxAuthorsPerPaper: 10_000,
@@ -43,6 +44,7 @@ describe('parseParameters', () => {
     ['a byline cap above 10,000', { maxAuthorsPerPaper: 10_001 }, 'maxAuthorsPerPaper'],
     ['zero betweenness samples (null means exact)', { betweennessSamples: 0 }, 'betweennessSamples'],
     ['a negative seed', { randomSeed: -1 }, 'randomSeed'],
+    ['a resolution of 0', { resolution: 0 }, 'resolution'],
     ['a year before 1000', { yearFrom: 999 }, 'yearFrom'],
     ['a year after 3000', { yearTo: 3001 }, 'yearTo'],
     ['yearFrom after yearTo', { yearFrom: 2021, yearTo: 2020 }, 'yearFrom'],

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { warmUpGds } from './analytics/warm-up.js';
 import type { Config } from './config.js';
 import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
-import { warmUpGds } from './analytics/warm-up.js';
 import { applySchema } from './db/migrate.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
+import { claimRun, executeRun, parseParameters, type AnalyticsInput } from '../analytics/run.js';
 import { cypher } from '../db/cypher.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
-import { claimRun, executeRun, parseParameters, type AnalyticsInput } from '../analytics/run.js';
 import { createImportWriter } from '../ingest/writer.js';
 
 /**

@@ -7,13 +7,12 @@ import type {
   CommunityRow,
   TopicYearRow,
 } from '../repositories/analytics.js';
+import type { PageRow } from '../repositories/batch.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
-import type { Edge } from './pagination.js';
-import { loadConnection, loadRootConnection } from './pagination.js';
+import { loadConnection, loadRootConnection, type Edge } from './pagination.js';
 import { AuthorConnection, AuthorRef, OrganizationRef, TopicRef } from './refs.js';
-import type { PageRow } from '../repositories/batch.js';
 
 /**
  * Collaboration analytics as stored by the latest run of `npm run analytics` (src/analytics/run.ts):

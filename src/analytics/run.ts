@@ -14,6 +14,12 @@ import { cypher } from '../db/cypher.js';
  * removes its own; an author's figures name the run that made them.
  */
 
+/**
+ * Papers with more authors make no coauthor links, in the whole-graph job (its default) and in
+ * subgraphs: a consortium byline would make a clique of thousands.
+ */
+export const MAX_AUTHORS_PER_PAPER = 100;
+
 export const analyticsParameters = z
   .object({
     /** Only papers from these years make coauthor links. */
@@ -21,8 +27,8 @@ export const analyticsParameters = z
     yearTo: z.number().int().min(1000).max(3000).nullable().default(null),
     /** Two authors are linked when they share at least this many papers (in the years). */
     minSharedPapers: z.number().int().min(1).max(1_000).default(1),
-    /** Papers with more authors make no links: a consortium byline would make a clique of thousands. */
-    maxAuthorsPerPaper: z.number().int().min(2).max(10_000).default(100),
+    /** Papers with more authors make no links (MAX_AUTHORS_PER_PAPER by default). */
+    maxAuthorsPerPaper: z.number().int().min(2).max(10_000).default(MAX_AUTHORS_PER_PAPER),
     /**
      * Source authors sampled for betweenness; null computes it exactly (every author a source),
      * which costs O(authors × links): minutes at 60k authors. 256 keeps its ranking of the top

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { cypher } from '../db/cypher.js';
 import type { Read } from '../db/read.js';
 import type { AuthorRow } from '../repositories/authors.js';
-import { badUserInput } from '../schema/errors.js';
+import { badUserInput, intInRange, yearArgument } from '../schema/errors.js';
+import { MAX_AUTHORS_PER_PAPER } from './run.js';
 
 /**
  * Analytics of a subgraph on demand: a selector picks a set of authors small enough to answer in
@@ -45,11 +46,8 @@ import { badUserInput } from '../schema/errors.js';
 export const MAX_SUBGRAPH_AUTHORS = 2_000;
 /** At most this many links; beyond, authors are left out as above until the rest fit. */
 export const MAX_SUBGRAPH_LINKS = 20_000;
-/**
- * Papers with more authors make no links (and do not widen an ego network): a huge consortium
- * byline would make a clique of thousands. The whole-graph analytics' default is the same.
- */
-export const MAX_AUTHORS_PER_PAPER = 100;
+/** Papers with more authors make no links, and do not widen an ego network (the job's default too). */
+export { MAX_AUTHORS_PER_PAPER };
 export const MAX_EGO_DEPTH = 2;
 /** Leiden's seed: the same subgraph always gets the same communities. */
 export const LEIDEN_SEED = 42;
@@ -159,20 +157,6 @@ const queries = {
 
 // ---- The selector ----
 
-function intIn(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
-  const checked = value ?? fallback;
-  if (!Number.isInteger(checked) || checked < min || checked > max) {
-    throw badUserInput(`\`${argument}\` must be between ${min} and ${max}.`, { argument });
-  }
-  return checked;
-}
-
-function yearOf(argument: string, value: number | null | undefined): number | null {
-  if (value == null) return null;
-  if (!Number.isInteger(value) || value < 1000 || value > 9999) throw badUserInput(`\`${argument}\` must be a four-digit year.`, { argument });
-  return value;
-}
-
 /** A Community's id is "<run>:<community>", both whole numbers. */
 export function parseCommunityId(id: string): { run: number; community: number } {
   const match = /^(\d{1,15}):(\d{1,15})$/.exec(id);
@@ -196,20 +180,20 @@ export function checkSelector(selector: SubgraphSelector): Selection {
   if (kind === 'authorIds' && (authorIds.length < 1 || authorIds.length > MAX_SUBGRAPH_AUTHORS)) {
     throw badUserInput(`\`authors\` must list 1 to ${MAX_SUBGRAPH_AUTHORS} authors.`, { argument: SELECTOR_ARGUMENTS.authorIds });
   }
-  const yearFrom = yearOf('yearFrom', selector.yearFrom);
-  const yearTo = yearOf('yearTo', selector.yearTo);
+  const yearFrom = yearArgument('yearFrom', selector.yearFrom);
+  const yearTo = yearArgument('yearTo', selector.yearTo);
   if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) throw badUserInput('`yearFrom` must not be after `yearTo`.', { argument: 'yearFrom' });
   return {
     kind,
     authorIds,
     egoOf: selector.egoOf ?? null,
-    depth: intIn('depth', selector.depth, 1, 1, MAX_EGO_DEPTH),
+    depth: intInRange('depth', selector.depth ?? 1, 1, MAX_EGO_DEPTH),
     organizationId: selector.organizationId ?? null,
     topicId: selector.topicId ?? null,
     community: selector.communityId != null ? parseCommunityId(selector.communityId) : null,
     yearFrom,
     yearTo,
-    minSharedPapers: intIn('minSharedPapers', selector.minSharedPapers, 1, 1, 1_000_000),
+    minSharedPapers: intInRange('minSharedPapers', selector.minSharedPapers ?? 1, 1, 1_000_000),
   };
 }
 

@@ -10,7 +10,7 @@ import type {
 import type { PageRow } from '../repositories/batch.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, intInRange } from './errors.js';
 import { loadConnection, loadRootConnection, type Edge } from './pagination.js';
 import { AuthorConnection, AuthorRef, OrganizationRef, TopicRef } from './refs.js';
 
@@ -161,10 +161,7 @@ builder.node(CommunityRef, {
       type: [AuthorRef],
       args: { first: t.arg.int({ description: `How many, 1 to ${TOP_AUTHORS} (default ${TOP_AUTHORS}).`, defaultValue: TOP_AUTHORS }) },
       resolve: async (community, { first }, { loaders }) => {
-        const count = first ?? TOP_AUTHORS;
-        if (!Number.isInteger(count) || count < 1 || count > TOP_AUTHORS) {
-          throw badUserInput(`\`first\` must be between 1 and ${TOP_AUTHORS}.`, { argument: 'first' });
-        }
+        const count = intInRange('first', first ?? TOP_AUTHORS, 1, TOP_AUTHORS);
         return present(await loaders.author.loadMany(community.topAuthorIds.slice(0, count)));
       },
     }),
@@ -234,10 +231,7 @@ builder.queryFields((t) => ({
       ...pageArgs,
     },
     resolve: (_root, { minSize, ...page }, { loaders, repositories }) => {
-      const size = minSize ?? 2;
-      if (!Number.isInteger(size) || size < 2 || size > MAX_MIN_SIZE) {
-        throw badUserInput(`\`minSize\` must be between 2 and ${MAX_MIN_SIZE}.`, { argument: 'minSize' });
-      }
+      const size = intInRange('minSize', minSize ?? 2, 2, MAX_MIN_SIZE);
       return loadRootConnection(repositories.analytics.communities, loaders.community, { minSize: size }, page);
     },
   }),

@@ -3,18 +3,11 @@ import type { AuthorRow } from '../repositories/authors.js';
 import type { CoauthorLinkRow, EgoNetworkRow, EgoNodeRow, PathHopRow } from '../repositories/network.js';
 import { builder } from './builder.js';
 import { carriedNode } from './carried.js';
-import { badUserInput } from './errors.js';
+import { intInRange } from './errors.js';
 import { AuthorRef, PaperRef } from './refs.js';
 
 const MAX_HOPS = 6;
 const EGO_LIMITS = { depth: 3, maxNodes: 500, maxEdges: 5_000 };
-
-function intIn(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw badUserInput(`\`${name}\` must be between ${min} and ${max}.`, { argument: name });
-  }
-  return value;
-}
 
 interface CollaborationPath {
   authors: AuthorRow[];
@@ -59,7 +52,7 @@ builder.queryField('collaborationPath', (t) =>
       maxHops: t.arg.int({ description: 'The longest path to look for, 1 to 6 hops (default 6).', defaultValue: MAX_HOPS }),
     },
     resolve: async (_root, { from, to, maxHops }, { loaders, repositories }) => {
-      const hops = intIn('maxHops', maxHops ?? MAX_HOPS, 1, MAX_HOPS);
+      const hops = intInRange('maxHops', maxHops ?? MAX_HOPS, 1, MAX_HOPS);
       if (from.id === to.id) {
         const author = await loaders.author.load(from.id);
         return author ? { authors: [author], hops: [] } : null;
@@ -115,10 +108,10 @@ builder.objectField(AuthorRef, 'egoNetwork', (t) =>
     },
     resolve: async (author, args, { repositories }) => {
       const request = {
-        depth: intIn('depth', args.depth ?? 1, 1, EGO_LIMITS.depth),
-        maxNodes: intIn('maxNodes', args.maxNodes ?? 100, 1, EGO_LIMITS.maxNodes),
+        depth: intInRange('depth', args.depth ?? 1, 1, EGO_LIMITS.depth),
+        maxNodes: intInRange('maxNodes', args.maxNodes ?? 100, 1, EGO_LIMITS.maxNodes),
         maxEdges: EGO_LIMITS.maxEdges,
-        minSharedPapers: intIn('minSharedPapers', args.minSharedPapers ?? 1, 1, 1_000_000),
+        minSharedPapers: intInRange('minSharedPapers', args.minSharedPapers ?? 1, 1, 1_000_000),
         yearFrom: args.yearFrom ?? null,
         yearTo: args.yearTo ?? null,
       };

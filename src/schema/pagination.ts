@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { PagedLoaders } from '../loaders.js';
 import type { CountRequest, PageRequest, PageRow } from '../repositories/batch.js';
 import { carriedNodes } from './carried.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, intInRange } from './errors.js';
 
 /**
  * Forward-only keyset pagination. Each list orders its items by a sort key (a string built in
@@ -38,10 +38,7 @@ export function decodeCursor(cursor: string): string {
 }
 
 export function pageWindow({ first, after }: PageArgs): PageWindow {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
-  }
+  const size = intInRange('first', first ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   return { first: size, limit: size + 1, after: after ? decodeCursor(after) : null };
 }
 

@@ -2,7 +2,7 @@ import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { carriedNodes } from './carried.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, yearArgument } from './errors.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { AuthorRef, OrganizationRef, PaperConnection, PaperRef, TopicRef } from './refs.js';
 
@@ -94,10 +94,7 @@ builder.queryFields((t) => ({
       ...pageArgs,
     },
     resolve: (_root, { search, topic, organization, yearFrom, yearTo, ...page }, { loaders, repositories }) => {
-      for (const [name, year] of [['yearFrom', yearFrom], ['yearTo', yearTo]] as const) {
-        if (year != null && (year < 1000 || year > 9999)) throw badUserInput(`\`${name}\` must be a four-digit year.`, { argument: name });
-      }
-      const filters = { yearFrom: yearFrom ?? null, yearTo: yearTo ?? null, topicId: topic?.id ?? null, organizationId: organization?.id ?? null };
+      const filters = { yearFrom: yearArgument('yearFrom', yearFrom), yearTo: yearArgument('yearTo', yearTo), topicId: topic?.id ?? null, organizationId: organization?.id ?? null };
       if (search == null) return loadRootConnection(repositories.papers.list, loaders.paper, filters, page);
       const query = toLuceneQuery(search);
       if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });

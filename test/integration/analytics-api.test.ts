@@ -9,7 +9,7 @@ import { generateGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { removeAnalytics } from '../support/analytics.js';
-import { postGraphQL, testConfig, testDatabase, testDriver, type GraphQLResponse } from '../support/server.js';
+import { postGraphQL, removeGeneratedGraph, testConfig, testDatabase, testDriver, type GraphQLResponse } from '../support/server.js';
 
 /**
  * The analytics as a client reads them: every figure the API gives is checked against what the
@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await removeAnalytics(driver, testDatabase());
-  await driver?.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p OR n.id = $source DETACH DELETE n', { p: `${PREFIX}:`, source: `source:synthetic-${PREFIX}` }, { database: testDatabase() });
+  if (driver) await removeGeneratedGraph(driver, PREFIX);
   await driver?.close();
 });
 

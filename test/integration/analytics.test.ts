@@ -13,7 +13,8 @@ import {
 import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
 import { networkx } from '../support/networkx.js';
-import { testDatabase, testDriver } from '../support/server.js';
+import { removeAnalytics } from '../support/analytics.js';
+import { removeGeneratedGraph, testDatabase, testDriver } from '../support/server.js';
 
 /**
  * The analytics job (src/analytics/run.ts) against independent answers: the coauthor edge list is
@@ -108,14 +109,8 @@ const quick = (input: AnalyticsInput = {}): AnalyticsInput => ({ concurrency: 1,
 
 /** Everything the runs wrote, and this file's graphs. */
 async function cleanUp() {
-  await rows(
-    `MATCH (a:Author) WHERE a.analyticsRun IS NOT NULL
-     REMOVE a.analyticsRun, a.analyticsCommunity, a.analyticsPageRank, a.analyticsBetweenness, a.analyticsCoreNumber, a.analyticsClustering`,
-  );
-  await rows('MATCH (n) WHERE n:Community OR n:AnalyticsRun OR n:AnalyticsLock DETACH DELETE n');
-  for (const prefix of [MEASURES, PLANTED]) {
-    await rows('MATCH (n) WHERE n.id STARTS WITH $p OR n.id = $source DETACH DELETE n', { p: `${prefix}:`, source: `source:synthetic-${prefix}` });
-  }
+  await removeAnalytics(driver, database());
+  for (const prefix of [MEASURES, PLANTED]) await removeGeneratedGraph(driver, prefix);
   await rows("CALL gds.graph.list() YIELD graphName WHERE graphName STARTS WITH 'scholar-graph-coauthors-run-' CALL gds.graph.drop(graphName, false) YIELD graphName AS dropped RETURN dropped");
 }
 

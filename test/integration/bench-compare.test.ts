@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/local-neo4j/paths.js';
-import { testDatabase, testDriver } from '../support/server.js';
+import { removeGeneratedGraph, testDatabase, testDriver } from '../support/server.js';
 import '../support/provided-context.js';
 
 /**
@@ -21,7 +21,7 @@ afterAll(async () => {
   // The harness deletes its graph itself (--delete-graph); this is for a run that failed half way.
   const driver = testDriver();
   try {
-    await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p OR n.id = $source DETACH DELETE n', { p: `${PREFIX}:`, source: `source:synthetic-${PREFIX}` }, { database: testDatabase() });
+    await removeGeneratedGraph(driver, PREFIX);
   } finally {
     await driver.close();
   }

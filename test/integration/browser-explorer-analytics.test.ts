@@ -8,7 +8,7 @@ import { writeGraph } from '../../src/synthetic/write.js';
 import { CoauthorNetwork } from '../../explorer/src/operations.js';
 import { removeAnalytics } from '../support/analytics.js';
 import { browserMissing, launchBrowser, openRecordedPage, saveScreenshot } from '../support/browser.js';
-import { postGraphQL, startTestServer, testDatabase, testDriver } from '../support/server.js';
+import { postGraphQL, removeGeneratedGraph, startTestServer, testDatabase, testDriver } from '../support/server.js';
 
 /**
  * The explorer coloured by community, in a real browser against the real server: on the seed and a
@@ -107,7 +107,7 @@ describe.skipIf(Boolean(missing))('explorer coloured by community (browser)', { 
     await browser?.close();
     await server?.close();
     await removeAnalytics(driver, testDatabase());
-    await driver?.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p OR n.id = $source DETACH DELETE n', { p: `${PREFIX}:`, source: `source:synthetic-${PREFIX}` }, { database: testDatabase() });
+    if (driver) await removeGeneratedGraph(driver, PREFIX);
     await driver?.close();
   });
 

@@ -1,3 +1,4 @@
+import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
@@ -29,6 +30,15 @@ export function testDriver() {
 }
 
 export const testDatabase = () => inject('neo4j').database;
+
+/** Deletes a generated graph (src/synthetic/) that a test wrote under its own prefix, and its source. */
+export async function removeGeneratedGraph(driver: Driver, prefix: string): Promise<void> {
+  await driver.executeQuery(
+    'MATCH (n) WHERE n.id STARTS WITH $p OR n.id = $source DETACH DELETE n',
+    { p: `${prefix}:`, source: `source:synthetic-${prefix}` },
+    { database: testDatabase() },
+  );
+}
 
 export interface GraphQLResponse<Data> {
   data?: Data;

@@ -308,7 +308,7 @@ try {
   const bundle = bundleSizes();
 
   server = await startServer(
-    loadConfig({ NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, NEO4J_DATABASE: 'neo4j', PORT: '0', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent' }),
+    loadConfig({ NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, NEO4J_DATABASE: 'neo4j', PORT: '0', METRICS_PORT: '0', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent' }),
     createLogger('silent'),
   );
   const url = new URL('/', server.url).href;

@@ -81,6 +81,15 @@ const envSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: millis.default(5_000),
   SHUTDOWN_TIMEOUT_MS: millis.default(25_000),
 
+  /**
+   * Prometheus metrics: served at /metrics on a port of their own, on loopback unless told
+   * otherwise, so the public API port never shows them (0 picks a free port). With METRICS_TOKEN
+   * set, the API port also serves /metrics to `Authorization: Bearer <token>`.
+   */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_TOKEN: z.string().min(32, 'needs at least 32 characters').optional(),
+
   /** The project's own Neo4j, used when NEO4J_URI is unset. */
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_INSTANCE: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits, -').default('dev'),
@@ -134,6 +143,7 @@ export interface Config {
   driver: DriverSettings;
   localNeo4j: LocalNeo4jConfig;
   http: { host: string; port: number };
+  metrics: { host: string; port: number; token: string | undefined };
   httpSettings: HttpSettings;
   profile: Profile;
   limits: QueryLimits;
@@ -175,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD,
     },
     http: { host: e.HOST, port: e.PORT },
+    metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT, token: e.METRICS_TOKEN },
     httpSettings: {
       bodyLimitBytes: e.MAX_BODY_BYTES,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,

@@ -11,13 +11,18 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger, { waitForNeo4j: false });
-  logger.info(
-    { profile: config.profile },
-    `GraphQL${config.profile === 'production' ? '' : ' (and GraphiQL in a browser)'} at ${server.url}; the explorer at ${new URL('/', server.url).href}`,
-  );
-  if (!config.neo4j.uri) logger.info('The local Neo4j keeps running after the server stops; `npm run neo4j:stop` stops it.');
-
   let stopping = false;
+  logger.info({ metricsUrl: server.metricsUrl }, `Prometheus metrics at ${server.metricsUrl}`);
+  // The address comes once it answers with the whole graph: a user who opens it then sees data.
+  void server.serving.then(() => {
+    if (stopping) return;
+    logger.info(
+      { profile: config.profile },
+      `GraphQL${config.profile === 'production' ? '' : ' (and GraphiQL in a browser)'} at ${server.url}; the explorer at ${new URL('/', server.url).href}`,
+    );
+    if (!config.neo4j.uri) logger.info('The local Neo4j keeps running after the server stops; `npm run neo4j:stop` stops it.');
+  });
+
   const stop = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;

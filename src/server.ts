@@ -4,6 +4,8 @@ import { warmUpGds } from './analytics/warm-up.js';
 import type { Config } from './config.js';
 import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
 import { applySchema } from './db/migrate.js';
+import { startMetricsServer } from './http/metrics-server.js';
+import type { StartupStep } from './http/startup-gate.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
 import type { Logger } from './logger.js';
@@ -13,6 +15,15 @@ import { GRAPHQL_PATH, createYogaServer } from './yoga.js';
 
 export interface RunningServer {
   url: string;
+  /** Where Prometheus scrapes: the metrics' own port (METRICS_HOST:METRICS_PORT). */
+  metricsUrl: string;
+  /**
+   * Resolves once the server answers queries: Neo4j reached, schema applied, seed loaded. Until
+   * then GraphQL answers 503 SERVICE_UNAVAILABLE. Already resolved when startServer waited.
+   */
+  serving: Promise<void>;
+  /** What start-up waits for now; undefined once serving. */
+  pendingStep: () => StartupStep | undefined;
   /** Stops taking connections, lets in-flight requests finish (up to the shutdown timeout), closes the driver. */
   close: () => Promise<void>;
 }
@@ -45,17 +56,22 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     if (away) logger.warn({ uri }, 'Neo4j is away: reads are refused (SERVICE_UNAVAILABLE) and retried once a second');
     else logger.info({ uri }, 'Neo4j is back: serving reads');
   };
-  let prepared = false;
+  let pendingStep: StartupStep | undefined = 'waiting for Neo4j';
   let draining = false;
 
   const prepare = async (timeoutMs: number) => {
+    pendingStep = 'waiting for Neo4j';
     await waitForDatabase(driver, database, { timeoutMs, stillStarting: () => !draining });
     if (config.applySchema) {
+      pendingStep = 'applying the schema';
       const statements = await applySchema(driver, database);
       logger.info({ uri, database, statements }, 'Neo4j ready, constraints and indexes applied');
     } else logger.info({ uri, database }, 'Neo4j ready (schema left as it is)');
-    if (config.seedOnEmpty && (await seedIfEmpty(driver, database))) logger.info('Empty graph: seed loaded');
-    prepared = true;
+    if (config.seedOnEmpty) {
+      pendingStep = 'loading the seed';
+      if (await seedIfEmpty(driver, database)) logger.info('Empty graph: seed loaded');
+    }
+    pendingStep = undefined;
     // Not waited for: serving starts now; the first analytics request then finds GDS loaded.
     void warmUpGds(driver, database).then((result) => {
       if ('millis' in result) logger.info({ millis: result.millis }, 'Graph Data Science warmed up');
@@ -73,7 +89,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
   }
 
   const ready = async () => {
-    if (draining || !prepared) return false;
+    if (draining || pendingStep) return false;
     const up = await databaseReachable(driver, database, READY_PROBE_MS);
     metrics.databaseUp.set(up ? 1 : 0);
     return up;
@@ -87,7 +103,9 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     limits: config.limits,
     bodyLimitBytes: config.httpSettings.bodyLimitBytes,
     ready,
+    pendingStartupStep: () => pendingStep,
     metrics,
+    metricsToken: config.metrics.token,
   });
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, shutdownTimeoutMs } = config.httpSettings;
   const http = createServer(
@@ -116,15 +134,23 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     http.once('error', reject);
     http.listen(config.http.port, config.http.host, resolve);
   });
+  const metricsServer = await startMetricsServer(metrics, config.metrics).catch(async (error: unknown) => {
+    http.close();
+    await driver.close();
+    throw new Error(`Cannot serve metrics on ${config.metrics.host}:${config.metrics.port} (METRICS_HOST, METRICS_PORT): ${(error as Error).message}`);
+  });
   const { port } = http.address() as AddressInfo;
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   const url = `http://${host}:${port}${GRAPHQL_PATH}`;
 
   // Not waited for: keep trying until Neo4j answers (or the server stops), /ready saying 503 meanwhile.
-  const preparing = prepared
+  const preparing = !pendingStep
     ? Promise.resolve()
     : (async () => {
-        logger.info({ uri, database }, 'Serving; waiting for Neo4j');
+        logger.info(
+          { uri, database },
+          `Waiting for Neo4j, then ${config.applySchema ? 'applying the schema and ' : ''}${config.seedOnEmpty ? 'loading the seed into an empty graph' : 'nothing else'}; GraphQL answers 503 SERVICE_UNAVAILABLE until then`,
+        );
         while (!draining) {
           try {
             return await prepare(Number.POSITIVE_INFINITY);
@@ -138,6 +164,9 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
 
   return {
     url,
+    metricsUrl: metricsServer.url,
+    serving: preparing,
+    pendingStep: () => pendingStep,
     close: async () => {
       draining = true; // /ready now says 503, so a load balancer stops sending
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -155,6 +184,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
         clearTimeout(limit);
       }
       await preparing;
+      await metricsServer.close();
       await yoga.dispose();
       await driver.close();
     },

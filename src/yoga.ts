@@ -8,9 +8,10 @@ import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
 import { exampleTabs } from './http/example-operations.js';
 import { useExplorer } from './http/explorer.js';
-import { useSubgraphExport } from './http/export.js';
+import { EXPORT_PATH, useSubgraphExport } from './http/export.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { useObservability } from './http/observability.js';
+import { useStartupGate, type StartupStep } from './http/startup-gate.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { RepositoriesFor } from './repositories/index.js';
@@ -34,7 +35,11 @@ export interface YogaDependencies {
   bodyLimitBytes?: HttpSettings['bodyLimitBytes'];
   /** Whether the server can serve (answers /ready); by default always. */
   ready?: () => Promise<boolean>;
+  /** What start-up still waits for; while it says anything, GraphQL answers 503 (src/http/startup-gate.ts). */
+  pendingStartupStep?: () => StartupStep | undefined;
   metrics?: Metrics;
+  /** Also serve /metrics on this port to callers presenting this token; unset: only on the metrics port. */
+  metricsToken?: string | undefined;
 }
 
 const defaults = loadConfig({});
@@ -47,7 +52,9 @@ export function createYogaServer({
   limits = defaults.limits,
   bodyLimitBytes = defaults.httpSettings.bodyLimitBytes,
   ready = async () => true,
+  pendingStartupStep = () => undefined,
   metrics = createMetrics(),
+  metricsToken,
 }: YogaDependencies) {
   const production = profile === 'production';
   return createYoga({
@@ -65,7 +72,8 @@ export function createYogaServer({
     maskedErrors: { maskError, isDev: false },
     logging: yogaLogger(logger),
     plugins: [
-      useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),
+      useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH, metricsToken }),
+      useStartupGate({ pendingStep: pendingStartupStep, gatedPaths: [GRAPHQL_PATH, EXPORT_PATH] }),
       useReadinessCheck({ endpoint: '/ready', check: ready }),
       useExplorer(),
       useSubgraphExport({ repositories, logger }),

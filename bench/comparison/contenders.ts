@@ -60,6 +60,7 @@ const sample = (text: string, name: string) => Number(text.split('\n').find((lin
 
 export async function startContender(name: ContenderName, db: Database, thisServerArgs: string[]): Promise<Contender> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -70,6 +71,7 @@ export async function startContender(name: ContenderName, db: Database, thisServ
     NEO4J_DATABASE: db.database,
     HOST: '127.0.0.1',
     PORT: String(port),
+    METRICS_PORT: String(metricsPort),
     APPLY_SCHEMA: 'false',
     SEED_ON_EMPTY: 'false',
     LOG_LEVEL: 'warn',
@@ -97,7 +99,7 @@ export async function startContender(name: ContenderName, db: Database, thisServ
   const counters =
     name === 'this'
       ? async () => {
-          const text = await (await fetch(`${base}/metrics`)).text();
+          const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
           return {
             statements: sample(text, 'scholar_graph_cypher_statements_per_request_sum'),
             requests: sample(text, 'scholar_graph_cypher_statements_per_request_count'),

@@ -1,10 +1,10 @@
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { createAuthenticator } from '../auth.js';
 import type { Metrics } from '../metrics.js';
 import { noteErrorsOf, openRequestScope, requestScopeOf } from '../request-scope.js';
-
-export const METRICS_PATH = '/metrics';
+import { METRICS_PATH } from './metrics-server.js';
 
 /** Routes as metric labels: a fixed set, whatever paths clients send. */
 function routeOf(pathname: string, graphqlPath: string): string {
@@ -17,9 +17,21 @@ function routeOf(pathname: string, graphqlPath: string): string {
  * Every request gets a request scope (src/request-scope.ts) and ends with one JSON log line
  * (request id, operation, status, duration, Cypher statements, error codes) and its metrics.
  * The request id comes from X-Request-Id when the caller sends a plain one and goes back in the
- * response. Also serves the metrics at /metrics.
+ * response. With a metrics token, also serves /metrics to a caller that presents it; without,
+ * the metrics are only on their own port (src/http/metrics-server.ts).
  */
-export function useObservability({ logger, metrics, graphqlPath }: { logger: Logger; metrics: Metrics; graphqlPath: string }): Plugin {
+export function useObservability({
+  logger,
+  metrics,
+  graphqlPath,
+  metricsToken,
+}: {
+  logger: Logger;
+  metrics: Metrics;
+  graphqlPath: string;
+  metricsToken?: string | undefined;
+}): Plugin {
+  const scraper = metricsToken ? createAuthenticator([metricsToken]) : undefined;
   return {
     instrumentation: {
       request: async ({ request }, serve) => {
@@ -32,8 +44,11 @@ export function useObservability({ logger, metrics, graphqlPath }: { logger: Log
         }
       },
     },
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== METRICS_PATH) return;
+    async onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== METRICS_PATH || !scraper) return;
+      if (!scraper(request.headers).authenticated) {
+        return endResponse(new fetchAPI.Response(null, { status: 401, headers: { 'www-authenticate': 'Bearer realm="metrics"' } }));
+      }
       endResponse(
         new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }),
       );

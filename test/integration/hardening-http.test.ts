@@ -194,9 +194,13 @@ describe('probes, metrics and logs', () => {
     expect(lastRequest(server)).toMatchObject({ status: 200, errorCodes: ['BAD_USER_INPUT'] });
   });
 
-  it('exposes Prometheus metrics', async () => {
+  it('exposes Prometheus metrics on their own loopback port, not on the API port', async () => {
     await graphql(server.url, '{ author(name: "Baixu Chen") { name } }');
-    const response = await fetch(`${server.base}/metrics`);
+    expect(new URL(server.metricsUrl).hostname).toBe('127.0.0.1');
+    expect(new URL(server.metricsUrl).port).not.toBe(new URL(server.url).port);
+    expect((await fetch(`${server.base}/metrics`)).status).toBe(404);
+    expect((await fetch(new URL('/other', server.metricsUrl))).status).toBe(404);
+    const response = await fetch(server.metricsUrl);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^scholar_graph_http_requests_total\{route="graphql",status="200"\} \d+$/m);
@@ -204,6 +208,22 @@ describe('probes, metrics and logs', () => {
     expect(text).toMatch(/^scholar_graph_cypher_statements_per_request_count \d+$/m);
     expect(text).toMatch(/^scholar_graph_neo4j_up 1$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
+
+  it('serves /metrics on the API port only to a caller with the metrics token', async () => {
+    const token = 'metrics-token-'.padEnd(40, 'x');
+    const guarded = await startObservedServer({ METRICS_TOKEN: token });
+    try {
+      const refused = await fetch(`${guarded.base}/metrics`);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect((await fetch(`${guarded.base}/metrics`, { headers: { authorization: 'Bearer wrong-token' } })).status).toBe(401);
+      const scraped = await fetch(`${guarded.base}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/^scholar_graph_http_requests_total\{route="metrics",status="401"\} 2$/m);
+    } finally {
+      await guarded.close();
+    }
   });
 });
 

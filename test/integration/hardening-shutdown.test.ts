@@ -75,6 +75,7 @@ describe('SIGTERM', () => {
         NEO4J_DATABASE: neo4j.database,
         HOST: '127.0.0.1',
         PORT: String(port),
+        METRICS_PORT: '0',
         SEED_ON_EMPTY: 'false',
         LOG_LEVEL: 'info',
       },
@@ -145,6 +146,14 @@ describe('SIGTERM', () => {
     for (const outcome of outcomes) if (outcome.answer) expect(outcome.answer.status).toBe(200);
     // The log tells the story: the signal, the drain, the stop; no request failed.
     const messages = lines.map((line) => line.msg);
+    // Start-up: what it waits for first; the address only once it answers with the whole graph.
+    const waiting = messages.findIndex((message) => message.startsWith('Waiting for Neo4j'));
+    const schemaApplied = messages.indexOf('Neo4j ready, constraints and indexes applied');
+    const address = messages.findIndex((message) => message.startsWith('GraphQL (and GraphiQL in a browser) at http://'));
+    expect(waiting).toBeGreaterThanOrEqual(0);
+    expect(schemaApplied).toBeGreaterThan(waiting);
+    expect(address).toBeGreaterThan(schemaApplied);
+    expect(messages.find((message) => message.startsWith('Prometheus metrics at http://127.0.0.1:'))).toBeDefined();
     expect(messages).toContain('Shutting down: finishing requests in flight');
     expect(lines.find((line) => line.msg === 'Stopped')?.drainMs).toEqual(expect.any(Number));
     expect(lines.filter((line) => (line.level as number) >= 50)).toEqual([]);

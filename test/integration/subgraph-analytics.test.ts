@@ -486,7 +486,7 @@ describe('GET /export/subgraph', () => {
       { path: '/export/subgraph', status: 200, operationName: 'exportSubgraph', cypherStatements: 3, errorCodes: undefined },
       { path: '/export/subgraph', status: 400, operationName: 'exportSubgraph', cypherStatements: 0, errorCodes: ['BAD_USER_INPUT'] },
     ]);
-    const metrics = await (await fetch(`${baseUrl()}/metrics`)).text();
+    const metrics = await (await fetch(server.metricsUrl)).text();
     expect(metrics).toMatch(/scholar_graph_http_requests_total\{route="other",status="400"\} [1-9]/);
   });
 

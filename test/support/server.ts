@@ -15,6 +15,7 @@ export function testConfig(env: Record<string, string> = {}) {
     NEO4J_PASSWORD: neo4j.password,
     NEO4J_DATABASE: neo4j.database,
     PORT: '0',
+    METRICS_PORT: '0',
     SEED_ON_EMPTY: 'false',
     ...env,
   });

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
     expect(config.localNeo4j).toMatchObject({ instance: 'dev', boltPort: 7687, httpPort: 7474 });
     expect(config.seedOnEmpty).toBe(true);
+    // Metrics on a loopback port of their own, never on the API port without a token.
+    expect(config.metrics).toEqual({ host: '127.0.0.1', port: 9464, token: undefined });
   });
 
   it('treats empty variables as unset', () => {
@@ -21,6 +23,8 @@ describe('loadConfig', () => {
     [{ NEO4J_PASSWORD: 'short' }, 'NEO4J_PASSWORD'],
     [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY'],
     [{ LOCAL_NEO4J_HEAP: 'lots' }, 'LOCAL_NEO4J_HEAP'],
+    [{ METRICS_PORT: '-1' }, 'METRICS_PORT'],
+    [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
   ])('fails on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^\\s*${variable}:`, 'm'));

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { warmUpGds } from './analytics/warm-up.js';
 import type { Config } from './config.js';
 import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
+import { readGraphVersion } from './db/graph-version.js';
 import { applySchema } from './db/migrate.js';
+import { createResponseCache } from './http/response-cache.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
 import type { Logger } from './logger.js';
@@ -79,6 +81,9 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     return up;
   };
 
+  const responseCache = config.responseCache
+    ? createResponseCache({ settings: config.responseCache, readVersion: () => readGraphVersion(driver, database), logger, metrics, graphqlPath: GRAPHQL_PATH })
+    : undefined;
   const yoga = createYogaServer({
     repositories: createRepositoryFactory(driver, database),
     logger,
@@ -88,6 +93,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     bodyLimitBytes: config.httpSettings.bodyLimitBytes,
     ready,
     metrics,
+    responseCache,
   });
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, shutdownTimeoutMs } = config.httpSettings;
   const http = createServer(
@@ -112,10 +118,16 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     logger.debug({ code: error.code, status }, 'Refused malformed or slow HTTP');
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.http.port, config.http.host, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.http.port, config.http.host, resolve);
+    });
+  } catch (error) {
+    await responseCache?.close();
+    await driver.close();
+    throw error;
+  }
   const { port } = http.address() as AddressInfo;
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   const url = `http://${host}:${port}${GRAPHQL_PATH}`;
@@ -156,6 +168,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
       }
       await preparing;
       await yoga.dispose();
+      await responseCache?.close();
       await driver.close();
     },
   };

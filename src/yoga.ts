@@ -11,6 +11,7 @@ import { useExplorer } from './http/explorer.js';
 import { useSubgraphExport } from './http/export.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { useObservability } from './http/observability.js';
+import type { ResponseCache } from './http/response-cache.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { RepositoriesFor } from './repositories/index.js';
@@ -35,6 +36,8 @@ export interface YogaDependencies {
   /** Whether the server can serve (answers /ready); by default always. */
   ready?: () => Promise<boolean>;
   metrics?: Metrics;
+  /** Reads answered from a cache until the graph changes (src/http/response-cache.ts); none by default. */
+  responseCache?: ResponseCache;
 }
 
 const defaults = loadConfig({});
@@ -48,6 +51,7 @@ export function createYogaServer({
   bodyLimitBytes = defaults.httpSettings.bodyLimitBytes,
   ready = async () => true,
   metrics = createMetrics(),
+  responseCache,
 }: YogaDependencies) {
   const production = profile === 'production';
   return createYoga({
@@ -82,6 +86,8 @@ export function createYogaServer({
       // objects, such as 50 authors with their coauthors, 1.65x the throughput of graphql-js's
       // interpreter, measured side by side; no different on small queries.
       useGraphQlJit(),
+      // After the JIT: on a miss the cache wraps the compiled executor (plugin order is execution order).
+      ...(responseCache?.plugins ?? []),
       ...(production ? [useDisableIntrospection()] : []),
       ...useQueryLimits(limits, { blockFieldSuggestions: production }),
     ],

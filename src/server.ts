@@ -95,6 +95,8 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     metrics,
     responseCache,
   });
+  // Tests and scripts (waiting for Neo4j) start with a cache that serves: Redis connected, version read.
+  if (waitForNeo4j) await responseCache?.ready(5_000);
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, shutdownTimeoutMs } = config.httpSettings;
   const http = createServer(
     {

@@ -25,7 +25,7 @@ import { requestScopeOf } from '../request-scope.js';
  * background, never on a request) and right after each mutation it serves, so its own writes
  * are seen by the next read; another process's write (an import, an analytics run, another
  * server) is seen within `pollMs`. While the version is unknown (Neo4j away) nothing is served
- * from or stored in the cache.
+ * from or stored in the cache; nor while Redis, when used, is not connected.
  *
  * HTTP: a cached response carries `ETag` (its cache key, so it changes with the graph) and
  * `Last-Modified`; `If-None-Match` with a current ETag gets `304 Not Modified`. GET reads that
@@ -35,6 +35,8 @@ import { requestScopeOf } from '../request-scope.js';
  */
 export interface ResponseCache {
   plugins: Plugin[];
+  /** Resolves once the cache can serve (graph version known, Redis connected), or after `timeoutMs`. */
+  ready: (timeoutMs: number) => Promise<void>;
   /** Stops watching the graph's version and closes Redis. */
   close: () => Promise<void>;
 }
@@ -64,13 +66,14 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
   });
   const store = settings.redisUrl ? redisStore(settings.redisUrl, logger) : memoryStore(settings.maxEntries);
   const cache = versionedCache(store, version.tag);
+  const usable = () => version.tag() !== undefined && store.connected();
 
   const responseCache = useResponseCache({
     cache,
     ttl: settings.ttlMs,
     // One cache for everyone: no response depends on who asks.
     session: () => null,
-    enabled: () => version.tag() !== undefined,
+    enabled: () => usable(),
     // Mutations go through the plugin's mutation path (never cached); what it would invalidate
     // by entity is covered by the version (cache.invalidate does nothing).
     invalidateViaMutation: true,
@@ -96,7 +99,7 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
       const scope = requestScopeOf(request);
       if (!scope) return;
       if ((result as Record<symbol, unknown>)[SERVED_FROM_CACHE]) scope.responseCache = 'hit';
-      else if (scope.operationType === 'query') scope.responseCache = version.tag() === undefined ? 'bypass' : 'miss';
+      else if (scope.operationType === 'query') scope.responseCache = usable() ? 'miss' : 'bypass';
       // This server's own write: learn the new version before answering, so that this client's
       // next read is not served what the write changed.
       if (scope.operationType === 'mutation') return version.refresh();
@@ -116,6 +119,10 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
 
   return {
     plugins: [responseCache, http],
+    ready: async (timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!usable() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
     close: async () => {
       version.stop();
       await store.close();
@@ -128,6 +135,8 @@ const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 
 interface Store {
   cache: () => Cache;
+  /** Whether it can take reads and writes now (Redis: connected). */
+  connected: () => boolean;
   /** Forget everything (memory only: Redis keys of older versions just expire). */
   flush: () => void;
   close: () => Promise<void>;
@@ -138,6 +147,7 @@ function memoryStore(max: number): Store {
   let cache = createInMemoryCache({ max });
   return {
     cache: () => cache,
+    connected: () => true,
     flush: () => void (cache = createInMemoryCache({ max })),
     close: async () => {},
   };
@@ -186,6 +196,7 @@ function redisStore(url: string, logger: Logger): Store {
   };
   return {
     cache: () => cache,
+    connected: () => redis.status === 'ready',
     flush: () => {},
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());

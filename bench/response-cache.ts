@@ -115,9 +115,10 @@ try {
     await fetch(servers[0]!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ authors(first: 1) { totalCount } papers(first: 100) { totalCount edges { node { authors { id } } } } }' }),
+      body: JSON.stringify({ query: '{ authors(first: 1, orderBy: PAPER_COUNT) { totalCount } papers(first: 100) { totalCount edges { node { authors { id } } } } }' }),
     })
-  ).json()) as { data: { authors: { totalCount: number }; papers: { totalCount: number; edges: { node: { authors: { id: string }[] } }[] } } };
+  ).json()) as { data: { authors: { totalCount: number }; papers: { totalCount: number; edges: { node: { authors: { id: string }[] } }[] } }; errors?: unknown };
+  if (found.errors) throw new Error(`Discovery query failed: ${JSON.stringify(found.errors)}`);
   const ids = [...new Set(found.data.papers.edges.flatMap((edge) => edge.node.authors.map((author) => author.id)))].slice(0, options.authors);
   if (!ids.length) throw new Error('The graph has no authors to ask about');
   const bodies = ids.map((id) => JSON.stringify({ query: AUTHOR_PAGE, variables: { id } }));

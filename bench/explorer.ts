@@ -307,8 +307,9 @@ try {
   buildExplorer();
   const bundle = bundleSizes();
 
+  // No response cache: the runs repeat the same authors, and a fresh page load should be measured.
   server = await startServer(
-    loadConfig({ NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, NEO4J_DATABASE: 'neo4j', PORT: '0', METRICS_PORT: '0', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent' }),
+    loadConfig({ NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, NEO4J_DATABASE: 'neo4j', PORT: '0', METRICS_PORT: '0', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent', RESPONSE_CACHE_TTL_MS: '0' }),
     createLogger('silent'),
   );
   const url = new URL('/', server.url).href;

@@ -24,8 +24,9 @@ const options = new Command('bench:load')
   .option('--connections <n>', 'concurrent connections', '8')
   .option('--neo4j <uri>', 'Neo4j to read from', process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687')
   .option('--json <file>', 'also write the figures as JSON to this file')
+  .option('--response-cache', 'with the response cache on (off by default: the mix then measures execution; bench:cache compares the two)')
   .parse()
-  .opts<{ duration: string; warmup: string; connections: string; neo4j: string; json?: string }>();
+  .opts<{ duration: string; warmup: string; connections: string; neo4j: string; json?: string; responseCache?: boolean }>();
 
 const duration = Number(options.duration);
 const warmup = Number(options.warmup);
@@ -37,11 +38,12 @@ if (![duration, warmup, connections].every((n) => Number.isInteger(n) && n >= 0)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const port = await freePort();
+const metricsPort = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const url = `${base}/graphql`;
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
   cwd: projectRoot,
-  env: { ...process.env, NEO4J_URI: options.neo4j, HOST: '127.0.0.1', PORT: String(port), APPLY_SCHEMA: 'false', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn' },
+  env: { ...process.env, NEO4J_URI: options.neo4j, HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: String(metricsPort), APPLY_SCHEMA: 'false', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', RESPONSE_CACHE_TTL_MS: options.responseCache ? '60000' : '0' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
@@ -63,7 +65,7 @@ async function post<T>(query: string, variables: Record<string, unknown> = {}): 
 }
 
 async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
   const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : Number.NaN;
 }
@@ -195,6 +197,7 @@ const figures = {
   neo4j: options.neo4j,
   durationSeconds: duration,
   connections,
+  responseCache: Boolean(options.responseCache),
   queriesInMix: MIX.map((entry) => `${entry.name}×${entry.weight}`).join(', '),
   asked: { authors: authors.length, papers: papers.length, organizations: organizations.length, topics: topics.length, note: 'ids the mix draws from: the newest 100 papers, their authors, 50 organizations and topics' },
   requests: result.requests.total,

@@ -89,6 +89,21 @@ const envSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   METRICS_TOKEN: z.string().min(32, 'needs at least 32 characters').optional(),
+  // --- Response cache (src/http/response-cache.ts) ---
+  /**
+   * How long a cached read lives at most, in ms; 0 turns the response cache off. Every write
+   * to the graph empties it anyway (within RESPONSE_CACHE_POLL_MS), so this only bounds memory
+   * and the damage of a write the server cannot see.
+   */
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** Responses the in-memory cache keeps (least recently used go first); not used with Redis. */
+  RESPONSE_CACHE_MAX_ENTRIES: positive.max(1_000_000).default(1_000),
+  /** How often the server asks Neo4j whether anything committed since (the graph's version). */
+  RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** `max-age` of `Cache-Control` on cacheable GET reads; 0: clients revalidate every time (ETag). */
+  RESPONSE_CACHE_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400).default(0),
+  /** Unset: the cache is in this process's memory. Set: shared by every server in Redis. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'expected redis://[user:password@]host:port[/db] or rediss://…').optional(),
 
   /** The project's own Neo4j, used when NEO4J_URI is unset. */
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
@@ -138,6 +153,16 @@ export interface HttpSettings {
   shutdownTimeoutMs: number;
 }
 
+/** The response cache (src/http/response-cache.ts); absent from Config when it is off. */
+export interface ResponseCacheSettings {
+  ttlMs: number;
+  maxEntries: number;
+  pollMs: number;
+  httpMaxAgeSeconds: number;
+  /** Unset: in memory. */
+  redisUrl: string | undefined;
+}
+
 export interface Config {
   neo4j: { uri: string | undefined; user: string; password: string; database: string };
   driver: DriverSettings;
@@ -151,6 +176,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   seedOnEmpty: boolean;
   applySchema: boolean;
+  /** Undefined: no response cache (RESPONSE_CACHE_TTL_MS=0). */
+  responseCache: ResponseCacheSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -205,5 +232,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
     applySchema: e.APPLY_SCHEMA,
+    responseCache:
+      e.RESPONSE_CACHE_TTL_MS > 0
+        ? {
+            ttlMs: e.RESPONSE_CACHE_TTL_MS,
+            maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
+            pollMs: e.RESPONSE_CACHE_POLL_MS,
+            httpMaxAgeSeconds: e.RESPONSE_CACHE_MAX_AGE_S,
+            redisUrl: e.REDIS_URL,
+          }
+        : undefined,
   };
 }

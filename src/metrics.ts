@@ -44,6 +44,17 @@ export function createMetrics() {
       buckets: [0, 1, 2, 4, 8, 16, 32, 64],
       registers,
     }),
+    responseCache: new Counter({
+      name: 'scholar_graph_response_cache_requests_total',
+      help: 'GraphQL requests by what the response cache did: hit, miss, not_modified (304), bypass (graph version unknown).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
+    responseCacheFlushes: new Counter({
+      name: 'scholar_graph_response_cache_flushes_total',
+      help: 'Times the graph changed and the response cache started over.',
+      registers,
+    }),
     databaseUp: new Gauge({
       name: 'scholar_graph_neo4j_up',
       help: '1 when the last readiness check reached Neo4j, else 0.',

@@ -18,6 +18,11 @@ export interface RequestScope extends StatementCounter {
   operationType?: string;
   /** `extensions.code` of every error in the response. */
   errorCodes: string[];
+  /**
+   * What the response cache did (src/http/response-cache.ts): served it (`hit`), ran the query
+   * (`miss`; stored unless it had errors), or could not be used (`bypass`: graph version unknown).
+   */
+  responseCache?: 'hit' | 'miss' | 'bypass';
 }
 
 /** Counts the Cypher statements sent on a request's behalf (src/db/read.ts). */

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { warmUpGds } from './analytics/warm-up.js';
 import type { Config } from './config.js';
 import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
+import { readGraphVersion } from './db/graph-version.js';
 import { applySchema } from './db/migrate.js';
-import { startMetricsServer } from './http/metrics-server.js';
+import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
 import type { StartupStep } from './http/startup-gate.js';
+import { createResponseCache } from './http/response-cache.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
 import type { Logger } from './logger.js';
@@ -95,6 +97,9 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     return up;
   };
 
+  const responseCache = config.responseCache
+    ? createResponseCache({ settings: config.responseCache, readVersion: () => readGraphVersion(driver, database), logger, metrics, graphqlPath: GRAPHQL_PATH })
+    : undefined;
   const yoga = createYogaServer({
     repositories: createRepositoryFactory(driver, database),
     logger,
@@ -106,7 +111,10 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     pendingStartupStep: () => pendingStep,
     metrics,
     metricsToken: config.metrics.token,
+    responseCache,
   });
+  // Tests and scripts (waiting for Neo4j) start with a cache that serves: Redis connected, version read.
+  if (waitForNeo4j) await responseCache?.ready(5_000);
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, shutdownTimeoutMs } = config.httpSettings;
   const http = createServer(
     {
@@ -130,15 +138,21 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     logger.debug({ code: error.code, status }, 'Refused malformed or slow HTTP');
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.http.port, config.http.host, resolve);
-  });
-  const metricsServer = await startMetricsServer(metrics, config.metrics).catch(async (error: unknown) => {
-    http.close();
+  let metricsServer: MetricsServer;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.http.port, config.http.host, resolve);
+    });
+    metricsServer = await startMetricsServer(metrics, config.metrics).catch((error: unknown) => {
+      http.close();
+      throw new Error(`Cannot serve metrics on ${config.metrics.host}:${config.metrics.port} (METRICS_HOST, METRICS_PORT): ${(error as Error).message}`);
+    });
+  } catch (error) {
+    await responseCache?.close();
     await driver.close();
-    throw new Error(`Cannot serve metrics on ${config.metrics.host}:${config.metrics.port} (METRICS_HOST, METRICS_PORT): ${(error as Error).message}`);
-  });
+    throw error;
+  }
   const { port } = http.address() as AddressInfo;
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   const url = `http://${host}:${port}${GRAPHQL_PATH}`;
@@ -186,6 +200,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
       await preparing;
       await metricsServer.close();
       await yoga.dispose();
+      await responseCache?.close();
       await driver.close();
     },
   };

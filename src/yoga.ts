@@ -12,6 +12,7 @@ import { EXPORT_PATH, useSubgraphExport } from './http/export.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { useObservability } from './http/observability.js';
 import { useStartupGate, type StartupStep } from './http/startup-gate.js';
+import type { ResponseCache } from './http/response-cache.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { RepositoriesFor } from './repositories/index.js';
@@ -40,6 +41,8 @@ export interface YogaDependencies {
   metrics?: Metrics;
   /** Also serve /metrics on this port to callers presenting this token; unset: only on the metrics port. */
   metricsToken?: string | undefined;
+  /** Reads answered from a cache until the graph changes (src/http/response-cache.ts); none by default. */
+  responseCache?: ResponseCache;
 }
 
 const defaults = loadConfig({});
@@ -55,6 +58,7 @@ export function createYogaServer({
   pendingStartupStep = () => undefined,
   metrics = createMetrics(),
   metricsToken,
+  responseCache,
 }: YogaDependencies) {
   const production = profile === 'production';
   return createYoga({
@@ -92,6 +96,9 @@ export function createYogaServer({
       useGraphQlJit(),
       ...(production ? [useDisableIntrospection()] : []),
       ...useQueryLimits(limits, { blockFieldSuggestions: production }),
+      // Last: on a miss it wraps the JIT's executor, and only once the limits let a query run
+      // (plugin order is execution order).
+      ...(responseCache?.plugins ?? []),
     ],
   });
 }

@@ -75,6 +75,9 @@ export async function startContender(name: ContenderName, db: Database, thisServ
     APPLY_SCHEMA: 'false',
     SEED_ON_EMPTY: 'false',
     LOG_LEVEL: 'warn',
+    // The comparison is about answering a query; repeated bodies would otherwise be cache hits
+    // (bench/response-cache.ts measures those).
+    RESPONSE_CACHE_TTL_MS: '0',
   };
   const [cwd, args] =
     name === 'this'

@@ -93,6 +93,9 @@ export function useObservability({
       metrics.duration.observe({ route }, seconds);
       for (const code of scope.errorCodes) metrics.errors.inc({ code });
       if (route === 'graphql') metrics.statements.observe(scope.statements);
+      // A 304 was answered from the cache before any GraphQL ran (src/http/response-cache.ts).
+      const responseCache = response.status === 304 && route === 'graphql' ? 'not_modified' : scope.responseCache;
+      if (responseCache) metrics.responseCache.inc({ result: responseCache });
 
       const entry = {
         reqId: scope.id,
@@ -103,6 +106,7 @@ export function useObservability({
         ...(scope.operationName ? { operationName: scope.operationName } : {}),
         ...(scope.operationType ? { operationType: scope.operationType } : {}),
         cypherStatements: scope.statements,
+        ...(responseCache ? { responseCache } : {}),
         ...(scope.errorCodes.length ? { errorCodes: [...new Set(scope.errorCodes)] } : {}),
       };
       // Probes and scrapes come every few seconds: keep them out of the info log.

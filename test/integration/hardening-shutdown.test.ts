@@ -145,7 +145,7 @@ describe('SIGTERM', () => {
     }
     for (const outcome of outcomes) if (outcome.answer) expect(outcome.answer.status).toBe(200);
     // The log tells the story: the signal, the drain, the stop; no request failed.
-    const messages = lines.map((line) => line.msg);
+    const messages = lines.map((line) => String(line.msg));
     // Start-up: what it waits for first; the address only once it answers with the whole graph.
     const waiting = messages.findIndex((message) => message.startsWith('Waiting for Neo4j'));
     const schemaApplied = messages.indexOf('Neo4j ready, constraints and indexes applied');

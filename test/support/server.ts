@@ -6,7 +6,11 @@ import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import './provided-context.js';
 
-/** The server's configuration for tests: the suite's Neo4j, any free port, no seeding. */
+/**
+ * The server's configuration for tests: the suite's Neo4j, any free port, no seeding, and no
+ * response cache (RESPONSE_CACHE_TTL_MS=0): tests write through Cypher and read at once, and
+ * count the statements of repeated queries. test/integration/response-cache.test.ts turns it on.
+ */
 export function testConfig(env: Record<string, string> = {}) {
   const neo4j = inject('neo4j');
   return loadConfig({
@@ -17,6 +21,7 @@ export function testConfig(env: Record<string, string> = {}) {
     PORT: '0',
     METRICS_PORT: '0',
     SEED_ON_EMPTY: 'false',
+    RESPONSE_CACHE_TTL_MS: '0',
     ...env,
   });
 }

@@ -11,11 +11,6 @@ const flag = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 1g');
 const positive = z.coerce.number().int().min(1);
-/** A browser origin as the Origin header spells it (`https://app.example.org:8443`), or `*`. */
-const origin = z
-  .string()
-  .refine((value) => value === '*' || originOf(value) !== undefined, 'expected `*` or origins such as https://app.example.org (scheme, host, port; no path)')
-  .transform((value) => (value === '*' ? value : originOf(value)!));
 /** Milliseconds, at most a day: a typo such as an extra zero should fail, not wait for weeks. */
 const millis = positive.max(86_400_000);
 
@@ -93,8 +88,13 @@ const envSchema = z.object({
    */
   CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(origin))
+    .transform((value, context) => {
+      const listed = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+      const origins = listed.map((origin) => (origin === '*' ? origin : originOf(origin)));
+      const bad = listed.filter((_, index) => origins[index] === undefined);
+      if (bad.length) context.addIssue({ code: 'custom', message: `expected \`*\` or origins such as https://app.example.org (scheme, host, port; no path), not ${bad.join(', ')}` });
+      return origins as string[];
+    })
     .optional(),
   /**
    * Operations listed in schema/persisted-operations.json (`npm run operations:persist`):

@@ -84,7 +84,7 @@ export function createYogaServer({
       ...(production ? [] : [useGraphiQLAssets()]),
       useVaryOnOrigin(corsOrigins),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-      ...usePersistedOperationsOf(operationManifest ?? readManifest(), persistedOperations),
+      ...(persistedOperations === 'off' ? [] : usePersistedOperationsOf(operationManifest ?? readManifest(), persistedOperations)),
       {
         // A body refused half way is still arriving: close the connection rather than leave the
         // client to send its next request after the rest of this one.

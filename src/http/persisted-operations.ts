@@ -59,8 +59,7 @@ const sentDocument = (params: unknown): string | undefined => {
   return typeof query === 'string' ? query : undefined;
 };
 
-export function usePersistedOperationsOf(manifest: OperationManifest, mode: PersistedOperationsMode): Plugin[] {
-  if (mode === 'off') return [];
+export function usePersistedOperationsOf(manifest: OperationManifest, mode: Exclude<PersistedOperationsMode, 'off'>): Plugin[] {
   const bodyById = new Map(manifest.operations.map(({ id, body }) => [id, body]));
   const listedBodies = new Set(bodyById.values());
 

@@ -105,6 +105,28 @@ const envSchema = z.object({
   /** Unset: the cache is in this process's memory. Set: shared by every server in Redis. */
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'expected redis://[user:password@]host:port[/db] or rediss://…').optional(),
 
+  // --- Frontend clients (src/http/cors.ts, src/http/persisted-operations.ts) ---
+  /**
+   * Comma-separated origins (`https://app.example.org`) whose pages may call the API from the
+   * browser, or `*` for any. Unset: any in development, none in production.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value, context) => {
+      const listed = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+      const origins = listed.map((origin) => (origin === '*' ? origin : originOf(origin)));
+      const bad = listed.filter((_, index) => origins[index] === undefined);
+      if (bad.length) context.addIssue({ code: 'custom', message: `expected \`*\` or origins such as https://app.example.org (scheme, host, port; no path), not ${bad.join(', ')}` });
+      return origins as string[];
+    })
+    .optional(),
+  /**
+   * Operations listed in schema/persisted-operations.json (`npm run operations:persist`):
+   * `allow` runs them by hash and still runs any document; `only` runs listed operations alone,
+   * by hash or by their exact text; `off` ignores hashes.
+   */
+  PERSISTED_OPERATIONS: z.enum(['off', 'allow', 'only']).default('allow'),
+
   /** The project's own Neo4j, used when NEO4J_URI is unset. */
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_INSTANCE: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits, -').default('dev'),
@@ -163,6 +185,15 @@ export interface ResponseCacheSettings {
   redisUrl: string | undefined;
 }
 
+/** Which browser origins may call the API: `*` for any. */
+export type CorsOrigins = '*' | readonly string[];
+export type PersistedOperationsMode = Env['PERSISTED_OPERATIONS'];
+
+export interface FrontendSettings {
+  corsOrigins: CorsOrigins;
+  persistedOperations: PersistedOperationsMode;
+}
+
 export interface Config {
   neo4j: { uri: string | undefined; user: string; password: string; database: string };
   driver: DriverSettings;
@@ -172,6 +203,7 @@ export interface Config {
   httpSettings: HttpSettings;
   profile: Profile;
   limits: QueryLimits;
+  frontend: FrontendSettings;
   apiTokens: string[];
   logLevel: Env['LOG_LEVEL'];
   seedOnEmpty: boolean;
@@ -193,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  const profile: Profile = e.PROFILE ?? (e.NODE_ENV === 'production' ? 'production' : 'development');
   return {
     neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE },
     driver: {
@@ -220,13 +253,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
-    profile: e.PROFILE ?? (e.NODE_ENV === 'production' ? 'production' : 'development'),
+    profile,
     limits: {
       depth: e.QUERY_MAX_DEPTH,
       aliases: e.QUERY_MAX_ALIASES,
       tokens: e.QUERY_MAX_TOKENS,
       directives: e.QUERY_MAX_DIRECTIVES,
       cost: e.QUERY_MAX_COST,
+    },
+    frontend: {
+      corsOrigins: corsOriginsOf(e.CORS_ORIGINS, profile),
+      persistedOperations: e.PERSISTED_OPERATIONS,
     },
     apiTokens: e.API_TOKENS,
     logLevel: e.LOG_LEVEL,
@@ -243,4 +280,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
   };
+}
+
+/** Same-origin pages (the explorer, GraphiQL) need none; other pages, only in development unless listed. */
+function corsOriginsOf(listed: string[] | undefined, profile: Profile): CorsOrigins {
+  if (!listed) return profile === 'production' ? [] : '*';
+  return listed.includes('*') ? '*' : listed;
+}
+
+/** `https://App.example.org:443/` → `https://app.example.org`; undefined for anything with a path, query or credentials. */
+function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return bare && (url.protocol === 'https:' || url.protocol === 'http:') ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

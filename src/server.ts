@@ -107,6 +107,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     profile: config.profile,
     limits: config.limits,
     bodyLimitBytes: config.httpSettings.bodyLimitBytes,
+    frontend: config.frontend,
     ready,
     pendingStartupStep: () => pendingStep,
     metrics,

@@ -1,18 +1,22 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { loadConfig, type HttpSettings, type Profile, type QueryLimits } from './config.js';
+import { loadConfig, type FrontendSettings, type HttpSettings, type Profile, type QueryLimits } from './config.js';
 import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
+import { corsPolicy, useVaryOnOrigin } from './http/cors.js';
 import { exampleTabs } from './http/example-operations.js';
 import { useExplorer } from './http/explorer.js';
 import { EXPORT_PATH, useSubgraphExport } from './http/export.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
+import { usesIncrementalDelivery } from './http/incremental-delivery.js';
 import { useObservability } from './http/observability.js';
 import { useStartupGate, type StartupStep } from './http/startup-gate.js';
 import type { ResponseCache } from './http/response-cache.js';
+import { readManifest, usePersistedOperationsOf, type OperationManifest } from './http/persisted-operations.js';
 import { useQueryLimits } from './limits/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { RepositoriesFor } from './repositories/index.js';
@@ -34,6 +38,10 @@ export interface YogaDependencies {
   profile?: Profile;
   limits?: QueryLimits;
   bodyLimitBytes?: HttpSettings['bodyLimitBytes'];
+  /** CORS origins and persisted operations; by default those of the profile. */
+  frontend?: Partial<FrontendSettings>;
+  /** The persisted operations; by default schema/persisted-operations.json. */
+  operationManifest?: OperationManifest;
   /** Whether the server can serve (answers /ready); by default always. */
   ready?: () => Promise<boolean>;
   /** What start-up still waits for; while it says anything, GraphQL answers 503 (src/http/startup-gate.ts). */
@@ -54,6 +62,8 @@ export function createYogaServer({
   profile = defaults.profile,
   limits = defaults.limits,
   bodyLimitBytes = defaults.httpSettings.bodyLimitBytes,
+  frontend = {},
+  operationManifest,
   ready = async () => true,
   pendingStartupStep = () => undefined,
   metrics = createMetrics(),
@@ -61,6 +71,7 @@ export function createYogaServer({
   responseCache,
 }: YogaDependencies) {
   const production = profile === 'production';
+  const { corsOrigins, persistedOperations } = { ...loadConfig({ PROFILE: profile }).frontend, ...frontend };
   return createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -72,6 +83,7 @@ export function createYogaServer({
     healthCheckEndpoint: '/health',
     batching: false,
     maxRequestBodySize: bodyLimitBytes,
+    cors: corsPolicy(corsOrigins),
     // Never put the original message or stack in a response, whatever NODE_ENV says: the log has them.
     maskedErrors: { maskError, isDev: false },
     logging: yogaLogger(logger),
@@ -82,7 +94,9 @@ export function createYogaServer({
       useExplorer(),
       useSubgraphExport({ repositories, logger }),
       ...(production ? [] : [useGraphiQLAssets()]),
+      useVaryOnOrigin(corsOrigins),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...(persistedOperations === 'off' ? [] : usePersistedOperationsOf(operationManifest ?? readManifest(), persistedOperations)),
       {
         // A body refused half way is still arriving: close the connection rather than leave the
         // client to send its next request after the rest of this one.
@@ -92,8 +106,11 @@ export function createYogaServer({
       },
       // Each document is compiled once into a function that executes it (graphql-jit): on lists of
       // objects, such as 50 authors with their coauthors, 1.65x the throughput of graphql-js's
-      // interpreter, measured side by side; no different on small queries.
-      useGraphQlJit(),
+      // interpreter, measured side by side; no different on small queries. It cannot deliver
+      // @defer / @stream in parts, so documents using them run on yoga's executor.
+      useGraphQlJit({}, { enableIf: ({ document }) => !usesIncrementalDelivery(document) }),
+      // @defer and @stream (declared in the schema, src/schema/directives.ts): their validation rules.
+      useDeferStream(),
       ...(production ? [useDisableIntrospection()] : []),
       ...useQueryLimits(limits, { blockFieldSuggestions: production }),
       // Last: on a miss it wraps the JIT's executor, and only once the limits let a query run

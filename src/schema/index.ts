@@ -1,4 +1,6 @@
+import { specifiedDirectives } from 'graphql';
 import { builder } from './builder.js';
+import { deferDirective, streamDirective } from './directives.js';
 import './author.js';
 import './paper.js';
 import './organization.js';
@@ -9,4 +11,7 @@ import './mutations.js';
 import './analytics.js';
 import './subgraph.js';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({
+  // A list given here replaces graphql's own (@skip, @include, @deprecated, …): keep them.
+  directives: [...specifiedDirectives, deferDirective, streamDirective],
+});

@@ -7,6 +7,7 @@ import { startTestServer } from '../support/server.js';
 /**
  * The explorer in a real browser (Chromium through playwright-core) against the real server and
  * the seed graph: what a person sees and clicks, and that nothing is fetched from beyond localhost.
+ * The server runs with PERSISTED_OPERATIONS=only.
  */
 /** What the page shows, once it shows it: a browser on two busy cores can take seconds. */
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
@@ -35,7 +36,9 @@ describe.skipIf(Boolean(missing))('explorer (browser)', { timeout: 90_000 }, () 
   let origin: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The strictest setting a deployment may choose: every operation the page sends must be listed
+    // in schema/persisted-operations.json, so each test here also checks that the list is complete.
+    server = await startTestServer({ PERSISTED_OPERATIONS: 'only' });
     origin = new URL(server.url).origin;
     browser = await launchBrowser();
   });

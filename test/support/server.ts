@@ -26,9 +26,9 @@ export function testConfig(env: Record<string, string> = {}) {
   });
 }
 
-/** The real server, over real HTTP on a free port, against the suite's Neo4j. */
-export async function startTestServer(): Promise<RunningServer> {
-  return startServer(testConfig({ LOG_LEVEL: 'silent' }), createLogger('silent'));
+/** The real server, over real HTTP on a free port, against the suite's Neo4j; `env` as in production. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(testConfig({ LOG_LEVEL: 'silent', ...env }), createLogger('silent'));
 }
 
 export function testDriver() {

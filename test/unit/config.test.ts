@@ -25,6 +25,9 @@ describe('loadConfig', () => {
     [{ LOCAL_NEO4J_HEAP: 'lots' }, 'LOCAL_NEO4J_HEAP'],
     [{ METRICS_PORT: '-1' }, 'METRICS_PORT'],
     [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
+    [{ CORS_ORIGINS: 'app.example.org' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://app.example.org/path' }, 'CORS_ORIGINS'],
+    [{ PERSISTED_OPERATIONS: 'strict' }, 'PERSISTED_OPERATIONS'],
   ])('fails on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^\\s*${variable}:`, 'm'));
@@ -35,5 +38,16 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBe('neo4j+s://db.example.org:7687');
     expect(config.http.port).toBe(8080);
     expect(config.seedOnEmpty).toBe(false);
+  });
+
+  it('allows browsers on other origins any origin in development, none in production, unless CORS_ORIGINS says', () => {
+    expect(loadConfig({}).frontend).toEqual({ corsOrigins: '*', persistedOperations: 'allow' });
+    expect(loadConfig({ NODE_ENV: 'production' }).frontend.corsOrigins).toEqual([]);
+    expect(loadConfig({ PROFILE: 'production', CORS_ORIGINS: 'https://App.example.org/, http://localhost:5173' }).frontend.corsOrigins).toEqual([
+      'https://app.example.org',
+      'http://localhost:5173',
+    ]);
+    expect(loadConfig({ PROFILE: 'production', CORS_ORIGINS: '*' }).frontend.corsOrigins).toBe('*');
+    expect(loadConfig({ PERSISTED_OPERATIONS: 'only' }).frontend.persistedOperations).toBe('only');
   });
 });

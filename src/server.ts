@@ -80,7 +80,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
   };
 
   const yoga = createYogaServer({
-    repositories: createRepositoryFactory(driver, database),
+    repositories: createRepositoryFactory(driver, database, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }),
     logger,
     apiTokens: config.apiTokens,
     profile: config.profile,

@@ -16,6 +16,7 @@ import {
   OrganizationRef,
   PaperConnection,
   ReportedFiguresRef,
+  type SkippedBylines,
   SourceRef,
   TopicRef,
   YearCountRef,
@@ -37,7 +38,9 @@ builder.node(AuthorRef, {
         ...pageArgs,
         sharedWith: t.arg.globalIDList({
           for: AuthorRef,
-          description: 'Only papers that every one of these authors also wrote.',
+          description:
+            'Only papers that every one of these authors also wrote and that make coauthor links: the papers behind ' +
+            "`coauthors`, so papers with more than the server's MAX_AUTHORS_PER_PAPER authors (100 by default) are left out.",
         }),
       },
       resolve: (author, { sharedWith, ...page }, { loaders }) => {
@@ -47,10 +50,19 @@ builder.node(AuthorRef, {
     }),
     coauthors: t.field({
       type: CoauthorConnection,
-      description: 'People who wrote papers with this author: most shared papers first, then by name.',
+      description:
+        'People who wrote papers with this author: most shared papers first, then by name. Papers with more than ' +
+        "`maxAuthorsPerPaper` authors (the server's MAX_AUTHORS_PER_PAPER, 100 by default) make no coauthor link; " +
+        '`skippedPapers` counts them.',
       args: pageArgs,
-      resolve: (author, page, { loaders }) =>
-        loadConnection(loaders.authorCoauthors, loaders.author, { parentId: author.id }, page),
+      resolve: async (author, page, { loaders, repositories }) => {
+        const connection = await loadConnection(loaders.authorCoauthors, loaders.author, { parentId: author.id }, page);
+        const skipped: SkippedBylines = {
+          skippedPapers: async () => (await loaders.authorLargeBylines.load(author.id))?.skippedPapers ?? 0,
+          maxAuthorsPerPaper: repositories.settings.maxAuthorsPerPaper,
+        };
+        return Object.assign(connection, skipped);
+      },
     }),
     affiliations: t.field({
       type: [AffiliationRef],

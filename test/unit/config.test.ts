@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
     expect(config.localNeo4j).toMatchObject({ instance: 'dev', boltPort: 7687, httpPort: 7474 });
     expect(config.seedOnEmpty).toBe(true);
+    expect(config.maxAuthorsPerPaper).toBe(100);
+  });
+
+  it('reads the byline length above which papers make no coauthor links', () => {
+    expect(loadConfig({ MAX_AUTHORS_PER_PAPER: '20000' }).maxAuthorsPerPaper).toBe(20_000);
   });
 
   it('treats empty variables as unset', () => {
@@ -21,6 +26,8 @@ describe('loadConfig', () => {
     [{ NEO4J_PASSWORD: 'short' }, 'NEO4J_PASSWORD'],
     [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY'],
     [{ LOCAL_NEO4J_HEAP: 'lots' }, 'LOCAL_NEO4J_HEAP'],
+    [{ MAX_AUTHORS_PER_PAPER: '1' }, 'MAX_AUTHORS_PER_PAPER'],
+    [{ MAX_AUTHORS_PER_PAPER: 'many' }, 'MAX_AUTHORS_PER_PAPER'],
   ])('fails on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^\\s*${variable}:`, 'm'));

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import { computeMetrics } from '../domain/metrics.js';
 import { normalizeKey } from '../domain/normalize.js';
 import { toLuceneQuery } from '../domain/search.js';
@@ -40,7 +41,7 @@ builder.node(AuthorRef, {
           for: AuthorRef,
           description:
             'Only papers that every one of these authors also wrote and that make coauthor links: the papers behind ' +
-            "`coauthors`, so papers with more than the server's MAX_AUTHORS_PER_PAPER authors (100 by default) are left out.",
+            `\`coauthors\`, so papers with more than the server's MAX_AUTHORS_PER_PAPER authors (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) are left out.`,
         }),
       },
       resolve: (author, { sharedWith, ...page }, { loaders }) => {
@@ -52,7 +53,7 @@ builder.node(AuthorRef, {
       type: CoauthorConnection,
       description:
         'People who wrote papers with this author: most shared papers first, then by name. Papers with more than ' +
-        "`maxAuthorsPerPaper` authors (the server's MAX_AUTHORS_PER_PAPER, 100 by default) make no coauthor link; " +
+        `\`maxAuthorsPerPaper\` authors (the server's MAX_AUTHORS_PER_PAPER, ${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no coauthor link; ` +
         '`skippedPapers` counts them.',
       args: pageArgs,
       resolve: async (author, page, { loaders, repositories }) => {

@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import type { AuthorRow } from '../repositories/authors.js';
 import type { CoauthorLinkRow, EgoNetworkRow, EgoNodeRow, PathHopRow } from '../repositories/network.js';
 import { builder } from './builder.js';
@@ -54,7 +55,7 @@ builder.queryField('collaborationPath', (t) =>
     nullable: true,
     description:
       `A shortest coauthor path between two authors; null when there is none within maxHops (at most ${MAX_HOPS}). ` +
-      "Papers with more authors than the server's MAX_AUTHORS_PER_PAPER (100 by default) make no coauthor links, so no path goes through one.",
+      `Papers with more authors than the server's MAX_AUTHORS_PER_PAPER (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no coauthor links, so no path goes through one.`,
     args: {
       from: t.arg.globalID({ description: 'Global id of the author the path starts from.', for: AuthorRef, required: true }),
       to: t.arg.globalID({ description: 'Global id of the author the path ends at.', for: AuthorRef, required: true }),
@@ -114,7 +115,7 @@ builder.objectField(AuthorRef, 'egoNetwork', (t) =>
     type: EgoNetworkRef,
     description:
       'Coauthors out to `depth` hops and the links among them; strongest links are kept first when capped. Papers with more ' +
-      "authors than the server's MAX_AUTHORS_PER_PAPER (100 by default) make no links (`skippedPapers` counts them).",
+      `authors than the server's MAX_AUTHORS_PER_PAPER (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no links (\`skippedPapers\` counts them).`,
     args: {
       depth: t.arg.int({ defaultValue: 1, description: `1 to ${EGO_LIMITS.depth}.` }),
       maxNodes: t.arg.int({ defaultValue: 100, description: `1 to ${EGO_LIMITS.maxNodes}, the centre included.` }),

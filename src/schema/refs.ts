@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import type { AuthorMetrics } from '../domain/metrics.js';
 import type { AuthorRow, ReportedFiguresRow } from '../repositories/authors.js';
 import type { OrganizationRow } from '../repositories/organizations.js';
@@ -52,7 +53,7 @@ export interface SkippedBylines {
 
 /** The descriptions of the two fields, shared by every answer that reports them. */
 export const MAX_AUTHORS_PER_PAPER_DESCRIPTION =
-  "Papers with more authors than this make no coauthor links: the server's MAX_AUTHORS_PER_PAPER (100 by default). " +
+  `Papers with more authors than this make no coauthor links: the server's MAX_AUTHORS_PER_PAPER (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default). ` +
   'A 10,000-author consortium byline would otherwise link everyone on it, and cost every query that walks it.';
 export const skippedPapersDescription = (whose: string) =>
   `Papers ${whose} left out of these coauthor links because their byline has more than \`maxAuthorsPerPaper\` authors. ` +

@@ -4,6 +4,12 @@
  * (in-process yoga.fetch, so HTTP is not measured). Queries run in interleaved rounds
  * (A B C ... A B C ...) so that machine noise spreads over all of them; medians and p95 per query.
  * Arguments (a busy author, a paper, ...) are picked from the graph itself.
+ *
+ * Then the huge-byline rows (`--huge-byline 10000`, 0 to skip): a paper with that many authors
+ * is written, and the busy author's coauthors and ego network are timed without it, with it
+ * (skipped: MAX_AUTHORS_PER_PAPER), and with it under a limit above its byline (walked, for
+ * contrast), the author's authorship of it added and removed between them, interleaved A B C A B C.
+ * The paper and its authors are deleted afterwards.
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Command } from 'commander';
@@ -17,14 +23,24 @@ import { createYogaServer } from '../src/yoga.js';
 const options = new Command()
   .option('--rounds <n>', 'rounds of every query', '30')
   .option('--warmup <n>', 'rounds run first and not counted', '3')
+  .option('--huge-byline <authors>', 'authors of the huge paper of the huge-byline rows (0: leave them out)', '10000')
+  .option('--byline-rounds <n>', 'rounds of the huge-byline rows', '15')
   .parse()
-  .opts<{ rounds: string; warmup: string }>();
+  .opts<{ rounds: string; warmup: string; hugeByline: string; bylineRounds: string }>();
 
 const config = loadConfig();
 const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
 const driver = createDriver({ ...config.neo4j, uri });
 const database = config.neo4j.database;
 const one = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database })).records[0]!.toObject();
+
+/** The huge paper and its authors, under ids of their own (an interrupted run's are removed first). */
+const HUGE = 'bench-huge-byline:';
+async function removeHugePaper() {
+  // In slices: one transaction over 10,000 nodes can exceed Neo4j's transaction memory.
+  while ((await one(`MATCH (n) WHERE n.id STARTS WITH '${HUGE}' WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n`)).n > 0);
+}
+await removeHugePaper();
 
 // Arguments: the author with most coauthors, two of them, a cited paper, the largest org, a topic.
 const stats = await one('MATCH (n) RETURN count(n) AS nodes, count{ (:Author) } AS authors, count{ (:Paper) } AS papers');
@@ -92,10 +108,10 @@ if (analyzed) {
   console.log('No complete analytics run in this graph: the analytics rows are left out (run `npm run analytics` first).');
 }
 
-const yoga = createYogaServer({ repositories: createRepositoryFactory(driver, database), logger: pino({ level: 'silent' }) });
-async function run(text: string, variables: Record<string, unknown>): Promise<number> {
+const yoga = createYogaServer({ repositories: createRepositoryFactory(driver, database, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }), logger: pino({ level: 'silent' }) });
+async function run(text: string, variables: Record<string, unknown>, server = yoga): Promise<number> {
   const started = performance.now();
-  const response = await yoga.fetch('http://bench/graphql', {
+  const response = await server.fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: text, variables }),
@@ -107,16 +123,110 @@ async function run(text: string, variables: Record<string, unknown>): Promise<nu
 
 const timings = new Map<string, number[]>(Object.keys(queries).map((name) => [name, []]));
 const rounds = Number(options.rounds);
-const warmup = Number(options.warmup);
+// `--rounds 0`: only the huge-byline rows.
+const warmup = rounds > 0 ? Number(options.warmup) : 0;
 for (let round = 0; round < warmup + rounds; round++) {
   for (const [name, [text, variables]] of Object.entries(queries)) {
     const ms = await run(text, variables);
     if (round >= warmup) timings.get(name)!.push(ms);
   }
 }
-await driver.close();
 
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 console.log(`graph: ${stats.authors} authors, ${stats.papers} papers, ${stats.nodes} nodes; ${rounds} interleaved rounds after ${warmup} warm-up`);
-console.log('| query | median ms | p95 ms |\n| --- | ---: | ---: |');
-for (const [name, values] of timings) console.log(`| ${name} | ${quantile(values, 0.5).toFixed(1)} | ${quantile(values, 0.95).toFixed(1)} |`);
+if (rounds > 0) {
+  console.log('| query | median ms | p95 ms |\n| --- | ---: | ---: |');
+  for (const [name, values] of timings) console.log(`| ${name} | ${quantile(values, 0.5).toFixed(1)} | ${quantile(values, 0.95).toFixed(1)} |`);
+}
+
+const hugeByline = Number(options.hugeByline);
+if (hugeByline > 0) {
+  try {
+    await benchHugeByline(hugeByline, Number(options.bylineRounds));
+  } finally {
+    await removeHugePaper();
+  }
+}
+await driver.close();
+
+/**
+ * The busy author's coauthors and ego network: A without the huge paper, B with it (its byline
+ * over the limit, skipped), C with it under a limit above its byline (walked). A read that fails
+ * (C may pass the read time limit) counts as failed, not as a time.
+ */
+async function benchHugeByline(authors: number, rounds: number) {
+  const walked = createYogaServer({ repositories: createRepositoryFactory(driver, database, { maxAuthorsPerPaper: authors * 2 }), logger: pino({ level: 'silent' }) });
+  await driver.executeQuery(
+    `CREATE (p:Paper {id: $paper, title: 'A consortium paper', titleKey: 'a consortium paper', year: 2020, authorListComplete: true})
+     WITH p UNWIND range(1, $authors - 1) AS i
+     CREATE (:Author {id: $prefix + 'author-' + i, name: 'Consortium Member ' + i, nameKey: 'consortium member ' + i})-[:AUTHORED {position: i + 1}]->(p)`,
+    { paper: `${HUGE}paper`, authors, prefix: HUGE },
+    { database },
+  );
+  const attach = (on: boolean) =>
+    driver.executeQuery(
+      on
+        ? 'MATCH (a:Author {id: $author}), (p:Paper {id: $paper}) CREATE (a)-[:AUTHORED {position: 0}]->(p)'
+        : 'MATCH (:Author {id: $author})-[w:AUTHORED]->(:Paper {id: $paper}) DELETE w',
+      { author: busy.id, paper: `${HUGE}paper` },
+      { database },
+    );
+  const rows: Record<string, [string, Record<string, unknown>]> = {
+    'Author.coauthors': [queries['Author.coauthors']![0].replace('totalCount', 'totalCount skippedPapers'), { id: A(busy.id) }],
+    'egoNetwork(depth 2, 200 nodes)': [queries['egoNetwork(depth 2, 200 nodes)']![0].replace('nodesTruncated', 'nodesTruncated skippedPapers'), { id: A(busy.id) }],
+  };
+  const conditions = ['without', 'with, skipped', `with, limit ${authors * 2}`] as const;
+  const times = new Map(Object.keys(rows).flatMap((name) => conditions.map((condition) => [`${name}|${condition}`, [] as number[]])));
+  /** Per row and condition, the error codes of the reads that failed. */
+  const failures = new Map<string, string[]>();
+  const coauthorCounts = new Map<string, number>();
+  const timed = async (name: string, condition: (typeof conditions)[number], round: number) => {
+    const [text, variables] = rows[name]!;
+    const started = performance.now();
+    const response = await (condition === conditions[2] ? walked : yoga).fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[]; data?: { author?: { coauthors?: { totalCount: number } } } };
+    const ms = performance.now() - started;
+    const key = `${name}|${condition}`;
+    if (body.errors) failures.set(key, [...(failures.get(key) ?? []), body.errors[0]?.extensions?.code ?? 'ERROR']);
+    else if (round >= 1) times.get(key)!.push(ms);
+    if (body.data?.author?.coauthors) coauthorCounts.set(condition, body.data.author.coauthors.totalCount);
+  };
+  // Round 0 warms the plans up and is not counted. The walked read (slow) goes first, and the two
+  // compared take turns at coming second, so neither always follows it.
+  for (let round = 0; round <= rounds; round++) {
+    for (const name of Object.keys(rows)) {
+      await attach(true);
+      await timed(name, conditions[2], round);
+      const order = round % 2 === 0 ? [conditions[0], conditions[1]] : [conditions[1], conditions[0]];
+      for (const condition of order) {
+        await attach(condition !== conditions[0]);
+        await timed(name, condition, round);
+      }
+    }
+  }
+  await attach(false);
+
+  const median = (values: number[]) => (values.length ? quantile(values, 0.5) : NaN);
+  const cell = (name: string, condition: string) => {
+    const value = median(times.get(`${name}|${condition}`)!);
+    const failed = failures.get(`${name}|${condition}`) ?? [];
+    return `${Number.isNaN(value) ? '-' : value.toFixed(1)}${failed.length ? ` (${failed.length} failed: ${[...new Set(failed)].join(', ')})` : ''}`;
+  };
+  console.log(
+    `\nA ${authors.toLocaleString('en')}-author paper on ${busy.name}'s byline: ${rounds} interleaved rounds (without, with, with a limit of ${authors * 2}); ` +
+      `coauthors: ${[...coauthorCounts].map(([condition, count]) => `${count} ${condition}`).join(', ')}`,
+  );
+  console.log(`| query | without, median ms | with (skipped), median ms | ratio | with, limit ${authors * 2} (walked), median ms | ratio |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
+  for (const name of Object.keys(rows)) {
+    const without = median(times.get(`${name}|${conditions[0]}`)!);
+    const ratio = (condition: string) => {
+      const value = median(times.get(`${name}|${condition}`)!) / without;
+      return Number.isNaN(value) ? '-' : value.toFixed(2);
+    };
+    console.log(`| ${name} | ${cell(name, conditions[0])} | ${cell(name, conditions[1])} | ${ratio(conditions[1])} | ${cell(name, conditions[2])} | ${ratio(conditions[2])} |`);
+  }
+}

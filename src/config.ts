@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from './domain/bylines.js';
 
 /**
  * The one place the environment is read. Everything else receives a `Config`.
@@ -66,6 +67,14 @@ const envSchema = z.object({
   QUERY_MAX_COST: positive.default(25_000),
   /** Largest request body in bytes. */
   MAX_BODY_BYTES: positive.default(1_000_000),
+
+  // --- Huge bylines (coauthor links) ---
+  /**
+   * Papers with more authors make no coauthor links in reads (coauthors, ego networks, paths) nor
+   * in subgraph analytics: a 10,000-author physics byline would be a clique of 50 million pairs
+   * to walk on every request. The papers stay in bylines, paper lists and metrics.
+   */
+  MAX_AUTHORS_PER_PAPER: z.coerce.number().int().min(2).max(1_000_000).default(DEFAULT_MAX_AUTHORS_PER_PAPER),
 
   /** Neo4j: per-transaction limit of a read, connecting, waiting for a pooled connection. */
   NEO4J_READ_TIMEOUT_MS: millis.default(5_000),
@@ -205,6 +214,8 @@ export interface Config {
   limits: QueryLimits;
   frontend: FrontendSettings;
   apiTokens: string[];
+  /** Papers with more authors make no coauthor links (MAX_AUTHORS_PER_PAPER). */
+  maxAuthorsPerPaper: number;
   logLevel: Env['LOG_LEVEL'];
   seedOnEmpty: boolean;
   applySchema: boolean;
@@ -266,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       persistedOperations: e.PERSISTED_OPERATIONS,
     },
     apiTokens: e.API_TOKENS,
+    maxAuthorsPerPaper: e.MAX_AUTHORS_PER_PAPER,
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
     applySchema: e.APPLY_SCHEMA,

@@ -36,6 +36,7 @@ export function createLoaders({ authors, papers, organizations, topics, sources,
     authorTopics: byId(authors.topicsByAuthorIds),
     authorPaperStats: byId(authors.paperStatsByAuthorIds),
     authorReportedFigures: byId(authors.reportedFiguresByAuthorIds),
+    authorLargeBylines: byId(authors.largeBylinesByAuthorIds),
     authorPapers: paged(authors.papers),
     authorCoauthors: paged(authors.coauthors),
 

@@ -101,7 +101,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     ? createResponseCache({ settings: config.responseCache, readVersion: () => readGraphVersion(driver, database), logger, metrics, graphqlPath: GRAPHQL_PATH })
     : undefined;
   const yoga = createYogaServer({
-    repositories: createRepositoryFactory(driver, database),
+    repositories: createRepositoryFactory(driver, database, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }),
     logger,
     apiTokens: config.apiTokens,
     profile: config.profile,

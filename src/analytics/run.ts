@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 
 /**
  * Whole-graph collaboration analytics, run as a job inside Neo4j by Graph Data Science: the
@@ -15,10 +16,11 @@ import { cypher } from '../db/cypher.js';
  */
 
 /**
- * Papers with more authors make no coauthor links, in the whole-graph job (its default) and in
- * subgraphs: a consortium byline would make a clique of thousands.
+ * Papers with more authors make no coauthor links, in the whole-graph job (its default): a
+ * consortium byline would make a clique of thousands. Subgraphs use the server's setting
+ * (MAX_AUTHORS_PER_PAPER in src/config.ts), whose default this is.
  */
-export const MAX_AUTHORS_PER_PAPER = 100;
+export const MAX_AUTHORS_PER_PAPER = DEFAULT_MAX_AUTHORS_PER_PAPER;
 
 export const analyticsParameters = z
   .object({

@@ -46,7 +46,10 @@ import { MAX_AUTHORS_PER_PAPER } from './run.js';
 export const MAX_SUBGRAPH_AUTHORS = 2_000;
 /** At most this many links; beyond, authors are left out as above until the rest fit. */
 export const MAX_SUBGRAPH_LINKS = 20_000;
-/** Papers with more authors make no links, and do not widen an ego network (the job's default too). */
+/**
+ * Papers with more authors make no links, and do not widen an ego network, unless the server says
+ * otherwise (MAX_AUTHORS_PER_PAPER in src/config.ts, passed to createSubgraphAnalytics).
+ */
 export { MAX_AUTHORS_PER_PAPER };
 export const MAX_EGO_DEPTH = 2;
 /** Leiden's seed: the same subgraph always gets the same communities. */
@@ -285,7 +288,7 @@ interface SelectionRow {
 
 // ---- Reading ----
 
-export function createSubgraphAnalytics(read: Read) {
+export function createSubgraphAnalytics(read: Read, maxAuthorsPerPaper: number = MAX_AUTHORS_PER_PAPER) {
   async function measure(nodeCount: number, links: [number, number, number][]): Promise<Measures> {
     if (links.length === 0) return edgelessMeasures(nodeCount);
     const graphName = `subgraph-${randomUUID()}`;
@@ -327,7 +330,7 @@ export function createSubgraphAnalytics(read: Read) {
         authorId: selection.egoOf,
         depth: selection.depth,
         minSharedPapers: selection.minSharedPapers,
-        maxAuthorsPerPaper: MAX_AUTHORS_PER_PAPER,
+        maxAuthorsPerPaper,
         organizationId: selection.organizationId,
         topicId: selection.topicId,
         run: selection.community?.run ?? null,
@@ -342,7 +345,7 @@ export function createSubgraphAnalytics(read: Read) {
           ...years,
           authorIds: authors.map((author) => author.authorId),
           minSharedPapers: selection.minSharedPapers,
-          maxAuthorsPerPaper: MAX_AUTHORS_PER_PAPER,
+          maxAuthorsPerPaper,
         });
         const position = new Map(authors.map((author, i) => [author.authorId, i]));
         links = (found?.links ?? []).map(([source, target, weight]) => [position.get(source)!, position.get(target)!, weight]);

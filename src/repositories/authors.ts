@@ -52,7 +52,14 @@ export interface CoauthorRow extends PageRow {
   lastYear: number | null;
 }
 
-export function createAuthorRepository(read: Read) {
+/** Per author, papers left out of coauthor links for too long a byline (MAX_AUTHORS_PER_PAPER). */
+export interface LargeBylinesRow {
+  id: string;
+  skippedPapers: number;
+}
+
+export function createAuthorRepository(read: Read, { maxAuthorsPerPaper }: { maxAuthorsPerPaper: number }) {
+  const bylineLimit = { maxAuthorsPerPaper };
   return {
     authorsByIds: rowsByIds<AuthorRow>(read, 'read/authors-by-ids'),
     /** Per normalized name, the ids of the authors who bear it (at most 50). */
@@ -61,8 +68,9 @@ export function createAuthorRepository(read: Read) {
     topicsByAuthorIds: listsByIds<AuthorTopicRow>(read, 'read/author-topics'),
     paperStatsByAuthorIds: listsByIds<PaperStatRow>(read, 'read/author-paper-stats'),
     reportedFiguresByAuthorIds: listsByIds<ReportedFiguresRow>(read, 'read/author-reported-figures'),
-    papers: pagesOf<AuthorPapersRequest>(read, 'read/pages/author-papers'),
-    coauthors: pagesOf<PageRequest, CoauthorRow>(read, 'read/pages/author-coauthors'),
+    largeBylinesByAuthorIds: rowsByIds<LargeBylinesRow>(read, 'read/author-large-bylines', bylineLimit),
+    papers: pagesOf<AuthorPapersRequest>(read, 'read/pages/author-papers', bylineLimit),
+    coauthors: pagesOf<PageRequest, CoauthorRow>(read, 'read/pages/author-coauthors', bylineLimit),
     /** Full-text search over names; `search` is a Lucene query (see src/domain/search.ts). */
     search: rootList<{ search: string }>(read, 'read/root/authors-search'),
   };

@@ -7,11 +7,17 @@ import type { Read } from '../db/read.js';
  * DataLoader requires: null or [] for keys the graph does not have.
  */
 
+/**
+ * Parameters a query takes besides its batch, the same for every request of a server (a setting
+ * such as `$maxAuthorsPerPaper`).
+ */
+export type FixedParameters = Record<string, unknown>;
+
 /** `UNWIND $ids AS id ... RETURN x {...} AS row`: one row per id that exists. */
-export function rowsByIds<Row extends { id: string }>(read: Read, path: string) {
+export function rowsByIds<Row extends { id: string }>(read: Read, path: string, fixed: FixedParameters = {}) {
   const query = cypher(path);
   return async (ids: readonly string[]): Promise<(Row | null)[]> => {
-    const rows = await read<{ row: Row }>(query, { ids });
+    const rows = await read<{ row: Row }>(query, { ...fixed, ids });
     const byId = new Map(rows.map(({ row }) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   };
@@ -60,19 +66,19 @@ export type CountRequest<Request extends PageRequest> = Omit<Request, 'after' | 
  * Many pages (and, separately, their total counts) in one query each: requests are numbered,
  * sent as `$requests`, and the answers put back in request order.
  */
-export function pagesOf<Request extends PageRequest, Row extends PageRow = PageRow>(read: Read, path: string) {
+export function pagesOf<Request extends PageRequest, Row extends PageRow = PageRow>(read: Read, path: string, fixed: FixedParameters = {}) {
   const pageQuery = cypher(path);
   const countQuery = cypher(`${path}.count`);
   return {
     pages: async (requests: readonly Request[]): Promise<Row[][]> => {
       const numbered = requests.map((request, key) => ({ ...request, key }));
-      const rows = await read<{ key: number; rows: Row[] }>(pageQuery, { requests: numbered });
+      const rows = await read<{ key: number; rows: Row[] }>(pageQuery, { ...fixed, requests: numbered });
       const byKey = new Map(rows.map((row) => [row.key, row.rows]));
       return numbered.map(({ key }) => byKey.get(key) ?? []);
     },
     counts: async (requests: readonly CountRequest<Request>[]): Promise<number[]> => {
       const numbered = requests.map((request, key) => ({ ...request, key }));
-      const rows = await read<{ key: number; total: number }>(countQuery, { requests: numbered });
+      const rows = await read<{ key: number; total: number }>(countQuery, { ...fixed, requests: numbered });
       const byKey = new Map(rows.map((row) => [row.key, row.total]));
       return numbered.map(({ key }) => byKey.get(key) ?? 0);
     },

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import { computeMetrics } from '../domain/metrics.js';
 import { normalizeKey } from '../domain/normalize.js';
 import { toLuceneQuery } from '../domain/search.js';
@@ -16,6 +17,7 @@ import {
   OrganizationRef,
   PaperConnection,
   ReportedFiguresRef,
+  type SkippedBylines,
   SourceRef,
   TopicRef,
   YearCountRef,
@@ -37,7 +39,9 @@ builder.node(AuthorRef, {
         ...pageArgs,
         sharedWith: t.arg.globalIDList({
           for: AuthorRef,
-          description: 'Only papers that every one of these authors also wrote.',
+          description:
+            'Only papers that every one of these authors also wrote and that make coauthor links: the papers behind ' +
+            `\`coauthors\`, so papers with more than the server's MAX_AUTHORS_PER_PAPER authors (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) are left out.`,
         }),
       },
       resolve: (author, { sharedWith, ...page }, { loaders }) => {
@@ -47,10 +51,19 @@ builder.node(AuthorRef, {
     }),
     coauthors: t.field({
       type: CoauthorConnection,
-      description: 'People who wrote papers with this author: most shared papers first, then by name.',
+      description:
+        'People who wrote papers with this author: most shared papers first, then by name. Papers with more than ' +
+        `\`maxAuthorsPerPaper\` authors (the server's MAX_AUTHORS_PER_PAPER, ${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no coauthor link; ` +
+        '`skippedPapers` counts them.',
       args: pageArgs,
-      resolve: (author, page, { loaders }) =>
-        loadConnection(loaders.authorCoauthors, loaders.author, { parentId: author.id }, page),
+      resolve: async (author, page, { loaders, repositories }) => {
+        const connection = await loadConnection(loaders.authorCoauthors, loaders.author, { parentId: author.id }, page);
+        const skipped: SkippedBylines = {
+          skippedPapers: async () => (await loaders.authorLargeBylines.load(author.id))?.skippedPapers ?? 0,
+          maxAuthorsPerPaper: repositories.settings.maxAuthorsPerPaper,
+        };
+        return Object.assign(connection, skipped);
+      },
     }),
     affiliations: t.field({
       type: [AffiliationRef],

@@ -1,28 +1,31 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import type { AuthorRow } from '../repositories/authors.js';
 import type { CoauthorLinkRow, EgoNetworkRow, EgoNodeRow, PathHopRow } from '../repositories/network.js';
 import { builder } from './builder.js';
 import { carriedNode } from './carried.js';
 import { intInRange } from './errors.js';
-import { AuthorRef, PaperRef } from './refs.js';
+import { AuthorRef, MAX_AUTHORS_PER_PAPER_DESCRIPTION, PaperRef, skippedPapersDescription, type SkippedBylines } from './refs.js';
 
 const MAX_HOPS = 6;
 const EGO_LIMITS = { depth: 3, maxNodes: 500, maxEdges: 5_000 };
 
-interface CollaborationPath {
+interface CollaborationPath extends SkippedBylines {
   authors: AuthorRow[];
   hops: PathHopRow[];
 }
+
+type EgoNetwork = EgoNetworkRow & { maxAuthorsPerPaper: number };
 
 const HopRef = builder.objectRef<PathHopRow>('CollaborationHop').implement({
   description: 'Two consecutive authors of a path and the papers they wrote together.',
   fields: (t) => ({
     from: t.field({ description: 'The author nearer the start of the path.', type: AuthorRef, nullable: true, resolve: (hop) => hop.from }),
     to: t.field({ description: 'The next author along the path.', type: AuthorRef, nullable: true, resolve: (hop) => hop.to }),
-    paperCount: t.exposeInt('paperCount', { description: 'All papers the two share.' }),
+    paperCount: t.exposeInt('paperCount', { description: 'The papers the two share that make coauthor links (at most `maxAuthorsPerPaper` authors each).' }),
     papers: t.field({
       type: [PaperRef],
-      description: 'Their shared papers, newest first (at most 20).',
+      description: 'Those papers, newest first (at most 20).',
       resolve: (hop) => hop.papers,
     }),
   }),
@@ -38,6 +41,11 @@ const PathRef = builder.objectRef<CollaborationPath>('CollaborationPath').implem
       resolve: (path) => path.authors,
     }),
     hops: t.field({ description: 'The links between consecutive authors, from the first to the last.', type: [HopRef], resolve: (path) => path.hops }),
+    skippedPapers: t.int({
+      description: `${skippedPapersDescription('of the authors on this path')} The search did not walk through any such paper, so a shorter chain through one may exist.`,
+      resolve: (path) => (typeof path.skippedPapers === 'function' ? path.skippedPapers() : path.skippedPapers),
+    }),
+    maxAuthorsPerPaper: t.exposeInt('maxAuthorsPerPaper', { description: MAX_AUTHORS_PER_PAPER_DESCRIPTION }),
   }),
 });
 
@@ -45,7 +53,9 @@ builder.queryField('collaborationPath', (t) =>
   t.field({
     type: PathRef,
     nullable: true,
-    description: `A shortest coauthor path between two authors; null when there is none within maxHops (at most ${MAX_HOPS}).`,
+    description:
+      `A shortest coauthor path between two authors; null when there is none within maxHops (at most ${MAX_HOPS}). ` +
+      `Papers with more authors than the server's MAX_AUTHORS_PER_PAPER (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no coauthor links, so no path goes through one.`,
     args: {
       from: t.arg.globalID({ description: 'Global id of the author the path starts from.', for: AuthorRef, required: true }),
       to: t.arg.globalID({ description: 'Global id of the author the path ends at.', for: AuthorRef, required: true }),
@@ -53,14 +63,17 @@ builder.queryField('collaborationPath', (t) =>
     },
     resolve: async (_root, { from, to, maxHops }, { loaders, repositories }) => {
       const hops = intInRange('maxHops', maxHops ?? MAX_HOPS, 1, MAX_HOPS);
+      const { maxAuthorsPerPaper } = repositories.settings;
       if (from.id === to.id) {
         const author = await loaders.author.load(from.id);
-        return author ? { authors: [author], hops: [] } : null;
+        // A path of one author: what it skips is that author's own (read only when selected).
+        const skippedPapers = async () => (await loaders.authorLargeBylines.load(from.id))?.skippedPapers ?? 0;
+        return author ? { authors: [author], hops: [], skippedPapers, maxAuthorsPerPaper } : null;
       }
       // The hops carry their authors and papers (read with them), so nothing is loaded again.
       const rows = await repositories.network.collaborationPath(from.id, to.id, hops);
       if (rows.length === 0) return null;
-      return { authors: [rows[0]!.from, ...rows.map((row) => row.to)], hops: rows };
+      return { authors: [rows[0]!.from, ...rows.map((row) => row.to)], hops: rows, skippedPapers: rows[0]!.skippedPapers, maxAuthorsPerPaper };
     },
   }),
 );
@@ -85,20 +98,24 @@ const EgoEdgeRef = builder.objectRef<CoauthorLinkRow>('EgoEdge').implement({
   }),
 });
 
-const EgoNetworkRef = builder.objectRef<EgoNetworkRow>('EgoNetwork').implement({
+const EgoNetworkRef = builder.objectRef<EgoNetwork>('EgoNetwork').implement({
   description: 'Nodes and weighted edges around an author, for a graph-drawing client.',
   fields: (t) => ({
     nodes: t.field({ description: 'The centre (depth 0), then the authors of each depth, strongest link first.', type: [EgoNodeRef], resolve: (network) => network.nodes }),
     edges: t.field({ description: 'Links among the nodes, strongest first (at most 5000).', type: [EgoEdgeRef], resolve: (network) => network.edges }),
     nodesTruncated: t.exposeBoolean('nodesTruncated', { description: 'True when authors were left out to respect maxNodes.' }),
     edgesTruncated: t.exposeBoolean('edgesTruncated', { description: `True when links were left out (at most ${EGO_LIMITS.maxEdges}).` }),
+    skippedPapers: t.exposeInt('skippedPapers', { description: skippedPapersDescription('of the authors in this network (within the years asked)') }),
+    maxAuthorsPerPaper: t.exposeInt('maxAuthorsPerPaper', { description: MAX_AUTHORS_PER_PAPER_DESCRIPTION }),
   }),
 });
 
 builder.objectField(AuthorRef, 'egoNetwork', (t) =>
   t.field({
     type: EgoNetworkRef,
-    description: 'Coauthors out to `depth` hops and the links among them; strongest links are kept first when capped.',
+    description:
+      'Coauthors out to `depth` hops and the links among them; strongest links are kept first when capped. Papers with more ' +
+      `authors than the server's MAX_AUTHORS_PER_PAPER (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no links (\`skippedPapers\` counts them).`,
     args: {
       depth: t.arg.int({ defaultValue: 1, description: `1 to ${EGO_LIMITS.depth}.` }),
       maxNodes: t.arg.int({ defaultValue: 100, description: `1 to ${EGO_LIMITS.maxNodes}, the centre included.` }),
@@ -106,7 +123,7 @@ builder.objectField(AuthorRef, 'egoNetwork', (t) =>
       yearFrom: t.arg.int({ description: 'Count only papers from this year on.' }),
       yearTo: t.arg.int({ description: 'Count only papers up to this year.' }),
     },
-    resolve: async (author, args, { repositories }) => {
+    resolve: async (author, args, { repositories }): Promise<EgoNetwork> => {
       const request = {
         depth: intInRange('depth', args.depth ?? 1, 1, EGO_LIMITS.depth),
         maxNodes: intInRange('maxNodes', args.maxNodes ?? 100, 1, EGO_LIMITS.maxNodes),
@@ -115,8 +132,10 @@ builder.objectField(AuthorRef, 'egoNetwork', (t) =>
         yearFrom: args.yearFrom ?? null,
         yearTo: args.yearTo ?? null,
       };
+      const { maxAuthorsPerPaper } = repositories.settings;
       // An author removed since it was read has no network left: an empty one, not an error.
-      return (await repositories.network.egoNetwork(author.id, request)) ?? { nodes: [], edges: [], nodesTruncated: false, edgesTruncated: false };
+      const network = (await repositories.network.egoNetwork(author.id, request)) ?? { nodes: [], edges: [], nodesTruncated: false, edgesTruncated: false, skippedPapers: 0 };
+      return { ...network, maxAuthorsPerPaper };
     },
   }),
 );

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import type { AuthorMetrics } from '../domain/metrics.js';
 import type { AuthorRow, ReportedFiguresRow } from '../repositories/authors.js';
 import type { OrganizationRow } from '../repositories/organizations.js';
@@ -43,8 +44,40 @@ export const AuthorConnection = builder.connectionObject({ type: AuthorRef, name
 export const OrganizationConnection = builder.connectionObject({ type: OrganizationRef, name: 'OrganizationConnection' });
 export const TopicConnection = builder.connectionObject({ type: TopicRef, name: 'TopicConnection' });
 
+/** What a coauthor list, ego network or path reports about the papers it left out for their bylines. */
+export interface SkippedBylines {
+  /** Counted only when a client selects it (a connection's) or read with the answer. */
+  skippedPapers: number | (() => Promise<number>);
+  maxAuthorsPerPaper: number;
+}
+
+/** The descriptions of the two fields, shared by every answer that reports them. */
+export const MAX_AUTHORS_PER_PAPER_DESCRIPTION =
+  `Papers with more authors than this make no coauthor links: the server's MAX_AUTHORS_PER_PAPER (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default). ` +
+  'A 10,000-author consortium byline would otherwise link everyone on it, and cost every query that walks it.';
+export const skippedPapersDescription = (whose: string) =>
+  `Papers ${whose} left out of these coauthor links because their byline has more than \`maxAuthorsPerPaper\` authors. ` +
+  "They are still listed in `Author.papers` and counted in `Author.metrics`, and `Paper.authors` lists their whole byline.";
+
 export const CoauthorConnection = builder.connectionObject(
-  { type: AuthorRef, name: 'CoauthorConnection', description: 'Coauthors, most shared papers first, then by name.' },
+  {
+    type: AuthorRef,
+    name: 'CoauthorConnection',
+    description: 'Coauthors, most shared papers first, then by name.',
+    fields: (t) => ({
+      skippedPapers: t.int({
+        description: `${skippedPapersDescription('of this author')} Counted only when selected.`,
+        resolve: (connection) => {
+          const { skippedPapers } = connection as unknown as SkippedBylines;
+          return typeof skippedPapers === 'function' ? skippedPapers() : skippedPapers;
+        },
+      }),
+      maxAuthorsPerPaper: t.int({
+        description: MAX_AUTHORS_PER_PAPER_DESCRIPTION,
+        resolve: (connection) => (connection as unknown as SkippedBylines).maxAuthorsPerPaper,
+      }),
+    }),
+  },
   {
     name: 'CoauthorEdge',
     fields: (t) => ({

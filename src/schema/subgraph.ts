@@ -88,7 +88,7 @@ builder.queryField('subgraphAnalytics', (t) =>
     description:
       'Communities (Leiden), PageRank, betweenness, k-core and clustering of a subgraph, computed on demand by Graph Data ' +
       'Science. Give exactly one of `authors`, `egoOf`, `organization`, `topic`, `community`. Links join authors who share ' +
-      `at least \`minSharedPapers\` papers in the years; papers with more than ${MAX_AUTHORS_PER_PAPER} authors make none. ` +
+      `at least \`minSharedPapers\` papers in the years; papers with more authors than the server's MAX_AUTHORS_PER_PAPER (default ${MAX_AUTHORS_PER_PAPER}) make none. ` +
       `At most ${MAX_SUBGRAPH_AUTHORS} authors and ${MAX_SUBGRAPH_LINKS} links (see \`truncated\`). Costly: one per query.`,
     args: {
       authors: t.arg.globalIDList({ description: `These authors (global ids), 1 to ${MAX_SUBGRAPH_AUTHORS}; unknown ones are left out.`, for: AuthorRef }),

@@ -1,5 +1,8 @@
 import type { SyntheticGraph } from '../../src/synthetic/generate.js';
 
+/** MAX_AUTHORS_PER_PAPER's default: papers with more authors make no coauthor links. */
+const MAX_AUTHORS_PER_PAPER = 100;
+
 /**
  * Answers computed in plain TypeScript from a generated graph's rows: what the API must return.
  * Orders mirror the API's documented ones (newest first; most shared first, then by name).
@@ -26,6 +29,7 @@ export function graphTruth(graph: SyntheticGraph) {
   function coauthors(authorId: string) {
     const links = new Map<string, { shared: number; firstYear: number; lastYear: number }>();
     for (const paperId of papersOf.get(authorId) ?? []) {
+      if ((authorsOf.get(paperId) ?? []).length > MAX_AUTHORS_PER_PAPER) continue;
       const year = paper.get(paperId)!.year;
       for (const other of authorsOf.get(paperId) ?? []) {
         if (other === authorId) continue;
@@ -64,9 +68,13 @@ export function graphTruth(graph: SyntheticGraph) {
     newestFirst,
     coauthors,
     distance,
-    /** Papers every one of the given authors wrote. */
+    /** Papers every one of the given authors wrote (and that link them: not too long a byline). */
     sharedPapers: (authorIds: string[]) =>
-      newestFirst((papersOf.get(authorIds[0]!) ?? []).filter((p) => authorIds.every((a) => (authorsOf.get(p) ?? []).includes(a)))),
+      newestFirst(
+        (papersOf.get(authorIds[0]!) ?? []).filter(
+          (p) => authorIds.every((a) => (authorsOf.get(p) ?? []).includes(a)) && (authorIds.length === 1 || (authorsOf.get(p) ?? []).length <= MAX_AUTHORS_PER_PAPER),
+        ),
+      ),
   };
 }
 

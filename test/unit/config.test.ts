@@ -10,6 +10,11 @@ describe('loadConfig', () => {
     expect(config.seedOnEmpty).toBe(true);
     // Metrics on a loopback port of their own, never on the API port without a token.
     expect(config.metrics).toEqual({ host: '127.0.0.1', port: 9464, token: undefined });
+    expect(config.maxAuthorsPerPaper).toBe(100);
+  });
+
+  it('reads the byline length above which papers make no coauthor links', () => {
+    expect(loadConfig({ MAX_AUTHORS_PER_PAPER: '20000' }).maxAuthorsPerPaper).toBe(20_000);
   });
 
   it('treats empty variables as unset', () => {
@@ -28,6 +33,8 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'app.example.org' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'https://app.example.org/path' }, 'CORS_ORIGINS'],
     [{ PERSISTED_OPERATIONS: 'strict' }, 'PERSISTED_OPERATIONS'],
+    [{ MAX_AUTHORS_PER_PAPER: '1' }, 'MAX_AUTHORS_PER_PAPER'],
+    [{ MAX_AUTHORS_PER_PAPER: 'many' }, 'MAX_AUTHORS_PER_PAPER'],
   ])('fails on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^\\s*${variable}:`, 'm'));

@@ -1,7 +1,12 @@
 // read/pages/author-coauthors: people who wrote papers with an author, most shared papers first,
 // then by name. The sort key inverts the count so that one ascending string order does both.
+// Papers with more than $maxAuthorsPerPaper authors make no link, and their bylines are never
+// walked: the author count is the paper's degree, which Neo4j reads without visiting the
+// authorships (a count kept on the node of a paper with many relationships).
 UNWIND $requests AS request
-MATCH (a:Author {id: request.parentId})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Author)
+MATCH (a:Author {id: request.parentId})-[:AUTHORED]->(p:Paper)
+WHERE COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
+MATCH (p)<-[:AUTHORED]-(c:Author)
 WHERE c <> a
 WITH request, c, count(DISTINCT p) AS shared, min(p.year) AS firstYear, max(p.year) AS lastYear
 WITH request, c, shared, firstYear, lastYear,

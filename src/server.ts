@@ -87,6 +87,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     limits: config.limits,
     bodyLimitBytes: config.httpSettings.bodyLimitBytes,
     ready,
+    draining: () => draining,
     metrics,
   });
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, shutdownTimeoutMs } = config.httpSettings;

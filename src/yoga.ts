@@ -7,6 +7,8 @@ import { loadConfig, type HttpSettings, type Profile, type QueryLimits } from '.
 import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
 import { exampleTabs } from './http/example-operations.js';
+import { useBookmarks } from './http/bookmarks.js';
+import { useMutationsRefusedWhileDraining } from './http/draining.js';
 import { useExplorer } from './http/explorer.js';
 import { useSubgraphExport } from './http/export.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
@@ -34,6 +36,8 @@ export interface YogaDependencies {
   bodyLimitBytes?: HttpSettings['bodyLimitBytes'];
   /** Whether the server can serve (answers /ready); by default always. */
   ready?: () => Promise<boolean>;
+  /** Whether the server is shutting down: mutations are then refused (src/http/draining.ts). */
+  draining?: () => boolean;
   metrics?: Metrics;
 }
 
@@ -47,6 +51,7 @@ export function createYogaServer({
   limits = defaults.limits,
   bodyLimitBytes = defaults.httpSettings.bodyLimitBytes,
   ready = async () => true,
+  draining = () => false,
   metrics = createMetrics(),
 }: YogaDependencies) {
   const production = profile === 'production';
@@ -67,6 +72,9 @@ export function createYogaServer({
     plugins: [
       useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH }),
       useReadinessCheck({ endpoint: '/ready', check: ready }),
+      // Scaling out: read-your-writes across copies, and no write started by a copy shutting down.
+      useBookmarks(),
+      useMutationsRefusedWhileDraining(draining),
       useExplorer(),
       useSubgraphExport({ repositories, logger }),
       ...(production ? [] : [useGraphiQLAssets()]),

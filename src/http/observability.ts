@@ -78,6 +78,7 @@ export function useObservability({ logger, metrics, graphqlPath }: { logger: Log
       metrics.duration.observe({ route }, seconds);
       for (const code of scope.errorCodes) metrics.errors.inc({ code });
       if (route === 'graphql') metrics.statements.observe(scope.statements);
+      if (scope.operationType === 'mutation') metrics.mutations.inc({ outcome: scope.errorCodes[0] ?? 'ok' });
 
       const entry = {
         reqId: scope.id,

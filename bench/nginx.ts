@@ -37,5 +37,9 @@ export const nginxAvailable = () => existsSync(NGINX_BINARY);
 
 /** Runs nginx in the foreground on a config written by writeLocalNginxConfig. */
 export function startNginx(dir: string, config: string): ChildProcess {
-  return spawn(NGINX_BINARY, ['-p', dir, '-c', config, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // Its output through a pipe of ours, not inherited: workers that outlived their master would
+  // hold the caller's stdout open.
+  const nginx = spawn(NGINX_BINARY, ['-p', dir, '-c', config, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  nginx.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  return nginx;
 }

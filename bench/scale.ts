@@ -47,8 +47,9 @@ if (![rounds, duration, warmup, connections].every((n) => Number.isInteger(n) &&
 const neo4jUri = options.neo4j.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const children: ChildProcess[] = [];
-// Whatever goes wrong, nothing started here outlives the run.
-process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
+// Whatever goes wrong, nothing started here outlives the run. SIGTERM, not SIGKILL: nginx's
+// master then stops its workers, which would otherwise live on.
+process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM')));
 process.once('SIGINT', () => process.exit(130));
 
 async function startCopy(): Promise<{ port: number; process: ChildProcess }> {
@@ -70,6 +71,8 @@ async function waitReady(base: string) {
   }
 }
 
+const progress = (line: string) => console.error(`[bench:scale] ${line}`);
+progress('starting two copies of the server and nginx');
 const copies = await Promise.all([startCopy(), startCopy()]);
 const nginxDir = mkdtempSync(join(tmpdir(), 'bench-scale-nginx-'));
 const [bothPort, onePort] = [await freePort(), await freePort()];
@@ -83,6 +86,7 @@ const setups = [
   { key: 'C', name: 'one copy behind nginx', base: `http://127.0.0.1:${onePort}` },
 ];
 for (const setup of setups) await waitReady(setup.base);
+progress('ready; finding ids to ask about and trying every query of the mix');
 
 const post = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
   const response = await fetch(`${setups[0]!.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -96,6 +100,7 @@ for (const entry of mix) {
   await post(query, variables);
 }
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+progress('measuring');
 
 // --- CPU accounting from /proc: clock ticks of user + system time ---
 const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -131,9 +136,16 @@ const groups = () => ({
   nginx: [nginxBoth.pid!, nginxOne.pid!, ...childrenOf(nginxBoth.pid!), ...childrenOf(nginxOne.pid!)],
   neo4j: javaPid ? [javaPid] : [],
 });
+/** Every process on the machine (/proc/stat): on a shared machine, what the others took too. */
+function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3]! + (fields[4] ?? 0);
+  return (fields.reduce((sum, n) => sum + n, 0) - idle) / TICKS;
+}
 const sampleCpu = () => {
   const now = groups();
   return {
+    machine: machineBusySeconds(),
     copies: now.copies.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
     nginx: now.nginx.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
     neo4j: now.neo4j.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
@@ -146,6 +158,8 @@ interface RunFigures {
   p50: number;
   p99: number;
   errors: number;
+  /** GraphQL error codes in responses, and how often. */
+  errorCodes: Record<string, number>;
   requests: number;
   /** CPU seconds per 1,000 requests, by process group; and the share of the machine's cores used. */
   cpuPer1000: Record<string, number>;
@@ -156,6 +170,7 @@ function run(base: string, seconds: number): Promise<RunFigures> {
   const before = sampleCpu();
   const started = performance.now();
   let graphqlErrors = 0;
+  const errorCodes: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -167,7 +182,11 @@ function run(base: string, seconds: number): Promise<RunFigures> {
         requests: [
           {
             setupRequest: (request) => ({ ...request, body: JSON.stringify(pick(weighted).body()) }),
-            onResponse: (_status, body) => void (body.includes('"errors"') && graphqlErrors++),
+            onResponse: (_status, body) => {
+              if (!body.includes('"errors"')) return;
+              graphqlErrors++;
+              for (const [, code] of body.matchAll(/"code":"([A-Z_]+)"/g)) errorCodes[code!] = (errorCodes[code!] ?? 0) + 1;
+            },
           },
         ],
       },
@@ -182,6 +201,7 @@ function run(base: string, seconds: number): Promise<RunFigures> {
           p50: result.latency.p50,
           p99: result.latency.p99,
           errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+          errorCodes,
           requests,
           cpuPer1000: Object.fromEntries(Object.entries(used).map(([group, seconds]) => [group, round((seconds / requests) * 1000, 3)])),
           coresBusy: Object.fromEntries(Object.entries(used).map(([group, seconds]) => [group, round(seconds / wall, 2)])),
@@ -206,7 +226,7 @@ for (let index = 1; index <= rounds; index++) {
   for (const setup of setups) {
     const figures = await run(setup.base, duration);
     results.get(setup.key)!.push(figures);
-    console.error(`round ${index} ${setup.key} (${setup.name}): ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}, cores busy ${JSON.stringify(figures.coresBusy)}`);
+    console.error(`round ${index} ${setup.key} (${setup.name}): ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors} ${JSON.stringify(figures.errorCodes)}, cores busy ${JSON.stringify(figures.coresBusy)}`);
   }
 }
 
@@ -219,6 +239,10 @@ const summary = setups.map((setup) => {
     p50Ms: median(runs.map((r) => r.p50)),
     p99Ms: median(runs.map((r) => r.p99)),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    errorCodes: runs.reduce<Record<string, number>>((all, r) => {
+      for (const [code, n] of Object.entries(r.errorCodes)) all[code] = (all[code] ?? 0) + n;
+      return all;
+    }, {}),
     cpuSecondsPer1000Requests: Object.fromEntries(groupsOf.map((group) => [group, round(median(runs.map((r) => r.cpuPer1000[group]!)), 3)])),
     coresBusy: Object.fromEntries(groupsOf.map((group) => [group, round(median(runs.map((r) => r.coresBusy[group]!)), 2)])),
   };

@@ -21,9 +21,16 @@ describe('loadConfig', () => {
     [{ NEO4J_PASSWORD: 'short' }, 'NEO4J_PASSWORD'],
     [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY'],
     [{ LOCAL_NEO4J_HEAP: 'lots' }, 'LOCAL_NEO4J_HEAP'],
+    [{ NEO4J_WRITE_TIMEOUT_MS: '0' }, 'NEO4J_WRITE_TIMEOUT_MS'],
+    [{ NEO4J_IMPORT_TIMEOUT_MS: '30s' }, 'NEO4J_IMPORT_TIMEOUT_MS'],
   ])('fails on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^\\s*${variable}:`, 'm'));
+  });
+
+  it('limits writes: 30 s for mutations, 5 min per import transaction, unless told otherwise', () => {
+    expect(loadConfig({}).driver).toMatchObject({ writeTimeoutMs: 30_000, importTimeoutMs: 300_000 });
+    expect(loadConfig({ NEO4J_WRITE_TIMEOUT_MS: '1000', NEO4J_IMPORT_TIMEOUT_MS: '60000' }).driver).toMatchObject({ writeTimeoutMs: 1_000, importTimeoutMs: 60_000 });
   });
 
   it('reads a remote Neo4j and the HTTP port', () => {

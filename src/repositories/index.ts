@@ -42,8 +42,14 @@ export type RepositoriesFor = (scope: StatementCounter & Causality) => Repositor
  * mutation's answer, read after its write, sees that write even on a read replica.
  */
 export function createRepositoryFactory(driver: Driver, database: string): RepositoriesFor {
-  return (scope) => ({
-    ...readRepositories(createRead(driver, database, { counter: scope, causality: scope })),
-    writes: createWrites(driver, database, scope),
-  });
+  return (scope) => {
+    let writes: Repositories['writes'] | undefined;
+    return {
+      ...readRepositories(createRead(driver, database, { counter: scope, causality: scope })),
+      // Made on first use: most requests only read.
+      get writes() {
+        return (writes ??= createWrites(driver, database, scope));
+      },
+    };
+  };
 }

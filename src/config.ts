@@ -84,6 +84,20 @@ const envSchema = z.object({
   NEO4J_RETRY_TIME_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   NEO4J_MAX_POOL_SIZE: positive.max(1_000).default(50),
 
+  // --- Safe writes (src/db/write.ts) ---
+  /**
+   * Time limit of a write transaction, which Neo4j enforces by rolling it back (TIMEOUT, nothing
+   * written), also while it waits for a lock: every mutation's transactions and the analytics
+   * run's claim. 30 s: the HTTP request limit; a mutation writes one record or 100 works.
+   */
+  NEO4J_WRITE_TIMEOUT_MS: millis.default(30_000),
+  /**
+   * The same for each transaction of `npm run import` (a batch of --batch-size records, an author
+   * summary chunk): longer, since a batch of 500 records on a cold Neo4j takes seconds, and a
+   * limit exists only to stop one that hangs on a lock forever.
+   */
+  NEO4J_IMPORT_TIMEOUT_MS: millis.default(300_000),
+
   /** HTTP: whole request, its headers, an idle keep-alive connection; draining at shutdown. */
   HTTP_REQUEST_TIMEOUT_MS: millis.default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: millis.default(10_000),
@@ -169,6 +183,8 @@ export interface QueryLimits {
 
 export interface DriverSettings {
   readTimeoutMs: number;
+  writeTimeoutMs: number;
+  importTimeoutMs: number;
   connectionTimeoutMs: number;
   acquisitionTimeoutMs: number;
   retryTimeMs: number;
@@ -241,6 +257,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE },
     driver: {
       readTimeoutMs: e.NEO4J_READ_TIMEOUT_MS,
+      writeTimeoutMs: e.NEO4J_WRITE_TIMEOUT_MS,
+      importTimeoutMs: e.NEO4J_IMPORT_TIMEOUT_MS,
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
       acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
       retryTimeMs: e.NEO4J_RETRY_TIME_MS,

@@ -2,6 +2,7 @@ import { PothosSchemaError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as maskUnexpectedError, type YogaServerOptions } from 'graphql-yoga';
 import { databaseFailure } from './db/failures.js';
+import { BOOKMARK_HEADER, INVALID_BOOKMARK } from './http/bookmarks.js';
 
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
@@ -12,8 +13,9 @@ type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedEr
  * - Our GraphQLErrors (with codes) pass through.
  * - A malformed or wrong-type global id, which the Relay plugin reports with the id in the
  *   message, becomes a BAD_USER_INPUT that does not echo the input.
- * - Neo4j being away is SERVICE_UNAVAILABLE; a read over its time limit, or no pooled connection
- *   free in time, is TIMEOUT. Clients may retry both.
+ * - Neo4j being away is SERVICE_UNAVAILABLE; a read or write over its time limit, or no pooled
+ *   connection free in time, is TIMEOUT. Clients may retry both. A bookmark Neo4j cannot read is
+ *   BAD_USER_INPUT with `reason: INVALID_BOOKMARK`.
  * - Errors graphql-js and yoga raise about the request itself (variable values, CSRF, ...) come
  *   without a code; they get one from their HTTP status.
  * - Everything else is masked by yoga's default ("Unexpected error.", INTERNAL_SERVER_ERROR).
@@ -25,7 +27,7 @@ export const maskError: MaskError = (error, message, isDev) => {
     return new GraphQLError(MESSAGES[known], {
       ...(located?.nodes ? { nodes: located.nodes } : {}),
       ...(located?.path ? { path: located.path } : {}),
-      extensions: { code: CODES[known] },
+      extensions: { code: CODES[known], ...(known === 'BAD_BOOKMARK' ? { reason: INVALID_BOOKMARK } : {}) },
     });
   }
   const graphqlOriginal = !located?.originalError || located.originalError instanceof GraphQLError;
@@ -38,12 +40,14 @@ export const maskError: MaskError = (error, message, isDev) => {
   return maskUnexpectedError(error, message, isDev);
 };
 
-type KnownFailure = 'BAD_ID' | 'BAD_INPUT' | 'TIMEOUT' | 'SERVICE_UNAVAILABLE' | 'AWAY';
+type KnownFailure = 'BAD_ID' | 'BAD_INPUT' | 'BAD_BOOKMARK' | 'TIMEOUT' | 'WRITE_TIMEOUT' | 'SERVICE_UNAVAILABLE' | 'AWAY';
 
 const CODES: Record<KnownFailure, string> = {
   BAD_ID: 'BAD_USER_INPUT',
   BAD_INPUT: 'BAD_USER_INPUT',
+  BAD_BOOKMARK: 'BAD_USER_INPUT',
   TIMEOUT: 'TIMEOUT',
+  WRITE_TIMEOUT: 'TIMEOUT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   AWAY: 'SERVICE_UNAVAILABLE',
 };
@@ -51,7 +55,9 @@ const CODES: Record<KnownFailure, string> = {
 const MESSAGES: Record<KnownFailure, string> = {
   BAD_ID: 'An id argument is malformed or names a node of another type.',
   BAD_INPUT: 'An argument is not valid.',
+  BAD_BOOKMARK: `The ${BOOKMARK_HEADER} header holds no bookmark this database gave. Send back the header of a mutation's response as it came.`,
   TIMEOUT: 'The database took too long to answer and the query was stopped. Ask for less, or try again.',
+  WRITE_TIMEOUT: 'The write took too long (or waited too long for another write to finish) and was rolled back: nothing was written. Try again.',
   SERVICE_UNAVAILABLE: 'The database is unavailable. Try again shortly.',
   AWAY: 'The database is unavailable. Try again shortly.',
 };
@@ -78,7 +84,7 @@ export function knownFailure(error: unknown): KnownFailure | undefined {
  */
 export function logLevelOf(error: unknown): 'debug' | 'warn' | 'error' {
   const known = knownFailure(error);
-  if (known === 'BAD_ID' || known === 'BAD_INPUT' || known === 'AWAY') return 'debug';
+  if (known === 'BAD_ID' || known === 'BAD_INPUT' || known === 'BAD_BOOKMARK' || known === 'AWAY') return 'debug';
   return known ? 'warn' : 'error';
 }
 

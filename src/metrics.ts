@@ -55,6 +55,12 @@ export function createMetrics() {
       help: 'Times the graph changed and the response cache started over.',
       registers,
     }),
+    mutations: new Counter({
+      name: 'scholar_graph_mutations_total',
+      help: 'GraphQL mutations answered, by outcome: ok, or the first error code (TIMEOUT: a write over NEO4J_WRITE_TIMEOUT_MS, rolled back; SERVICE_UNAVAILABLE: refused while draining or Neo4j away).',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
     databaseUp: new Gauge({
       name: 'scholar_graph_neo4j_up',
       help: '1 when the last readiness check reached Neo4j, else 0.',

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
  * side by side). Code that sends statements gets the request's counter through its context
  * (src/context.ts); log lines about a request's errors get its id through the error (below).
  */
-export interface RequestScope extends StatementCounter {
+export interface RequestScope extends StatementCounter, Causality {
   id: string;
   /** performance.now() when the request arrived. */
   startedAt: number;
@@ -25,9 +25,21 @@ export interface RequestScope extends StatementCounter {
   responseCache?: 'hit' | 'miss' | 'bypass';
 }
 
-/** Counts the Cypher statements sent on a request's behalf (src/db/read.ts). */
+/** Counts the Cypher statements sent on a request's behalf (src/db/read.ts, src/db/write.ts). */
 export interface StatementCounter {
   statements: number;
+}
+
+/**
+ * Which writes a request's transactions must see (causal consistency on a cluster, where reads go
+ * to followers and read replicas that may lag): the bookmarks the client sent back
+ * (X-Neo4j-Bookmark, src/http/bookmarks.ts), replaced by those of each write the request commits.
+ * Unset for most requests: a read with no bookmark waits for nothing.
+ */
+export interface Causality {
+  bookmarks?: string[];
+  /** The bookmarks of the request's last committed write, which its response carries. */
+  written?: string[];
 }
 
 const scopes = new WeakMap<Request, RequestScope>();

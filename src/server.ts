@@ -110,6 +110,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     frontend: config.frontend,
     ready,
     pendingStartupStep: () => pendingStep,
+    draining: () => draining,
     metrics,
     metricsToken: config.metrics.token,
     responseCache,

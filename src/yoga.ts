@@ -9,6 +9,8 @@ import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
 import { corsPolicy, useVaryOnOrigin } from './http/cors.js';
 import { exampleTabs } from './http/example-operations.js';
+import { useBookmarks } from './http/bookmarks.js';
+import { useMutationsRefusedWhileDraining } from './http/draining.js';
 import { useExplorer } from './http/explorer.js';
 import { EXPORT_PATH, useSubgraphExport } from './http/export.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
@@ -46,6 +48,8 @@ export interface YogaDependencies {
   ready?: () => Promise<boolean>;
   /** What start-up still waits for; while it says anything, GraphQL answers 503 (src/http/startup-gate.ts). */
   pendingStartupStep?: () => StartupStep | undefined;
+  /** Whether the server is shutting down: mutations are then refused (src/http/draining.ts). */
+  draining?: () => boolean;
   metrics?: Metrics;
   /** Also serve /metrics on this port to callers presenting this token; unset: only on the metrics port. */
   metricsToken?: string | undefined;
@@ -66,6 +70,7 @@ export function createYogaServer({
   operationManifest,
   ready = async () => true,
   pendingStartupStep = () => undefined,
+  draining = () => false,
   metrics = createMetrics(),
   metricsToken,
   responseCache,
@@ -91,6 +96,9 @@ export function createYogaServer({
       useObservability({ logger, metrics, graphqlPath: GRAPHQL_PATH, metricsToken }),
       useStartupGate({ pendingStep: pendingStartupStep, gatedPaths: [GRAPHQL_PATH, EXPORT_PATH] }),
       useReadinessCheck({ endpoint: '/ready', check: ready }),
+      // Scaling out: read-your-writes across copies, and no write started by a copy shutting down.
+      useBookmarks(),
+      useMutationsRefusedWhileDraining(draining),
       useExplorer(),
       useSubgraphExport({ repositories, logger }),
       ...(production ? [] : [useGraphiQLAssets()]),

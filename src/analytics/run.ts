@@ -2,6 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
+import { createWrite, type Write } from '../db/write.js';
 
 /**
  * Whole-graph collaboration analytics, run as a job inside Neo4j by Graph Data Science: the
@@ -126,7 +127,11 @@ export function parseParameters(input: AnalyticsInput = {}): AnalyticsParameters
 const asIntegers = (params: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Number.isSafeInteger(value) ? neo4j.int(value as number) : value]));
 
-/** Auto-commit statements: CALL … IN TRANSACTIONS needs them, and GDS procedures run there as well. */
+/**
+ * Auto-commit statements: CALL … IN TRANSACTIONS needs them, and GDS procedures run there as well.
+ * No time limit: a step's length grows with the graph (minutes on a million authors), it runs after
+ * the mutation has answered, and a run that stops sending its heartbeat is taken for dead.
+ */
 async function runStatement(driver: Driver, database: string, text: string, params: Record<string, unknown>) {
   const session = driver.session({ database });
   try {
@@ -157,24 +162,23 @@ export async function requireGds(driver: Driver, database: string): Promise<stri
  * Claims the next run number, or fails with ALREADY_RUNNING while another run is alive. Separate
  * from `executeRun` so that a mutation can answer with the run at once and let it work on.
  */
-export async function claimRun(driver: Driver, database: string, parameters: AnalyticsParameters): Promise<number> {
+export async function claimRun(
+  driver: Driver,
+  database: string,
+  parameters: AnalyticsParameters,
+  write: Write = createWrite(driver, database),
+): Promise<number> {
   await requireGds(driver, database);
-  const session = driver.session({ database });
-  try {
-    const row = await session.executeWrite(async (tx) => {
-      const result = await tx.run(query('start-run'), {
-        parameters: asIntegers(parameters),
-        staleAfterSeconds: neo4j.int(STALE_AFTER_SECONDS),
-      });
-      return result.records[0]!.toObject() as { started: number | null; busyWith: number | null };
-    });
-    if (row.started === null) {
-      throw new AnalyticsError(`Analytics run ${row.busyWith} is still running; wait for it to finish.`, 'ALREADY_RUNNING');
-    }
-    return row.started;
-  } finally {
-    await session.close();
+  // Under the write time limit, and counted on the request that claims it when a mutation does.
+  const { records } = await write.statement<{ started: number | null; busyWith: number | null }>(query('start-run'), {
+    parameters: asIntegers(parameters),
+    staleAfterSeconds: neo4j.int(STALE_AFTER_SECONDS),
+  });
+  const row = records[0]!.toObject();
+  if (row.started === null) {
+    throw new AnalyticsError(`Analytics run ${row.busyWith} is still running; wait for it to finish.`, 'ALREADY_RUNNING');
   }
+  return row.started;
 }
 
 /** Turns GDS's and Neo4j's failures into errors that say what to do. */

@@ -7,7 +7,7 @@ export type Neo4jConnection = Config['neo4j'] & { uri: string };
 
 const DEFAULT_SETTINGS: DriverSettings = loadConfig({}).driver;
 
-// The read transaction timeout and the read breaker belong to the driver, so that every
+// The read and write transaction timeouts and the read breaker belong to the driver, so that every
 // repository built on a driver (src/repositories/index.ts passes only the driver on) reads under
 // them without each caller passing them along, and all reads share what one learns of Neo4j.
 const readSettings = new WeakMap<Driver, ReadSettings>();
@@ -18,6 +18,13 @@ export interface ReadSettings {
   retryTimeMs: number;
 }
 const breakers = new WeakMap<Driver, ReadBreaker>();
+
+/** The time limits of writes through a driver (src/db/write.ts): the API's, and an import's per transaction. */
+export interface WriteSettings {
+  timeoutMs: number;
+  importTimeoutMs: number;
+}
+const writeSettings = new WeakMap<Driver, WriteSettings>();
 
 /** One Driver per process: created by the entry point and passed down, never at import time. */
 export function createDriver(connection: Neo4jConnection, settings: DriverSettings = DEFAULT_SETTINGS): Driver {
@@ -34,12 +41,17 @@ export function createDriver(connection: Neo4jConnection, settings: DriverSettin
     disableLosslessIntegers: true,
   });
   readSettings.set(driver, { timeoutMs: settings.readTimeoutMs, retryTimeMs: settings.retryTimeMs });
+  writeSettings.set(driver, { timeoutMs: settings.writeTimeoutMs, importTimeoutMs: settings.importTimeoutMs });
   return driver;
 }
 
 /** The read settings the driver was created with (the defaults for others). */
 export const readSettingsOf = (driver: Driver): ReadSettings =>
   readSettings.get(driver) ?? { timeoutMs: DEFAULT_SETTINGS.readTimeoutMs, retryTimeMs: DEFAULT_SETTINGS.retryTimeMs };
+
+/** The write settings the driver was created with (the defaults for others). */
+export const writeSettingsOf = (driver: Driver): WriteSettings =>
+  writeSettings.get(driver) ?? { timeoutMs: DEFAULT_SETTINGS.writeTimeoutMs, importTimeoutMs: DEFAULT_SETTINGS.importTimeoutMs };
 
 /** The breaker shared by every read through this driver. */
 export function breakerOf(driver: Driver): ReadBreaker {

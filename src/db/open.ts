@@ -16,7 +16,8 @@ export interface OpenDatabase {
  */
 export async function openDatabase(config: Config): Promise<OpenDatabase> {
   const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
-  const driver = createDriver({ ...config.neo4j, uri });
+  // With the configured settings: an import's transactions get NEO4J_IMPORT_TIMEOUT_MS from them.
+  const driver = createDriver({ ...config.neo4j, uri }, config.driver);
   try {
     await waitForDatabase(driver, config.neo4j.database, { timeoutMs: 60_000 });
     await applySchema(driver, config.neo4j.database);

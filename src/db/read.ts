@@ -1,12 +1,13 @@
 import neo4j, { isRetriableError, type Driver, type RecordShape } from 'neo4j-driver';
-import type { StatementCounter } from '../request-scope.js';
+import type { Causality, StatementCounter } from '../request-scope.js';
 import { breakerOf, readSettingsOf, type ReadSettings } from './driver.js';
 import { ReadTimeoutError } from './failures.js';
 
 /**
  * The read path of every repository: one auto-commit query in a read session (routed to a read
  * replica on a cluster) with a time limit, retried while failures are transient. Each statement
- * sent is counted on the counter of the request it serves, if any (src/request-scope.ts).
+ * sent is counted on the counter of the request it serves, if any (src/request-scope.ts), and
+ * follows the request's bookmarks when it has any (a replica answers once it has those writes).
  */
 export type Read = <Row extends RecordShape>(query: string, params: Record<string, unknown>) => Promise<Row[]>;
 
@@ -28,7 +29,7 @@ export type Read = <Row extends RecordShape>(query: string, params: Record<strin
 export function createRead(
   driver: Driver,
   database: string,
-  { counter, ...overrides }: Partial<ReadSettings> & { counter?: StatementCounter } = {},
+  { counter, causality, ...overrides }: Partial<ReadSettings> & { counter?: StatementCounter; causality?: Causality } = {},
 ): Read {
   const { timeoutMs, retryTimeMs } = { ...readSettingsOf(driver), ...overrides };
   const breaker = breakerOf(driver);
@@ -37,7 +38,8 @@ export function createRead(
     if (counter) counter.statements++;
     // All records in one PULL: the caller needs them all anyway, and a result left half-pulled
     // when the time is up would make the close below send a DISCARD that races the RESET.
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_ALL });
+    const bookmarks = causality?.bookmarks;
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_ALL, ...(bookmarks?.length ? { bookmarks } : {}) });
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const deadline = new Promise<never>((_resolve, reject) => {

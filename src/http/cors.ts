@@ -1,5 +1,6 @@
 import type { CORSOptions, Plugin } from 'graphql-yoga';
 import type { CorsOrigins } from '../config.js';
+import { BOOKMARK_HEADER } from './bookmarks.js';
 
 /**
  * Which browser pages on other origins may call the API (CORS_ORIGINS). The explorer and GraphiQL
@@ -10,7 +11,7 @@ import type { CorsOrigins } from '../config.js';
  * allows credentials by default. The API authenticates by header (bearer token or X-API-Key),
  * never by cookie, so credentials are never allowed; a refused origin gets no CORS header at all.
  */
-export const CORS_ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'];
+export const CORS_ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf', BOOKMARK_HEADER.toLowerCase()];
 
 export function corsPolicy(origins: CorsOrigins): (request: Request) => CORSOptions {
   const allowed = origins === '*' ? undefined : new Set(origins);
@@ -19,8 +20,9 @@ export function corsPolicy(origins: CorsOrigins): (request: Request) => CORSOpti
     origin: allowed ? [origin] : '*',
     methods: ['GET', 'POST'],
     allowedHeaders: CORS_ALLOWED_HEADERS,
-    // A client's error report can quote the request id the log has.
-    exposedHeaders: ['x-request-id'],
+    // A client's error report can quote the request id the log has; a mutation's bookmark is sent
+    // back on later reads (read your own write on any copy, src/http/bookmarks.ts).
+    exposedHeaders: ['x-request-id', BOOKMARK_HEADER.toLowerCase()],
     credentials: false,
     // Browsers cap it (Chromium at 2 h); one preflight per 10 minutes per URL is enough.
     maxAge: 600,

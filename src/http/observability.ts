@@ -96,6 +96,7 @@ export function useObservability({
       // A 304 was answered from the cache before any GraphQL ran (src/http/response-cache.ts).
       const responseCache = response.status === 304 && route === 'graphql' ? 'not_modified' : scope.responseCache;
       if (responseCache) metrics.responseCache.inc({ result: responseCache });
+      if (scope.operationType === 'mutation') metrics.mutations.inc({ outcome: scope.errorCodes[0] ?? 'ok' });
 
       const entry = {
         reqId: scope.id,

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { ResponseCacheSettings } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import { requestScopeOf } from '../request-scope.js';
+import { BOOKMARK_HEADER } from './bookmarks.js';
 
 /**
  * The response cache: a read answered once is answered again from memory (or Redis) without a
@@ -67,13 +68,16 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
   const store = settings.redisUrl ? redisStore(settings.redisUrl, logger) : memoryStore(settings.maxEntries);
   const cache = versionedCache(store, version.tag);
   const usable = () => version.tag() !== undefined && store.connected();
+  // A client that sends a bookmark wants to read at least its own write: this copy's version may
+  // be up to a poll behind that write, so its cached answers could predate it.
+  const servable = (request: Request | undefined) => usable() && !request?.headers.has(BOOKMARK_HEADER);
 
   const responseCache = useResponseCache({
     cache,
     ttl: settings.ttlMs,
     // One cache for everyone: no response depends on who asks.
     session: () => null,
-    enabled: () => usable(),
+    enabled: (context) => servable((context as { request?: Request }).request),
     // Mutations go through the plugin's mutation path (never cached); what it would invalidate
     // by entity is covered by the version (cache.invalidate does nothing).
     invalidateViaMutation: true,
@@ -99,7 +103,7 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
       const scope = requestScopeOf(request);
       if (!scope) return;
       if ((result as Record<symbol, unknown>)[SERVED_FROM_CACHE]) scope.responseCache = 'hit';
-      else if (scope.operationType === 'query') scope.responseCache = usable() ? 'miss' : 'bypass';
+      else if (scope.operationType === 'query') scope.responseCache = servable(request) ? 'miss' : 'bypass';
       // This server's own write: learn the new version before answering, so that this client's
       // next read is not served what the write changed.
       if (scope.operationType === 'mutation') return version.refresh();

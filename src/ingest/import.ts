@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
+import { writeSettingsOf } from '../db/driver.js';
+import { createWrite, type Write } from '../db/write.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
 import { parseGraphDocument } from './formats/graph-document.js';
 import { openAlexWorks, parseOpenAlexWork } from './formats/openalex.js';
@@ -137,7 +139,9 @@ export async function countItems(format: Format, files: string[], options: Pick<
 }
 
 export async function runImport(driver: Driver, database: string, options: ImportOptions): Promise<ImportSummary> {
-  const writer = createImportWriter(driver, database);
+  // Each transaction under NEO4J_IMPORT_TIMEOUT_MS (src/db/write.ts).
+  const write = createWrite(driver, database, { timeoutMs: writeSettingsOf(driver).importTimeoutMs });
+  const writer = createImportWriter(driver, database, write);
   const files = findFiles(options.format, options.paths);
   const total = options.onProgress ? await countItems(options.format, files, options) : 0;
   const batchSize = options.batchSize ?? 500;
@@ -228,13 +232,13 @@ export async function runImport(driver: Driver, database: string, options: Impor
   await writer.refreshStaleAuthors();
   summary.ms.refresh = performance.now() - refreshing;
   if (hasReferences) summary.citationsLinked = await writer.linkReferences();
-  for (const document of documents) await writeReported(driver, database, document);
+  for (const document of documents) await writeReported(write, document);
   return summary;
 }
 
 const writeReportedQuery = cypher('import/write-reported');
 
-async function writeReported(driver: Driver, database: string, document: GraphDocument) {
+async function writeReported(write: Write, document: GraphDocument) {
   const reports = document.authors
     .filter((author) => author.reported)
     .map((author) => ({
@@ -244,5 +248,5 @@ async function writeReported(driver: Driver, database: string, document: GraphDo
       // Whole numbers stored as integers, as Neo4j would from any other client.
       figures: Object.fromEntries(Object.entries(author.reported!).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v])),
     }));
-  if (reports.length) await driver.executeQuery(writeReportedQuery, { reports }, { database });
+  if (reports.length) await write.statement(writeReportedQuery, { reports });
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
+import { writeSettingsOf } from '../db/driver.js';
+import { createWrite, type Write, type WriteTransaction } from '../db/write.js';
 import { addRef, authorKey, decide, keyOf, organizationKey, paperIdFor, type Resolution } from './identity.js';
 import type { AuthorRef, OrganizationRef, PaperRecord } from './record.js';
 
@@ -85,7 +87,7 @@ export interface WriteOptions {
   deferSummaries?: boolean;
 }
 
-async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], options: WriteOptions): Promise<BatchResult> {
+async function resolveAndWrite(tx: WriteTransaction, records: PaperRecord[], options: WriteOptions): Promise<BatchResult> {
   const started = performance.now();
   const statementMs: Record<string, number> = {};
   const exec = async (query: string, params: Record<string, unknown>) => {
@@ -247,15 +249,23 @@ async function resolveAndWrite(tx: ManagedTransaction, records: PaperRecord[], o
 
 const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
-export function createImportWriter(driver: Driver, database: string) {
+/**
+ * The import writer over a write path (src/db/write.ts): by default an import's own, each
+ * transaction under NEO4J_IMPORT_TIMEOUT_MS; the API passes the request's, under
+ * NEO4J_WRITE_TIMEOUT_MS and counting its statements.
+ */
+export function createImportWriter(
+  driver: Driver,
+  database: string,
+  write: Write = createWrite(driver, database, { timeoutMs: writeSettingsOf(driver).importTimeoutMs }),
+) {
   return {
     /** One transaction: the whole batch lands or none of it. */
     async writeBatch(records: PaperRecord[], options: WriteOptions = {}): Promise<BatchResult> {
       for (let attempt = 1; ; attempt++) {
-        const session = driver.session({ database });
         try {
           let worked = 0;
-          const result = await session.executeWrite(async (tx) => {
+          const result = await write.transaction(async (tx) => {
             const written = await resolveAndWrite(tx, records, options);
             worked = performance.now();
             return written;
@@ -265,43 +275,36 @@ export function createImportWriter(driver: Driver, database: string) {
         } catch (error) {
           // Another import created the same node between our reading and writing: read again.
           if ((error as { code?: string }).code !== CONSTRAINT_RACE || attempt >= 3) throw error;
-        } finally {
-          await session.close();
         }
       }
     },
 
     /** One author by the same identity rules as an import; returns the node id. */
     async upsertAuthor(author: AuthorRef): Promise<{ id: string; created: boolean }> {
-      const session = driver.session({ database });
-      try {
-        return await session.executeWrite(async (tx) => {
-          const key = authorKey(author);
-          const refs = new Map([[key, { ...author, nameKey: keyOf(author.name) }]]);
-          const resolved = (await tx.run(queries.resolveAuthors, { refs: [...refs].map(([k, ref]) => ({ key: k, ...ref, openalexId: ref.openalexId ?? null, orcid: ref.orcid ?? null, openreviewId: ref.openreviewId ?? null })) })).records.map((r) => r.toObject() as Resolution);
-          const id = decide(refs, resolved).ids.get(key)!;
-          const { summary } = await tx.run(queries.authors, { authors: [authorRow(id, author)] });
-          return { id, created: summary.counters.updates().nodesCreated > 0 };
-        });
-      } finally {
-        await session.close();
-      }
+      return write.transaction(async (tx) => {
+        const key = authorKey(author);
+        const refs = new Map([[key, { ...author, nameKey: keyOf(author.name) }]]);
+        const resolved = (await tx.run(queries.resolveAuthors, { refs: [...refs].map(([k, ref]) => ({ key: k, ...ref, openalexId: ref.openalexId ?? null, orcid: ref.orcid ?? null, openreviewId: ref.openreviewId ?? null })) })).records.map((r) => r.toObject() as Resolution);
+        const id = decide(refs, resolved).ids.get(key)!;
+        const { summary } = await tx.run(queries.authors, { authors: [authorRow(id, author)] });
+        return { id, created: summary.counters.updates().nodesCreated > 0 };
+      });
     },
 
     /** Recomputes the summaries of every author a bulk import marked, a chunk per transaction; returns how many. */
     async refreshStaleAuthors(chunk = 5_000): Promise<number> {
       let refreshed = 0;
       for (;;) {
-        const { records } = await driver.executeQuery(queries.staleAuthors, { limit: neo4j.int(chunk) }, { database });
+        const { records } = await write.statement(queries.staleAuthors, { limit: neo4j.int(chunk) });
         if (records.length === 0) return refreshed;
-        await driver.executeQuery(queries.refreshAuthors, { authorIds: records.map((record) => record.get('id')) }, { database });
+        await write.statement(queries.refreshAuthors, { authorIds: records.map((record) => record.get('id')) });
         refreshed += records.length;
       }
     },
 
     /** Links citations whose cited paper arrived after the citing one (once per import). */
     async linkReferences(): Promise<number> {
-      const { summary } = await driver.executeQuery(queries.linkReferences, {}, { database });
+      const { summary } = await write.statement(queries.linkReferences, {});
       return summary.counters.updates().relationshipsCreated;
     },
   };

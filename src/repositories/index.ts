@@ -2,7 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { createSubgraphAnalytics } from '../analytics/subgraph.js';
 import { createRead, type Read } from '../db/read.js';
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
-import type { StatementCounter } from '../request-scope.js';
+import type { Causality, StatementCounter } from '../request-scope.js';
 import { createAnalyticsRepository } from './analytics.js';
 import { createAuthorRepository } from './authors.js';
 import { createNetworkRepository } from './network.js';
@@ -39,15 +39,27 @@ export type Repositories = ReturnType<typeof readRepositories> & {
   writes: ReturnType<typeof createWrites>;
 };
 
-/** Repositories whose reads count their statements on a request's counter. */
-export type RepositoriesFor = (counter: StatementCounter) => Repositories;
+/**
+ * Repositories whose statements count on a request's counter, and whose reads and writes follow
+ * its bookmarks (src/request-scope.ts: the request scope is both).
+ */
+export type RepositoriesFor = (scope: StatementCounter & Causality) => Repositories;
 
 /**
  * The server's repositories, made per request (a few dozen closures over queries loaded once) so
- * that each request's reads count on its own counter; the writes are shared.
+ * that each request's reads and writes count on its own counter and share its bookmarks: a
+ * mutation's answer, read after its write, sees that write even on a read replica.
  */
 export function createRepositoryFactory(driver: Driver, database: string, settings: Partial<ReadSettings> = {}): RepositoriesFor {
-  const writes = createWrites(driver, database);
   const read: ReadSettings = { maxAuthorsPerPaper: settings.maxAuthorsPerPaper ?? DEFAULT_MAX_AUTHORS_PER_PAPER };
-  return (counter) => ({ ...readRepositories(createRead(driver, database, { counter }), read), writes });
+  return (scope) => {
+    let writes: Repositories['writes'] | undefined;
+    return {
+      ...readRepositories(createRead(driver, database, { counter: scope, causality: scope }), read),
+      // Made on first use: most requests only read.
+      get writes() {
+        return (writes ??= createWrites(driver, database, scope));
+      },
+    };
+  };
 }

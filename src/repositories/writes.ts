@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { claimRun, executeRun, parseParameters, type AnalyticsInput } from '../analytics/run.js';
 import { cypher } from '../db/cypher.js';
+import { createWrite, type WriteTransaction } from '../db/write.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
 import { createImportWriter } from '../ingest/writer.js';
+import type { Causality, StatementCounter } from '../request-scope.js';
 
 /**
  * The write side: imports (through the import writer, with its identity rules) and the fixes
- * an operator makes to identity mistakes. Each write is one transaction.
+ * an operator makes to identity mistakes. Each write is one transaction, under the write time
+ * limit, counted on the request's counter and leaving its bookmark on the request (src/db/write.ts).
  */
 
 const queries = {
@@ -35,17 +38,13 @@ interface AuthorFacts {
   paperIds: string[];
 }
 
-export function createWrites(driver: Driver, database: string) {
-  const importer = createImportWriter(driver, database);
+/** The writes of one request (or of a script: no scope). */
+export function createWrites(driver: Driver, database: string, scope?: StatementCounter & Causality) {
+  const write = createWrite(driver, database, { counter: scope, causality: scope });
+  const importer = createImportWriter(driver, database, write);
 
-  async function inWrite<T>(work: (run: (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>) => Promise<T>) {
-    const session = driver.session({ database });
-    try {
-      return await session.executeWrite((tx) => work(async (query, params) => (await tx.run(query, params)).records.map((r) => r.toObject())));
-    } finally {
-      await session.close();
-    }
-  }
+  const rowsOf = (tx: WriteTransaction) => async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).records.map((r) => r.toObject());
+  const inWrite = <T>(work: (run: ReturnType<typeof rowsOf>) => Promise<T>) => write.transaction((tx) => work(rowsOf(tx)));
 
   const factsOf = async (run: Parameters<Parameters<typeof inWrite>[0]>[0], ids: string[]) => {
     const rows = (await run(queries.authorsForFix, { ids })) as unknown as AuthorFacts[];
@@ -63,7 +62,7 @@ export function createWrites(driver: Driver, database: string) {
      */
     startAnalytics: async (input: AnalyticsInput) => {
       const parameters = parseParameters(input);
-      const run = await claimRun(driver, database, parameters);
+      const run = await claimRun(driver, database, parameters, write);
       executeRun(driver, database, run, parameters).catch(() => {
         // Recorded on the run (status FAILED, with the error) by executeRun itself.
       });

@@ -65,7 +65,7 @@ describe('CORS', () => {
     const answer = await graphql(locked.url, ExplorerOperations.SearchAuthors, { search: 'Baixu' }, { origin: APP });
     expect(answer.body.data.authors.edges[0].node.name).toBe('Baixu Chen');
     expect(answer.headers.get('access-control-allow-origin')).toBe(APP);
-    expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id');
+    expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id, x-neo4j-bookmark');
   });
 
   it('gives an origin that is not listed no CORS header at all (not even `null`)', async () => {

@@ -146,6 +146,19 @@ describe.each(['memory', 'redis'] as const)('the response cache in %s', (mode) =
     expect(posted.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('steps aside for a read that carries a bookmark: this copy may not have seen that write yet', async () => {
+    const variables = { name: 'Baixu Chen' };
+    const added = await write(server, 'mutation Add($name: String!) { upsertAuthor(input: {name: $name}) { id } }', { name: name('bookmarked') });
+    const bookmark = added.headers.get('x-neo4j-bookmark');
+    expect(bookmark).toBeTruthy();
+    await graphql(server.url, AUTHOR_BY_NAME, variables);
+    expect(logOf(server, await graphql(server.url, AUTHOR_BY_NAME, variables))).toMatchObject({ responseCache: 'hit', cypherStatements: 0 });
+    const bookmarked = await graphql(server.url, AUTHOR_BY_NAME, variables, { 'x-neo4j-bookmark': bookmark! });
+    expect(bookmarked.body.data.author.name).toBe('Baixu Chen');
+    expect(logOf(server, bookmarked).responseCache).toBe('bypass');
+    expect(logOf(server, bookmarked).cypherStatements).toBeGreaterThan(0);
+  });
+
   it('does not cache a response with errors', async () => {
     const query = 'query TooMany { authors(search: "chen", first: 1000) { totalCount } }';
     const first = await get(server, query, {});

@@ -35,9 +35,16 @@ describe('loadConfig', () => {
     [{ PERSISTED_OPERATIONS: 'strict' }, 'PERSISTED_OPERATIONS'],
     [{ MAX_AUTHORS_PER_PAPER: '1' }, 'MAX_AUTHORS_PER_PAPER'],
     [{ MAX_AUTHORS_PER_PAPER: 'many' }, 'MAX_AUTHORS_PER_PAPER'],
+    [{ NEO4J_WRITE_TIMEOUT_MS: '0' }, 'NEO4J_WRITE_TIMEOUT_MS'],
+    [{ NEO4J_IMPORT_TIMEOUT_MS: '30s' }, 'NEO4J_IMPORT_TIMEOUT_MS'],
   ])('fails on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^\\s*${variable}:`, 'm'));
+  });
+
+  it('limits writes: 30 s for mutations, 5 min per import transaction, unless told otherwise', () => {
+    expect(loadConfig({}).driver).toMatchObject({ writeTimeoutMs: 30_000, importTimeoutMs: 300_000 });
+    expect(loadConfig({ NEO4J_WRITE_TIMEOUT_MS: '1000', NEO4J_IMPORT_TIMEOUT_MS: '60000' }).driver).toMatchObject({ writeTimeoutMs: 1_000, importTimeoutMs: 60_000 });
   });
 
   it('reads a remote Neo4j and the HTTP port', () => {

@@ -70,14 +70,14 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
   const usable = () => version.tag() !== undefined && store.connected();
   // A client that sends a bookmark wants to read at least its own write: this copy's version may
   // be up to a poll behind that write, so its cached answers could predate it.
-  const servable = (request: Request | undefined) => usable() && !request?.headers.has(BOOKMARK_HEADER);
+  const servable = (request: Request) => usable() && !request.headers.has(BOOKMARK_HEADER);
 
   const responseCache = useResponseCache({
     cache,
     ttl: settings.ttlMs,
     // One cache for everyone: no response depends on who asks.
     session: () => null,
-    enabled: (context) => servable((context as { request?: Request }).request),
+    enabled: (request) => servable(request),
     // Mutations go through the plugin's mutation path (never cached); what it would invalidate
     // by entity is covered by the version (cache.invalidate does nothing).
     invalidateViaMutation: true,

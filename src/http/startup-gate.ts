@@ -2,13 +2,14 @@ import type { Plugin } from 'graphql-yoga';
 import { requestScopeOf } from '../request-scope.js';
 
 /** What the server still waits for before it answers queries; undefined once it serves. */
-export type StartupStep = 'waiting for Neo4j' | 'applying the schema' | 'loading the seed';
+export type StartupStep = 'waiting for Neo4j' | 'applying the schema' | 'loading the seed' | 'warming up Graph Data Science';
 
 /** Seconds a client is asked to wait before trying again while the server starts. */
 export const STARTUP_RETRY_AFTER_SECONDS = 2;
 
 /**
- * Until the database answers, its schema is applied and the seed is loaded, GraphQL requests (and
+ * Until the database answers, its schema is applied, the seed is loaded and Graph Data Science has
+ * loaded (src/server.ts says why), GraphQL requests (and
  * exports, which read the graph too) get 503 SERVICE_UNAVAILABLE with Retry-After: a graph half
  * loaded would answer `author: null` for someone who is about to be there, which a client cannot
  * tell from "no such author". Pages, probes and metrics are served as usual, so /ready can say 503

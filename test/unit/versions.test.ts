@@ -11,8 +11,12 @@ const read = (file: string) => readFileSync(join(projectRoot, file), 'utf8');
  * added here rather than read wrongly.
  */
 function admits(range: string, version: string): boolean {
-  const parse = (v: string) => v.split('.').map(Number);
-  const compare = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  const parse = (v: string) => {
+    const [major = 0, minor = 0, patch = 0] = v.split('.').map(Number);
+    return [major, minor, patch] as const;
+  };
+  type Version = ReturnType<typeof parse>;
+  const compare = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   const v = parse(version);
   return range.split('||').some((set) =>
     set.trim().split(/\s+/).every((comparator) => {
@@ -45,7 +49,7 @@ describe('the supported Node.js releases', () => {
   const engines: string = JSON.parse(read('package.json')).engines.node;
   const fetched = /^NODE_VERSION=(\d+\.\d+\.\d+)$/m.exec(read('.ci/fetch-node.sh'))?.[1];
   // Every stage's base image, which must name a Node major (node:24-slim, node:24.21.0, ...).
-  const imageMajors = [...read('Dockerfile').matchAll(/^FROM\s+(\S+)/gm)].map((m) => Number(/^node:(\d+)\b/.exec(m[1])?.[1]));
+  const imageMajors = [...read('Dockerfile').matchAll(/^FROM\s+(\S+)/gm)].map((m) => Number(/^node:(\d+)\b/.exec(m[1]!)?.[1]));
 
   it('have one major for the Docker image and the Node CI runs besides the machine\'s', () => {
     expect(fetched).toBeDefined();

@@ -2,7 +2,9 @@
 # Build stage: compile src/ to dist/ (production runs JavaScript, no TypeScript loader) and the
 # explorer page to explorer/dist (Vite). Scripts are skipped at install: `prepare` would build
 # the explorer before its sources are copied in.
-FROM node:20-slim AS build
+# Node 24 LTS, the major CI tests besides the machine's own (.ci/fetch-node.sh; the unit test
+# test/unit/versions.test.ts keeps the two together). The tag follows 24.x patch releases.
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
@@ -11,7 +13,7 @@ COPY src ./src
 COPY explorer ./explorer
 RUN npm run build
 
-FROM node:20-slim
+FROM node:24-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./

@@ -1,3 +1,6 @@
+import type autocannon from 'autocannon';
+import { CSRF_HEADER } from '../src/yoga.js';
+
 /**
  * The query mix of the load benchmarks (bench:load, bench:scale): what the README's clients ask,
  * weighted by how often a client would, over real ids found through the API itself.
@@ -80,5 +83,27 @@ export async function loadMix(post: Post) {
     /** Each entry as many times as its weight: pick one at random for the next request. */
     weighted: MIX.flatMap((entry) => Array.from({ length: entry.weight }, () => entry)),
     asked: { authors: authors.length, papers: papers.length, organizations: organizations.length, topics: topics.length, note: 'ids the mix draws from: the newest 100 papers, their authors, 50 organizations and topics' },
+  };
+}
+
+/**
+ * autocannon's request settings for a mix: POSTs of entries picked by weight. `onErrorCodes`
+ * hears the `extensions.code`s of every answer with errors (UNCODED for an error without one).
+ */
+export function mixRequests(weighted: MixEntry[], onErrorCodes: (codes: string[]) => void): Pick<autocannon.Options, 'method' | 'headers' | 'requests'> {
+  const pick = () => weighted[Math.floor(Math.random() * weighted.length)]!;
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(pick().body()) }),
+        onResponse: (_status, body) => {
+          if (!body.includes('"errors"')) return;
+          const codes = [...body.matchAll(/"code":"([A-Z_]+)"/g)].map((match) => match[1]!);
+          onErrorCodes(codes.length ? codes : ['UNCODED']);
+        },
+      },
+    ],
   };
 }

@@ -14,9 +14,8 @@ import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { projectRoot } from '../src/local-neo4j/paths.js';
-import { CSRF_HEADER } from '../src/yoga.js';
 import { freePort } from './free-port.js';
-import { loadMix } from './load-mix.js';
+import { loadMix, mixRequests } from './load-mix.js';
 
 const options = new Command('bench:load')
   .description('Load run against the real server (loopback only), reporting errors, latency and memory')
@@ -78,7 +77,6 @@ while ((await fetch(`${base}/ready`).then((response) => response.status, () => 0
 }
 
 const { mix: MIX, weighted, asked } = await loadMix(post);
-const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
 
 // Every query of the mix must work before it is measured.
 for (const entry of MIX) {
@@ -95,18 +93,9 @@ function run(seconds: number, measured: boolean): Promise<autocannon.Result> {
         url,
         connections,
         duration: seconds,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-        requests: [
-          {
-            setupRequest: (request) => ({ ...request, body: JSON.stringify(pick(weighted).body()) }),
-            onResponse: (_status, body) => {
-              if (!measured || !body.includes('"errors"')) return;
-              const codes = [...body.matchAll(/"code":"([A-Z_]+)"/g)].map((match) => match[1]!);
-              for (const code of codes.length ? codes : ['UNCODED']) graphqlErrors.set(code, (graphqlErrors.get(code) ?? 0) + 1);
-            },
-          },
-        ],
+        ...mixRequests(weighted, (codes) => {
+          if (measured) for (const code of codes) graphqlErrors.set(code, (graphqlErrors.get(code) ?? 0) + 1);
+        }),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );

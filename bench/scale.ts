@@ -21,9 +21,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { projectRoot } from '../src/local-neo4j/paths.js';
-import { CSRF_HEADER } from '../src/yoga.js';
 import { freePort } from './free-port.js';
-import { loadMix } from './load-mix.js';
+import { loadMix, mixRequests } from './load-mix.js';
 import { startNginx, writeLocalNginxConfig } from './nginx.js';
 
 const options = new Command('bench:scale')
@@ -99,7 +98,6 @@ for (const entry of mix) {
   const { query, variables } = entry.body() as { query: string; variables: Record<string, unknown> };
   await post(query, variables);
 }
-const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
 progress('measuring');
 
 // --- CPU accounting from /proc: clock ticks of user + system time ---
@@ -177,18 +175,10 @@ function run(base: string, seconds: number): Promise<RunFigures> {
         url: `${base}/graphql`,
         connections,
         duration: seconds,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-        requests: [
-          {
-            setupRequest: (request) => ({ ...request, body: JSON.stringify(pick(weighted).body()) }),
-            onResponse: (_status, body) => {
-              if (!body.includes('"errors"')) return;
-              graphqlErrors++;
-              for (const [, code] of body.matchAll(/"code":"([A-Z_]+)"/g)) errorCodes[code!] = (errorCodes[code!] ?? 0) + 1;
-            },
-          },
-        ],
+        ...mixRequests(weighted, (codes) => {
+          graphqlErrors++;
+          for (const code of codes) errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+        }),
       },
       (error, result) => {
         if (error) return reject(error);

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphFingerprint } from '../support/fingerprint.js';
-import { errorCodes, graphql, startObservedServer, type Answer, type ObservedServer } from '../support/hardening.js';
+import { createLogger } from '../../src/logger.js';
+import { createRepositoryFactory } from '../../src/repositories/index.js';
+import { createYogaServer } from '../../src/yoga.js';
+import { errorCodes, graphql, startObservedServer, type Answer, type LogLine, type ObservedServer } from '../support/hardening.js';
 import { testDatabase, testDriver } from '../support/server.js';
 
 /**
@@ -200,25 +203,35 @@ describe('writes without a valid token', () => {
 
 describe('unexpected errors', () => {
   it('are masked: no message, stack, host, database or Cypher text; the log has them in full', async () => {
-    // A database that does not exist makes every read fail inside the resolvers with a Neo4j
-    // error naming it; the server still starts and serves (and is not ready).
-    const broken = await startObservedServer({ NEO4J_DATABASE: 'no-such-database' }, { waitForNeo4j: false });
+    // A database that does not exist makes every read inside the resolvers fail with a Neo4j
+    // error naming it. The GraphQL layer alone, over the suite's Neo4j: the whole server would
+    // answer SERVICE_UNAVAILABLE before any resolver, since that database never answers
+    // (src/http/startup-gate.ts).
+    const logs: LogLine[] = [];
+    const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+    const driver = testDriver();
+    const yoga = createYogaServer({ repositories: createRepositoryFactory(driver, 'no-such-database'), logger });
     try {
-      const answer = await graphql(broken.url, '{ author(name: "Baixu Chen") { name papers { totalCount } } }');
-      expect(answer.status).toBe(200);
-      expect(answer.body.errors).toEqual([
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: '{ author(name: "Baixu Chen") { name papers { totalCount } } }' }),
+      });
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(JSON.parse(text).errors).toEqual([
         expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
       ]);
       for (const leak of ['no-such-database', 'Neo4j', 'Neo.', '127.0.0.1', 'bolt', 'MATCH', 'UNWIND', 'stack', '.ts:', 'node_modules']) {
-        expect(answer.text).not.toContain(leak);
+        expect(text).not.toContain(leak);
       }
-      const logged = broken.logs.find((line) => line.level === 50 && JSON.stringify(line.err).includes('no-such-database'));
+      const logged = logs.find((line) => line.level === 50 && JSON.stringify(line.err).includes('no-such-database'));
       expect(logged, 'the full error in the log').toBeDefined();
-      expect(logged!.reqId).toBe(answer.headers.get('x-request-id'));
+      expect(logged!.reqId).toBe(response.headers.get('x-request-id'));
       expect(String((logged!.err as { stack: string }).stack)).toMatch(/at /);
-      expect((await fetch(`${broken.base}/ready`)).status).toBe(503);
     } finally {
-      await broken.close();
+      await yoga.dispose();
+      await driver.close();
     }
   });
 });

@@ -26,6 +26,9 @@ export function typeahead({ input, list, search, choose, onError }: TypeaheadOpt
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: AbortController | null = null;
+  /** The text the options shown are for; Enter on a newer text waits for its own options. */
+  let shownFor = '';
+  let pickWhenShown = false;
 
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
@@ -59,6 +62,7 @@ export function typeahead({ input, list, search, choose, onError }: TypeaheadOpt
   };
   const close = () => {
     options = [];
+    shownFor = '';
     active = -1;
     render();
   };
@@ -70,21 +74,29 @@ export function typeahead({ input, list, search, choose, onError }: TypeaheadOpt
     choose(option);
   };
 
+  const runSearch = async (text: string) => {
+    pending?.abort();
+    const controller = (pending = new AbortController());
+    try {
+      options = await search(text, controller.signal);
+      shownFor = text;
+      active = options.length ? 0 : -1;
+      render();
+      if (pickWhenShown) {
+        pickWhenShown = false;
+        pick(active);
+      }
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') onError(error);
+    }
+  };
+
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    pickWhenShown = false;
     const text = input.value.trim();
     if (text.length < 2) return close();
-    timer = setTimeout(async () => {
-      pending?.abort();
-      const controller = (pending = new AbortController());
-      try {
-        options = await search(text, controller.signal);
-        active = options.length ? 0 : -1;
-        render();
-      } catch (error) {
-        if ((error as Error).name !== 'AbortError') onError(error);
-      }
-    }, DEBOUNCE_MS);
+    timer = setTimeout(() => void runSearch(text), DEBOUNCE_MS);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -94,7 +106,14 @@ export function typeahead({ input, list, search, choose, onError }: TypeaheadOpt
       render();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (active >= 0) pick(active);
+      const text = input.value.trim();
+      if (shownFor === text || text.length < 2) return pick(active);
+      // Typed faster than the options came (or within the debounce): the list still shows an
+      // earlier prefix's matches ("Ba" lists Aishwarya Bandaru first), so ask for this text now
+      // and pick its first match when it comes.
+      clearTimeout(timer);
+      pickWhenShown = true;
+      void runSearch(text);
     } else if (event.key === 'Escape') close();
   });
   input.addEventListener('blur', () => setTimeout(close, 100));

@@ -101,8 +101,8 @@ describe('Neo4j missing at start', () => {
     await startNeo4j();
     const neo4jReady = performance.now();
     // The point is "without a restart"; how soon is a figure, printed. The bound is loose: the
-    // server's next try (every 2 s), then the schema and the seed on a cold JVM, took 11 s once
-    // on a busy 2-core machine.
+    // server's next try (every 2 s), then the schema, the seed and Graph Data Science's first call
+    // on a cold JVM, took 29 s once on a busy 2-core machine.
     const answers: Answer[] = [];
     await until(
       async () => {
@@ -110,7 +110,7 @@ describe('Neo4j missing at start', () => {
         answers.push(answer);
         return served(answer);
       },
-      30_000,
+      60_000,
       'the first answer',
     );
     const servingAfter = performance.now() - neo4jReady;
@@ -124,7 +124,7 @@ describe('Neo4j missing at start', () => {
     expect(server.pendingStep()).toBeUndefined();
     await until(async () => (await ready(server)) === 200, 5_000, '/ready');
     console.log(`[figures] serving ${Math.round(servingAfter)} ms after a late Neo4j answered (${answers.length - 1} answers 503 before)`);
-    expect(servingAfter).toBeLessThan(30_000);
+    expect(servingAfter).toBeLessThan(60_000);
   }, 120_000);
 });
 

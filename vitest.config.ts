@@ -1,9 +1,34 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
- * Two projects: `unit` runs in-process with no database; `integration` talks to a real Neo4j,
- * which its global setup starts (a separate "test" instance) unless NEO4J_URI points at one.
+ * Four tiers, one vitest project each (`npm test` runs them all, `npm run test:<tier>` one):
+ * - unit: in-process, no database, no network, no PyPI, no nginx; files run in parallel.
+ * - integration: the real Neo4j, the server in-process (`yoga.fetch`) where HTTP is not the point.
+ * - e2e: the server over real HTTP, browsers, signals, faults, spawned processes, Redis, nginx.
+ * - reference: answers checked against independent references (networkx, the paper lists in
+ *   ../shared/data) and the benchmark smoke run.
+ * The last three share one Neo4j (test/support/shared-neo4j.ts), started once for the run.
  */
+
+/** A tier over the suite's Neo4j. */
+function databaseTier(name: string, groupOrder: number, testTimeout = 30_000): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name,
+      include: [`test/${name}/**/*.test.ts`],
+      globalSetup: ['test/support/shared-neo4j.ts'],
+      // One file at a time: they share one database, some compare whole-graph fingerprints,
+      // and on two cores parallel files only fight over the CPU with Neo4j. The tiers run one
+      // after the other (groupOrder) for the same reason.
+      poolOptions: { forks: { singleFork: true } },
+      sequence: { groupOrder },
+      testTimeout,
+      hookTimeout: 60_000,
+    },
+  };
+}
+
 export default defineConfig({
   // graphql 16 ships CJS (main) and ESM (module) builds and no exports map. Node, and so
   // graphql-yoga at run time, loads the CJS one; Vite would hand our code the ESM one, and two
@@ -11,23 +36,10 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/integration/global-setup.ts'],
-          // One file at a time: they share one database, some compare whole-graph fingerprints,
-          // and on two cores parallel files only fight over the CPU with Neo4j.
-          poolOptions: { forks: { singleFork: true } },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      databaseTier('integration', 1),
+      databaseTier('e2e', 2),
+      databaseTier('reference', 3),
     ],
   },
 });

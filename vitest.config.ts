@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `unit` runs in-process with no database; `integration` talks to a real Neo4j,
- * which its global setup starts (a separate "test" instance) unless NEO4J_URI points at one.
+ * which its global setup starts (a separate "test" instance) unless TEST_NEO4J_URI points at one
+ * (never NEO4J_URI: the suite wipes its database; test/support/test-neo4j.ts guards that).
  */
 export default defineConfig({
   // graphql 16 ships CJS (main) and ESM (module) builds and no exports map. Node, and so

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEPLOYED_CONFIG, NGINX_BINARY, localNginxConfig, nginxAvailable, writeLocalNginxConfig } from '../../bench/nginx.js';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 
 /**
  * docker-compose.yml's `scale` profile (two copies behind nginx, a shared Redis) and its nginx

@@ -72,6 +72,15 @@ describe('the scale profile of docker-compose.yml', () => {
   });
 });
 
+describe('docker-compose.yml and the production profile', () => {
+  it("gives Neo4j and every server the user's NEO4J_PASSWORD, with no default: the image runs in production, which refuses the development one", () => {
+    const required = /^\$\{NEO4J_PASSWORD:\?Set NEO4J_PASSWORD [^}]*\}$/;
+    for (const name of ['server', ...COPIES]) expect(services[name]!.environment!.NEO4J_PASSWORD).toMatch(required);
+    expect(String(services.neo4j!.environment!.NEO4J_AUTH).replace(/^neo4j\//, '')).toMatch(required);
+    expect(services.server!.environment).toMatchObject({ NEO4J_URI: 'bolt://neo4j:7687', SEED_ON_EMPTY: 'true' });
+  });
+});
+
 describe('deploy/nginx.conf', () => {
   it('becomes a local config by changing addresses only', () => {
     const local = localNginxConfig(nginxConf, { listen: '127.0.0.1:18080', upstreams: ['127.0.0.1:14001', '127.0.0.1:14002'], dir: '/tmp/x' });

@@ -7,7 +7,9 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * - e2e: the server over real HTTP, browsers, signals, faults, spawned processes, Redis, nginx.
  * - reference: answers checked against independent references (networkx, the paper lists in
  *   ../shared/data) and the benchmark smoke run.
- * The last three share one Neo4j (test/support/shared-neo4j.ts), started once for the run.
+ * The last three share one Neo4j (test/support/shared-neo4j.ts), started once for the run: the
+ * suite's own, or TEST_NEO4J_URI's (never NEO4J_URI: the suite wipes its database, and
+ * test/support/test-neo4j.ts refuses one that is not marked as a test database).
  */
 
 /** A tier over the suite's Neo4j. */

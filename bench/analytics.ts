@@ -28,8 +28,9 @@ import { ANALYTICS_STEPS, AnalyticsError, runAnalytics, type AnalyticsInput, typ
 import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/instance.js';
-import { instancePaths, projectRoot } from '../src/local-neo4j/paths.js';
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
+import { projectRoot } from '../src/paths.js';
+import { instancePaths } from '../tools/local-neo4j/paths.js';
 import { integer } from '../scripts/cli-options.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
 import { median as medianOrNull } from './comparison/report.js';

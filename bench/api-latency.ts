@@ -16,7 +16,7 @@ import { Command } from 'commander';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
-import { startLocalNeo4j } from '../src/local-neo4j/instance.js';
+import { startLocalNeo4j } from '../tools/local-neo4j/instance.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
 

@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
-import { projectRoot } from '../src/local-neo4j/paths.js';
+import { projectRoot } from '../src/paths.js';
 import { freePort } from './free-port.js';
 import { loadMix, mixRequests } from './load-mix.js';
 

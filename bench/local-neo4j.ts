@@ -13,8 +13,8 @@ import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { loadSeed } from '../src/ingest/seed.js';
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/instance.js';
-import { NEO4J_VERSION } from '../src/local-neo4j/paths.js';
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
+import { NEO4J_VERSION } from '../tools/local-neo4j/paths.js';
 import { peakMemoryMiB } from './proc.js';
 
 const options = new Command()

@@ -14,7 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { integer } from '../scripts/cli-options.js';
-import { projectRoot } from '../src/local-neo4j/paths.js';
+import { projectRoot } from '../src/paths.js';
 import { CSRF_HEADER } from '../src/yoga.js';
 import { buildThisServer } from './comparison/contenders.js';
 import { freePort } from './free-port.js';
@@ -47,7 +47,7 @@ async function startServer(label: string, args: string[], cacheEnv: Record<strin
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: options.neo4j, HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: String(metricsPort), APPLY_SCHEMA: 'false', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', ...cacheEnv },
+    env: { ...process.env, NODE_ENV: 'production', ALLOW_DEFAULT_NEO4J_PASSWORD: 'true', NEO4J_URI: options.neo4j, HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: String(metricsPort), APPLY_SCHEMA: 'false', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', ...cacheEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

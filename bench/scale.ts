@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
-import { projectRoot } from '../src/local-neo4j/paths.js';
+import { projectRoot } from '../src/paths.js';
 import { freePort } from './free-port.js';
 import { loadMix, mixRequests } from './load-mix.js';
 import { startNginx, writeLocalNginxConfig } from './nginx.js';
@@ -55,7 +55,7 @@ async function startCopy(): Promise<{ port: number; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4jUri, HOST: '127.0.0.1', PORT: String(port), APPLY_SCHEMA: 'false', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', ALLOW_DEFAULT_NEO4J_PASSWORD: 'true', NEO4J_URI: neo4jUri, HOST: '127.0.0.1', PORT: String(port), APPLY_SCHEMA: 'false', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.push(child);

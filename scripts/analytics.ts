@@ -9,7 +9,7 @@ import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ANALYTICS_STEPS, AnalyticsError, runAnalytics, type AnalyticsSummary } from '../src/analytics/run.js';
 import { loadConfig } from '../src/config.js';
-import { openDatabase, type OpenDatabase } from '../src/db/open.js';
+import { openDatabase, type OpenDatabase } from '../tools/open-database.js';
 import { integer } from './cli-options.js';
 
 const program = new Command('analytics')

@@ -7,7 +7,7 @@
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/open.js';
+import { openDatabase } from '../tools/open-database.js';
 import { generateGraph } from '../src/synthetic/generate.js';
 import { rowCount, writeGraph } from '../src/synthetic/write.js';
 import { integer } from './cli-options.js';

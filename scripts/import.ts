@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../src/config.js';
-import { openDatabase, type OpenDatabase } from '../src/db/open.js';
+import { openDatabase, type OpenDatabase } from '../tools/open-database.js';
 import { FORMATS, runImport, type Format, type ImportSummary } from '../src/ingest/import.js';
 
 const program = new Command('import')

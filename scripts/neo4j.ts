@@ -9,8 +9,8 @@ import {
   resetLocalNeo4j,
   startLocalNeo4j,
   stopLocalNeo4j,
-} from '../src/local-neo4j/instance.js';
-import { NEO4J_VERSION } from '../src/local-neo4j/paths.js';
+} from '../tools/local-neo4j/instance.js';
+import { NEO4J_VERSION } from '../tools/local-neo4j/paths.js';
 
 const local = () => loadConfig().localNeo4j;
 

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { buildSchema } from 'graphql';
-import { projectRoot } from '../src/local-neo4j/paths.js';
+import { projectRoot } from '../src/paths.js';
 
 export const SCHEMA_FILE = join(projectRoot, 'schema/schema.graphql');
 export const RELEASE_FILE = join(projectRoot, 'schema/release.graphql');

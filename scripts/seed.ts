@@ -3,7 +3,7 @@
  * not it is empty. Idempotent: loading it again changes nothing.
  */
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/open.js';
+import { openDatabase } from '../tools/open-database.js';
 import { SEED_FILE, loadSeed } from '../src/ingest/seed.js';
 
 try {

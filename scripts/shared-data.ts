@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { projectRoot } from '../src/local-neo4j/paths.js';
+import { projectRoot } from '../src/paths.js';
 
 /**
  * The read-only data beside the project (paper lists, OpenAlex samples) that benchmarks and the

@@ -1,11 +1,11 @@
 import { ConfigError, loadConfig } from './config.js';
-import { LocalNeo4jError } from './local-neo4j/paths.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
 /**
- * `npm start`: serve GraphQL until Ctrl-C or SIGTERM, then drain: stop taking connections, let
- * the requests in flight finish, close the driver, exit 0.
+ * The server (`node dist/index.js`, what production and the Docker image run; `npm start` runs it
+ * too, after starting the local Neo4j in development): serve GraphQL until Ctrl-C or SIGTERM,
+ * then drain: stop taking connections, let the requests in flight finish, close the driver, exit 0.
  */
 async function main() {
   const config = loadConfig();
@@ -20,7 +20,6 @@ async function main() {
       { profile: config.profile },
       `GraphQL${config.profile === 'production' ? '' : ' (and GraphiQL in a browser)'} at ${server.url}; the explorer at ${new URL('/', server.url).href}`,
     );
-    if (!config.neo4j.uri) logger.info('The local Neo4j keeps running after the server stops; `npm run neo4j:stop` stops it.');
   });
 
   const stop = async (reason: string, exitCode: number) => {
@@ -53,7 +52,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof LocalNeo4jError;
-  console.error(known ? (error as Error).message : error);
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { warmUpGds } from './analytics/warm-up.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
 import { readGraphVersion } from './db/graph-version.js';
 import { applySchema } from './db/migrate.js';
@@ -9,7 +9,6 @@ import { startMetricsServer, type MetricsServer } from './http/metrics-server.js
 import type { StartupStep } from './http/startup-gate.js';
 import { createResponseCache } from './http/response-cache.js';
 import { seedIfEmpty } from './ingest/seed.js';
-import { startLocalNeo4j } from './local-neo4j/instance.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRepositoryFactory } from './repositories/index.js';
@@ -45,11 +44,13 @@ const PREPARE_RETRY_MS = 2_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Wires the process together: Neo4j (the configured one, or the project's own when NEO4J_URI is
- * unset), the schema's constraints, the seed for an empty graph, and the HTTP server.
+ * Wires the process together: the configured Neo4j, the schema's constraints, the seed for an
+ * empty graph, and the HTTP server. The server never starts a Neo4j itself: in development,
+ * `npm start` (scripts/start.ts) starts the project's own and passes its NEO4J_URI.
  */
 export async function startServer(config: Config, logger: Logger, { waitForNeo4j = true }: StartOptions = {}): Promise<RunningServer> {
-  const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j, (line) => logger.info(line)));
+  const uri = config.neo4j.uri;
+  if (!uri) throw new ConfigError("NEO4J_URI is not set: set NEO4J_URI, or run `npm start`, which starts the project's own Neo4j");
   const database = config.neo4j.database;
   const driver = createDriver({ ...config.neo4j, uri }, config.driver);
   const metrics = createMetrics();
@@ -149,7 +150,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
       http.once('error', reject);
       http.listen(config.http.port, config.http.host, resolve);
     });
-    metricsServer = await startMetricsServer(metrics, config.metrics).catch((error: unknown) => {
+    metricsServer = await startMetricsServer(metrics, config.metrics, logger).catch((error: unknown) => {
       http.close();
       throw new Error(`Cannot serve metrics on ${config.metrics.host}:${config.metrics.port} (METRICS_HOST, METRICS_PORT): ${(error as Error).message}`);
     });

@@ -4,7 +4,16 @@ import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { loadConfig, type FrontendSettings, type HttpSettings, type Profile, type QueryLimits } from './config.js';
+import {
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_LIMITS,
+  DEFAULT_PROFILE,
+  defaultFrontendSettings,
+  type FrontendSettings,
+  type HttpSettings,
+  type Profile,
+  type QueryLimits,
+} from './config.js';
 import { createContextFactory } from './context.js';
 import { logLevelOf, maskError } from './errors.js';
 import { corsPolicy, useVaryOnOrigin } from './http/cors.js';
@@ -57,15 +66,13 @@ export interface YogaDependencies {
   responseCache?: ResponseCache;
 }
 
-const defaults = loadConfig({});
-
 export function createYogaServer({
   repositories,
   logger,
   apiTokens = [],
-  profile = defaults.profile,
-  limits = defaults.limits,
-  bodyLimitBytes = defaults.httpSettings.bodyLimitBytes,
+  profile = DEFAULT_PROFILE,
+  limits = DEFAULT_LIMITS,
+  bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES,
   frontend = {},
   operationManifest,
   ready = async () => true,
@@ -76,7 +83,7 @@ export function createYogaServer({
   responseCache,
 }: YogaDependencies) {
   const production = profile === 'production';
-  const { corsOrigins, persistedOperations } = { ...loadConfig({ PROFILE: profile }).frontend, ...frontend };
+  const { corsOrigins, persistedOperations } = { ...defaultFrontendSettings(profile), ...frontend };
   return createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,

@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 import type { Database } from './graph.js';
 import type { ContenderName } from './queries.js';
 import { freePort } from '../free-port.js';
@@ -65,6 +65,8 @@ export async function startContender(name: ContenderName, db: Database, thisServ
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    // The production build, against the local Neo4j and its development password.
+    ALLOW_DEFAULT_NEO4J_PASSWORD: 'true',
     NEO4J_URI: db.uri,
     NEO4J_USER: db.user,
     NEO4J_PASSWORD: db.password,

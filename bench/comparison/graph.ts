@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/open.js';
+import { openDatabase } from '../../tools/open-database.js';
 import { generateGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
 

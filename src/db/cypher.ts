@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../local-neo4j/paths.js';
+import { projectRoot } from '../paths.js';
 
 /**
  * Cypher lives in cypher/*.cypher so it can be read, profiled and reviewed as Cypher. Each file

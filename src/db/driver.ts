@@ -1,11 +1,11 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { loadConfig, type Config, type DriverSettings } from '../config.js';
+import { DEFAULT_DRIVER_SETTINGS, type Config, type DriverSettings } from '../config.js';
 import { ReadBreaker } from './breaker.js';
 import { disableNagleOnClientSockets } from './tcp-nodelay.js';
 
 export type Neo4jConnection = Config['neo4j'] & { uri: string };
 
-const DEFAULT_SETTINGS: DriverSettings = loadConfig({}).driver;
+const DEFAULT_SETTINGS: DriverSettings = DEFAULT_DRIVER_SETTINGS;
 
 // The read and write transaction timeouts and the read breaker belong to the driver, so that every
 // repository built on a driver (src/repositories/index.ts passes only the driver on) reads under

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
+import { projectRoot } from '../paths.js';
 import { assetResponse, IMMUTABLE, once, REVALIDATE, staticAsset, type StaticAsset } from './static-assets.js';
 
 /**
@@ -11,8 +11,7 @@ import { assetResponse, IMMUTABLE, once, REVALIDATE, staticAsset, type StaticAss
  * built yet answers `/` with how to build it.
  */
 
-/** explorer/dist, from src/http (tsx) or dist/http (built): both sit two levels below the project. */
-export const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist', import.meta.url));
+export const EXPLORER_DIST = join(projectRoot, 'explorer', 'dist');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

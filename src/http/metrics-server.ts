@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { METRICS_PORT_OFFSET, type MetricsSettings } from '../config.js';
+import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 
 export const METRICS_PATH = '/metrics';
@@ -16,7 +18,11 @@ export interface MetricsServer {
  * request counts, error codes or memory to the world. Plain node:http: one GET route needs no
  * framework, and a scrape keeps working while the API itself is saturated.
  */
-export async function startMetricsServer(metrics: Metrics, { host, port }: { host: string; port: number }): Promise<MetricsServer> {
+export async function startMetricsServer(
+  metrics: Metrics,
+  { host, port, derived }: Pick<MetricsSettings, 'host' | 'port' | 'derived'>,
+  logger?: Logger,
+): Promise<MetricsServer> {
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (pathname !== METRICS_PATH) return void response.writeHead(404).end();
@@ -26,10 +32,23 @@ export async function startMetricsServer(metrics: Metrics, { host, port }: { hos
       () => response.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
+  const listen = (on: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(on, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(port);
+  } catch (error) {
+    // A port derived from PORT was never asked for: a second server on this machine (or any
+    // program) holding it must not stop this one. A configured METRICS_PORT that is taken fails.
+    if (!derived || port === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await listen(0);
+    logger?.info({ derivedPort: port }, `Port ${port} (PORT + ${METRICS_PORT_OFFSET}, METRICS_PORT unset) is taken: metrics on a free port instead`);
+  }
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {

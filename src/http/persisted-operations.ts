@@ -5,7 +5,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { PersistedOperationsMode } from '../config.js';
-import { projectRoot } from '../local-neo4j/paths.js';
+import { projectRoot } from '../paths.js';
 
 /**
  * Persisted operations: the operations the project's own clients send (the explorer, the README's

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { projectRoot } from '../local-neo4j/paths.js';
+import { projectRoot } from '../paths.js';
 import { runImport } from './import.js';
 
 export const SEED_FILE = join(projectRoot, 'cypher', 'seed', 'profile-baixu-chen.json');

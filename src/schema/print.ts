@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { projectRoot } from '../local-neo4j/paths.js';
+import { projectRoot } from '../paths.js';
 import { schema } from './index.js';
 
 export const SCHEMA_FILE = join(projectRoot, 'schema', 'schema.graphql');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEPLOYED_CONFIG, NGINX_BINARY, localNginxConfig, nginxAvailable, writeLocalNginxConfig } from '../../bench/nginx.js';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 
 /**
  * docker-compose.yml's `scale` profile (two copies behind nginx, a shared Redis) and its nginx
@@ -69,6 +69,15 @@ describe('the scale profile of docker-compose.yml', () => {
         if (!service.profiles) expect(services[needed]!.profiles, `${name} depends on ${needed}`).toBeUndefined();
       }
     }
+  });
+});
+
+describe('docker-compose.yml and the production profile', () => {
+  it("gives Neo4j and every server the user's NEO4J_PASSWORD, with no default: the image runs in production, which refuses the development one", () => {
+    const required = /^\$\{NEO4J_PASSWORD:\?Set NEO4J_PASSWORD [^}]*\}$/;
+    for (const name of ['server', ...COPIES]) expect(services[name]!.environment!.NEO4J_PASSWORD).toMatch(required);
+    expect(String(services.neo4j!.environment!.NEO4J_AUTH).replace(/^neo4j\//, '')).toMatch(required);
+    expect(services.server!.environment).toMatchObject({ NEO4J_URI: 'bolt://neo4j:7687', SEED_ON_EMPTY: 'true' });
   });
 });
 

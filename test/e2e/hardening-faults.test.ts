@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { boltUri, localNeo4jStatus, resetLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { boltUri, localNeo4jStatus, resetLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
+import { projectRoot } from '../../src/paths.js';
 import { errorCodes, graphql, startObservedServer, until, type Answer, type ObservedServer } from '../support/hardening.js';
+import { localTestNeo4j } from '../support/test-neo4j.js';
 
 /**
  * Faults, on a Neo4j instance of this file's own (it is stopped, killed and restarted; the
@@ -14,7 +14,7 @@ import { errorCodes, graphql, startObservedServer, until, type Answer, type Obse
  * request with data or a coded error, never crash, and serve again by itself.
  */
 
-const local = { ...loadConfig().localNeo4j, instance: 'fault', boltPort: 7692, httpPort: 7479 };
+const local = localTestNeo4j({ instance: 'fault', boltPort: 7692, httpPort: 7479 });
 const env = {
   NEO4J_URI: boltUri(local),
   NEO4J_USER: 'neo4j',

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 import { freePort, graphql, sleep, until, type Answer } from '../support/hardening.js';
 import { inject } from 'vitest';
 import '../support/provided-context.js';

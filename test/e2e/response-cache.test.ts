@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 import { CSRF_HEADER } from '../../src/yoga.js';
 import { graphql, startObservedServer, type Answer, type ObservedServer } from '../support/hardening.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';

@@ -7,7 +7,6 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { runImport, type ImportOptions } from '../../src/ingest/import.js';
@@ -15,12 +14,13 @@ import { checkRecord, type PaperRecord } from '../../src/ingest/record.js';
 import { createImportWriter } from '../../src/ingest/writer.js';
 import { createWrites } from '../../src/repositories/writes.js';
 import { SEED_FILE } from '../../src/ingest/seed.js';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { startLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
+import { projectRoot } from '../../src/paths.js';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { sharedDataDir } from '../../scripts/shared-data.js';
 import { graphFingerprint } from '../support/fingerprint.js';
+import { localTestNeo4j } from '../support/test-neo4j.js';
 
 /**
  * Importing real formats into an instance of its own (the tests wipe it, and one kills an
@@ -28,7 +28,7 @@ import { graphFingerprint } from '../support/fingerprint.js';
  */
 
 const FIXTURES = join(projectRoot, 'test', 'fixtures', 'import');
-const local = { ...loadConfig().localNeo4j, instance: 'import-test', boltPort: 7694, httpPort: 7481 };
+const local = localTestNeo4j({ instance: 'import-test', boltPort: 7694, httpPort: 7481 });
 const uri = `bolt://127.0.0.1:${local.boltPort}`;
 const database = 'neo4j';
 let driver: Driver;

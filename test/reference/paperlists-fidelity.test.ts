@@ -5,16 +5,16 @@ import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { normalizeKey } from '../../src/domain/normalize.js';
 import { runImport } from '../../src/ingest/import.js';
-import { resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
+import { projectRoot } from '../../src/paths.js';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { sharedDataDir } from '../../scripts/shared-data.js';
+import { localTestNeo4j } from '../support/test-neo4j.js';
 
 /**
  * Data fidelity (issue 9): all the real paper lists, imported into an empty instance and read back
@@ -32,7 +32,7 @@ const present = existsSync(lists);
 if (!present) console.warn(`Skipping the paper-list fidelity test: ${lists} is absent (set SHARED_DATA_DIR to the folder holding paperlists/).`);
 const paths = process.env.FIDELITY_LISTS ? process.env.FIDELITY_LISTS.split(',').map((path) => join(lists, path.trim())) : [lists];
 
-const local = { ...loadConfig().localNeo4j, instance: 'fidelity-test', boltPort: 7695, httpPort: 7482 };
+const local = localTestNeo4j({ instance: 'fidelity-test', boltPort: 7695, httpPort: 7482 });
 const database = 'neo4j';
 
 interface Expected {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { once } from '../../src/http/static-assets.js';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 
 /**
  * networkx as an independent reference for tests: test/reference/networkx_reference.py, run in a

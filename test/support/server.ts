@@ -22,6 +22,8 @@ export function testConfig(env: Record<string, string> = {}) {
     METRICS_PORT: '0',
     SEED_ON_EMPTY: 'false',
     RESPONSE_CACHE_TTL_MS: '0',
+    // Tests of the production profile run it against the suite's Neo4j and its test password.
+    ALLOW_DEFAULT_NEO4J_PASSWORD: 'true',
     ...env,
   });
 }

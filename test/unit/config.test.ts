@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import {
+  ConfigError,
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_DRIVER_SETTINGS,
+  DEFAULT_LIMITS,
+  DEFAULT_PROFILE,
+  defaultFrontendSettings,
+  loadConfig,
+} from '../../src/config.js';
+
+/** What production needs besides the profile. */
+const DEPLOYED = { NEO4J_URI: 'neo4j+s://db.example.org:7687', NEO4J_PASSWORD: 'a-password-of-its-own' };
 
 describe('loadConfig', () => {
   it('has defaults for a local start', () => {
@@ -9,7 +20,7 @@ describe('loadConfig', () => {
     expect(config.localNeo4j).toMatchObject({ instance: 'dev', boltPort: 7687, httpPort: 7474 });
     expect(config.seedOnEmpty).toBe(true);
     // Metrics on a loopback port of their own, never on the API port without a token.
-    expect(config.metrics).toEqual({ host: '127.0.0.1', port: 9464, token: undefined });
+    expect(config.metrics).toEqual({ host: '127.0.0.1', port: 9464, derived: true, token: undefined });
     expect(config.maxAuthorsPerPaper).toBe(100);
   });
 
@@ -56,12 +67,60 @@ describe('loadConfig', () => {
 
   it('allows browsers on other origins any origin in development, none in production, unless CORS_ORIGINS says', () => {
     expect(loadConfig({}).frontend).toEqual({ corsOrigins: '*', persistedOperations: 'allow' });
-    expect(loadConfig({ NODE_ENV: 'production' }).frontend.corsOrigins).toEqual([]);
-    expect(loadConfig({ PROFILE: 'production', CORS_ORIGINS: 'https://App.example.org/, http://localhost:5173' }).frontend.corsOrigins).toEqual([
+    expect(loadConfig({ ...DEPLOYED, NODE_ENV: 'production' }).frontend.corsOrigins).toEqual([]);
+    expect(loadConfig({ ...DEPLOYED, PROFILE: 'production', CORS_ORIGINS: 'https://App.example.org/, http://localhost:5173' }).frontend.corsOrigins).toEqual([
       'https://app.example.org',
       'http://localhost:5173',
     ]);
-    expect(loadConfig({ PROFILE: 'production', CORS_ORIGINS: '*' }).frontend.corsOrigins).toBe('*');
+    expect(loadConfig({ ...DEPLOYED, PROFILE: 'production', CORS_ORIGINS: '*' }).frontend.corsOrigins).toBe('*');
     expect(loadConfig({ PERSISTED_OPERATIONS: 'only' }).frontend.persistedOperations).toBe('only');
+  });
+
+  it.each([{ PROFILE: 'production' }, { NODE_ENV: 'production' }])('refuses %j without NEO4J_URI or with the default password, naming both', (profile) => {
+    const refused = () => loadConfig(profile);
+    expect(refused).toThrow(ConfigError);
+    expect(refused).toThrow(/^\s*NEO4J_URI: required in production/m);
+    expect(refused).toThrow(/^\s*NEO4J_PASSWORD: the default password 'scholar-graph' is refused in production/m);
+    expect(() => loadConfig({ ...profile, NEO4J_URI: DEPLOYED.NEO4J_URI })).toThrow(/^\s*NEO4J_PASSWORD:/m);
+    expect(() => loadConfig({ ...profile, NEO4J_URI: DEPLOYED.NEO4J_URI, NEO4J_PASSWORD: 'scholar-graph' })).toThrow(/^\s*NEO4J_PASSWORD:/m);
+    expect(() => loadConfig({ ...profile, NEO4J_PASSWORD: DEPLOYED.NEO4J_PASSWORD })).toThrow(/^\s*NEO4J_URI:/m);
+    expect(loadConfig({ ...profile, ...DEPLOYED }).profile).toBe('production');
+  });
+
+  it('lets development run on its defaults, also under NODE_ENV=production when PROFILE says development', () => {
+    expect(loadConfig({}).profile).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'production', PROFILE: 'development' }).neo4j.uri).toBeUndefined();
+  });
+
+  it('allows the default password in production only when told (benchmarks and tests on the local Neo4j), never a missing NEO4J_URI', () => {
+    const allowed = { PROFILE: 'production', ALLOW_DEFAULT_NEO4J_PASSWORD: 'true' };
+    expect(loadConfig({ ...allowed, NEO4J_URI: 'bolt://127.0.0.1:7687' }).neo4j.password).toBe('scholar-graph');
+    expect(() => loadConfig(allowed)).toThrow(/^\s*NEO4J_URI:/m);
+  });
+
+  it('seeds an empty graph by default in development only; SEED_ON_EMPTY=true still seeds in production', () => {
+    expect(loadConfig({}).seedOnEmpty).toBe(true);
+    expect(loadConfig({ ...DEPLOYED, PROFILE: 'production' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ ...DEPLOYED, PROFILE: 'production', SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
+    expect(loadConfig({ SEED_ON_EMPTY: 'false' }).seedOnEmpty).toBe(false);
+  });
+
+  it('derives the metrics port from PORT when METRICS_PORT is unset, so that servers side by side differ', () => {
+    expect(loadConfig({ PORT: '4001' }).metrics).toMatchObject({ port: 9465, derived: true });
+    // PORT=0 (tests): any free port; so too when PORT + 5464 is past the last port.
+    expect(loadConfig({ PORT: '0' }).metrics).toMatchObject({ port: 0, derived: true });
+    expect(loadConfig({ PORT: '65000' }).metrics).toMatchObject({ port: 0, derived: true });
+    expect(loadConfig({ PORT: '4001', METRICS_PORT: '9600' }).metrics).toMatchObject({ port: 9600, derived: false });
+    expect(loadConfig({ METRICS_PORT: '0' }).metrics).toMatchObject({ port: 0, derived: false });
+  });
+
+  it('exports the defaults that servers and drivers built without a Config use, equal to those of an empty environment', () => {
+    const config = loadConfig({});
+    expect(DEFAULT_DRIVER_SETTINGS).toEqual(config.driver);
+    expect(DEFAULT_LIMITS).toEqual(config.limits);
+    expect(DEFAULT_BODY_LIMIT_BYTES).toBe(config.httpSettings.bodyLimitBytes);
+    expect(DEFAULT_PROFILE).toBe(config.profile);
+    expect(defaultFrontendSettings('development')).toEqual(config.frontend);
+    expect(defaultFrontendSettings('production')).toEqual(loadConfig({ ...DEPLOYED, PROFILE: 'production' }).frontend);
   });
 });

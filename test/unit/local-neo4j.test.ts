@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findJava } from '../../src/local-neo4j/install.js';
-import { LocalNeo4jError } from '../../src/local-neo4j/paths.js';
+import { findJava } from '../../tools/local-neo4j/install.js';
+import { LocalNeo4jError } from '../../tools/local-neo4j/paths.js';
 
 describe('finding Java for the local Neo4j', () => {
   it('says what to install, or to use Docker, when Java is missing', () => {

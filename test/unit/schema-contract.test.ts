@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 import { compareSchemas, readIntended, RELEASE_FILE, SCHEMA_FILE } from '../../scripts/schema-compatibility.js';
 
 /** The schema as a contract: documented and Relay-shaped (graphql-schema-linter), and no unintended break. */

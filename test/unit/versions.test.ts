@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GDS_VERSION, NEO4J_VERSION, projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
+import { GDS_VERSION, NEO4J_VERSION } from '../../tools/local-neo4j/paths.js';
 
 const read = (file: string) => readFileSync(join(projectRoot, file), 'utf8');
 

@@ -1,10 +1,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../../src/paths.js';
 
 /** The pinned Neo4j release; docker-compose.yml uses the same tag (a unit test checks). */
 export const NEO4J_VERSION = '5.26.30';
-
-export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';

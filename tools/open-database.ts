@@ -1,8 +1,8 @@
 import type { Driver } from 'neo4j-driver';
-import type { Config } from '../config.js';
-import { startLocalNeo4j } from '../local-neo4j/instance.js';
-import { createDriver, waitForDatabase } from './driver.js';
-import { applySchema } from './migrate.js';
+import type { Config } from '../src/config.js';
+import { startLocalNeo4j } from './local-neo4j/instance.js';
+import { createDriver, waitForDatabase } from '../src/db/driver.js';
+import { applySchema } from '../src/db/migrate.js';
 
 export interface OpenDatabase {
   driver: Driver;

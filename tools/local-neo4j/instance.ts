@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
-import type { LocalNeo4jConfig } from '../config.js';
-import { createDriver, waitForDatabase } from '../db/driver.js';
+import type { LocalNeo4jConfig } from '../../src/config.js';
+import { createDriver, waitForDatabase } from '../../src/db/driver.js';
 import { findJava, installGds, installNeo4j, type Java } from './install.js';
 import { GDS_VERSION, LocalNeo4jError, NEO4J_VERSION, instancePaths, type InstancePaths } from './paths.js';
 
@@ -32,7 +32,7 @@ export function boltUri(config: LocalNeo4jConfig): string {
 
 function neo4jConf(config: LocalNeo4jConfig, paths: InstancePaths): string {
   return [
-    '# Written by scholar-graph (src/local-neo4j/instance.ts) at every start; edits are overwritten.',
+    '# Written by scholar-graph (tools/local-neo4j/instance.ts) at every start; edits are overwritten.',
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${config.boltPort}`,
     `server.bolt.advertised_address=127.0.0.1:${config.boltPort}`,

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.js';
+
+/**
+ * The server ships only the server: what `npm run build` compiles (tsconfig.build.json, src/)
+ * and production runs holds no development tooling. The local Neo4j's provisioning lives in
+ * tools/, started by `npm start`'s development path (scripts/start.ts), never by src/.
+ */
+
+const SRC = join(projectRoot, 'src');
+/** Tooling that must not be in src/ at all. Add 'synthetic' once src/synthetic/ is in tools/. */
+const TOOLING_MODULES = ['local-neo4j'];
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+
+const inside = (file: string, dir: string) => !relative(dir, file).startsWith('..');
+
+describe('the production build', () => {
+  it('imports nothing from outside src/ but packages: no tools, scripts, benchmarks or tests', () => {
+    const outside: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      // Static imports, re-exports and import() alike, as TypeScript itself reads them.
+      const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+      for (const { fileName } of importedFiles) {
+        if (!fileName.startsWith('.')) continue;
+        if (!inside(resolve(dirname(file), fileName), SRC)) outside.push(`${relative(projectRoot, file)} imports ${fileName}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    expect(TOOLING_MODULES.filter((name) => readdirSync(SRC).includes(name))).toEqual([]);
+  });
+
+  it('compiles only src/ (tsconfig.build.json and every file it reaches), no local-Neo4j code', () => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(join(projectRoot, 'tsconfig.build.json'), {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
+    })!;
+    // Parsing and resolving imports is enough to know the files; no type check, no emit.
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const compiled = program
+      .getSourceFiles()
+      .map((source) => resolve(source.fileName))
+      .filter((file) => !file.split(sep).includes('node_modules'));
+    expect(compiled.length).toBeGreaterThan(50);
+    expect(compiled.filter((file) => !inside(file, SRC)).map((file) => relative(projectRoot, file))).toEqual([]);
+    expect(compiled.filter((file) => TOOLING_MODULES.some((name) => file.includes(`${sep}${name}${sep}`)))).toEqual([]);
+  }, 60_000);
+});

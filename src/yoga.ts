@@ -6,7 +6,7 @@ import { createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { loadConfig, type FrontendSettings, type HttpSettings, type Profile, type QueryLimits } from './config.js';
 import { createContextFactory } from './context.js';
-import { logLevelOf, maskError } from './errors.js';
+import { logLevelOf, maskError } from './errors/mask.js';
 import { corsPolicy, useVaryOnOrigin } from './http/cors.js';
 import { exampleTabs } from './http/example-operations.js';
 import { useBookmarks } from './http/bookmarks.js';

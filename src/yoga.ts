@@ -15,7 +15,7 @@ import {
   type QueryLimits,
 } from './config.js';
 import { createContextFactory } from './context.js';
-import { logLevelOf, maskError } from './errors.js';
+import { logLevelOf, maskError } from './errors/mask.js';
 import { corsPolicy, useVaryOnOrigin } from './http/cors.js';
 import { exampleTabs } from './http/example-operations.js';
 import { useBookmarks } from './http/bookmarks.js';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import { createWrite, type Write } from '../db/write.js';
+import { AlreadyRunningError, BadInputError, InternalError, UnavailableError, type CodedError } from '../errors/coded.js';
 
 /**
  * Whole-graph collaboration analytics, run as a job inside Neo4j by Graph Data Science: the
@@ -77,6 +78,7 @@ export type AnalyticsStep = (typeof ANALYTICS_STEPS)[number];
 
 export type AnalyticsErrorCode = 'GDS_MISSING' | 'OUT_OF_MEMORY' | 'ALREADY_RUNNING' | 'BAD_USER_INPUT' | 'ANALYTICS_FAILED';
 
+/** A run that cannot start or failed; `code` says why (as the run's record and `npm run analytics` show it). */
 export class AnalyticsError extends Error {
   override name = 'AnalyticsError';
   constructor(
@@ -84,6 +86,22 @@ export class AnalyticsError extends Error {
     readonly code: AnalyticsErrorCode,
   ) {
     super(message);
+  }
+
+  /** What a client that asked for the run is told: a code to branch on, this error's code as `extensions.reason`. */
+  coded(): CodedError {
+    const reason = { reason: this.code };
+    switch (this.code) {
+      case 'BAD_USER_INPUT':
+        return new BadInputError(this.message, { argument: 'input' });
+      case 'ALREADY_RUNNING':
+        return new AlreadyRunningError(this.message, reason);
+      case 'GDS_MISSING':
+      case 'OUT_OF_MEMORY':
+        return new UnavailableError(this.message, reason);
+      case 'ANALYTICS_FAILED':
+        return new InternalError(this.message, reason);
+    }
   }
 }
 

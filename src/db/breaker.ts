@@ -1,4 +1,4 @@
-import { DatabaseAwayError, databaseFailure } from './failures.js';
+import { DatabaseAwayError, databaseFailure } from '../errors/database.js';
 
 /**
  * A circuit breaker for reads. When Neo4j goes away, every statement would otherwise wait out

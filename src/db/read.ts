@@ -1,7 +1,7 @@
 import neo4j, { isRetriableError, type Driver, type RecordShape } from 'neo4j-driver';
 import type { Causality, StatementCounter } from '../request-scope.js';
 import { breakerOf, readSettingsOf, type ReadSettings } from './driver.js';
-import { ReadTimeoutError } from './failures.js';
+import { ReadTimeoutError } from '../errors/database.js';
 
 /**
  * The read path of every repository: one auto-commit query in a read session (routed to a read

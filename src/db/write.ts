@@ -1,7 +1,7 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Causality, StatementCounter } from '../request-scope.js';
 import { writeSettingsOf } from './driver.js';
-import { WriteTimeoutError } from './failures.js';
+import { WriteTimeoutError } from '../errors/database.js';
 
 /**
  * The write path: every write transaction the server or an import sends goes through here, so

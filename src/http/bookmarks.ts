@@ -1,4 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
+import { BadInputError } from '../errors/coded.js';
+import { BOOKMARK_HEADER, INVALID_BOOKMARK } from '../errors/database.js';
+import { errorResponse } from '../errors/graphql.js';
 import { requestScopeOf } from '../request-scope.js';
 
 /**
@@ -9,11 +12,9 @@ import { requestScopeOf } from '../request-scope.js';
  *
  * The header is checked here, before anything runs: a few short tokens of the characters Neo4j's
  * bookmarks use ("FB:" and base64), comma-separated. One that passes but that Neo4j cannot read
- * is refused by Neo4j, with the same answer (src/errors.ts).
+ * is refused by Neo4j, with the same answer (src/errors/mask.ts).
  */
-export const BOOKMARK_HEADER = 'X-Neo4j-Bookmark';
-/** `extensions.reason` of the BAD_USER_INPUT a bad bookmark gets. */
-export const INVALID_BOOKMARK = 'INVALID_BOOKMARK';
+export { BOOKMARK_HEADER, INVALID_BOOKMARK };
 
 /** Neo4j 5's are about 32 characters for one database; room for other versions and a few databases. */
 const MAX_BOOKMARKS = 8;
@@ -38,11 +39,11 @@ export function useBookmarks(): Plugin {
         return;
       }
       if (scope) scope.errorCodes.push('BAD_USER_INPUT');
-      const error = {
-        message: `${BOOKMARK_HEADER} must be the header value a mutation's response carried: at most ${MAX_BOOKMARKS} comma-separated bookmarks.`,
-        extensions: { code: 'BAD_USER_INPUT', reason: INVALID_BOOKMARK },
-      };
-      endResponse(fetchAPI.Response.json({ errors: [error] }, { status: 400 }));
+      const error = new BadInputError(
+        `${BOOKMARK_HEADER} must be the header value a mutation's response carried: at most ${MAX_BOOKMARKS} comma-separated bookmarks.`,
+        { reason: INVALID_BOOKMARK },
+      );
+      endResponse(errorResponse(fetchAPI, error, { 'content-type': 'application/json' }));
     },
     onResponse({ request, response }) {
       const written = requestScopeOf(request)?.written;

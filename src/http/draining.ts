@@ -1,5 +1,7 @@
-import { GraphQLError, getOperationAST } from 'graphql';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { UnavailableError } from '../errors/coded.js';
+import { toGraphQLError } from '../errors/graphql.js';
 
 /**
  * While the server drains at shutdown (src/server.ts), reads still finish, but a mutation is not
@@ -13,16 +15,11 @@ export function useMutationsRefusedWhileDraining(draining: () => boolean): Plugi
   return {
     onExecute({ args, setResultAndStopExecution }) {
       if (!draining() || getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      const error = new UnavailableError('The server is shutting down and starts no more writes; nothing was written. Send the mutation again.', {
+        reason: 'DRAINING',
+      });
       setResultAndStopExecution({
-        errors: [
-          new GraphQLError('The server is shutting down and starts no more writes; nothing was written. Send the mutation again.', {
-            extensions: {
-              code: 'SERVICE_UNAVAILABLE',
-              reason: 'DRAINING',
-              http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
-            },
-          }),
-        ],
+        errors: [toGraphQLError(error, { http: { status: error.status, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } })],
       });
     },
   };

@@ -1,13 +1,13 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { EXPORT_FORMATS, serializeGraph, type ExportFormat, type ExportGraph } from '../analytics/export.js';
 import type { SubgraphAnalytics, SubgraphSelector } from '../analytics/subgraph.js';
-import { logLevelOf, maskError } from '../errors.js';
+import { BadInputError, RefusedError } from '../errors/coded.js';
+import { errorResponse } from '../errors/graphql.js';
+import { logLevelOf, publicError } from '../errors/mask.js';
 import type { RepositoriesFor } from '../repositories/index.js';
 import { requestScopeOf } from '../request-scope.js';
-import { badUserInput } from '../schema/errors.js';
 
 /**
  * GET /export/subgraph?format=<format>&<selector>: a subgraph with its measures as a file for
@@ -35,56 +35,53 @@ export function useSubgraphExport({ repositories, logger }: { repositories: Repo
       if (url.pathname !== EXPORT_PATH) return;
       const scope = requestScopeOf(request);
       if (scope) scope.operationName = 'exportSubgraph';
-      const respond = (status: number, body: string, headers: Record<string, string>) =>
-        endResponse(new fetchAPI.Response(body, { status, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers } }));
+      const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
       if (request.method !== 'GET') {
-        const error = new GraphQLError(`${EXPORT_PATH} answers GET only.`, { extensions: { code: 'METHOD_NOT_ALLOWED' } });
         scope?.errorCodes.push('METHOD_NOT_ALLOWED');
-        return respond(405, errorBody(error), { allow: 'GET', 'content-type': JSON_TYPE });
+        return endResponse(errorResponse(fetchAPI, new RefusedError(`${EXPORT_PATH} answers GET only.`, 'METHOD_NOT_ALLOWED', 405), { ...headers, allow: 'GET' }));
       }
       try {
         const { format, selector } = parseExportRequest(url.searchParams);
         const subgraph = await repositories(scope ?? { statements: 0 }).subgraph.analyze(selector);
         const file = serializeGraph(exportGraph(subgraph), format);
-        return respond(200, file.body, {
-          'content-type': file.contentType,
-          'content-disposition': `attachment; filename="${fileName(subgraph)}.${file.extension}"`,
-        });
+        return endResponse(
+          new fetchAPI.Response(file.body, {
+            headers: {
+              ...headers,
+              'content-type': file.contentType,
+              'content-disposition': `attachment; filename="${fileName(subgraph)}.${file.extension}"`,
+            },
+          }),
+        );
       } catch (error) {
-        const answer = maskError(error, 'Unexpected error.', false) as GraphQLError;
-        const code = String(answer.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-        scope?.errorCodes.push(code);
-        if (code !== 'BAD_USER_INPUT') logger[logLevelOf(error)]({ err: error, ...(scope ? { reqId: scope.id } : {}) }, 'subgraph export failed');
-        return respond(STATUS[code] ?? 500, errorBody(answer), { 'content-type': JSON_TYPE });
+        const answer = publicError(error);
+        scope?.errorCodes.push(answer.code);
+        if (answer.code !== 'BAD_USER_INPUT') logger[logLevelOf(error)]({ err: error, ...(scope ? { reqId: scope.id } : {}) }, 'subgraph export failed');
+        return endResponse(errorResponse(fetchAPI, answer, headers));
       }
     },
   };
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, TIMEOUT: 504, SERVICE_UNAVAILABLE: 503 };
-
-const errorBody = (error: GraphQLError) => JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
-
 /** The format and the selector of a request, or BAD_USER_INPUT naming the parameter. */
 export function parseExportRequest(parameters: URLSearchParams): { format: ExportFormat; selector: SubgraphSelector } {
   for (const name of new Set(parameters.keys())) {
-    if (!PARAMETERS.has(name)) throw badUserInput(`Unknown parameter \`${name}\`.`, { argument: name });
-    if (name !== 'authors' && parameters.getAll(name).length > 1) throw badUserInput(`\`${name}\` is given more than once.`, { argument: name });
+    if (!PARAMETERS.has(name)) throw new BadInputError(`Unknown parameter \`${name}\`.`, { argument: name });
+    if (name !== 'authors' && parameters.getAll(name).length > 1) throw new BadInputError(`\`${name}\` is given more than once.`, { argument: name });
   }
   // An empty value is no value, as an HTML form sends an empty field.
   const value = (name: string) => parameters.get(name) || null;
 
   const format = value('format');
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
-    throw badUserInput(`\`format\` must be one of ${EXPORT_FORMATS.join(', ')}.`, { argument: 'format', formats: [...EXPORT_FORMATS] });
+    throw new BadInputError(`\`format\` must be one of ${EXPORT_FORMATS.join(', ')}.`, { argument: 'format', formats: [...EXPORT_FORMATS] });
   }
 
   const int = (name: (typeof INT_PARAMETERS)[number]) => {
     const text = value(name);
     if (text === null) return null;
-    if (!/^-?\d{1,9}$/.test(text)) throw badUserInput(`\`${name}\` must be a whole number.`, { argument: name });
+    if (!/^-?\d{1,9}$/.test(text)) throw new BadInputError(`\`${name}\` must be a whole number.`, { argument: name });
     return Number(text);
   };
   const id = (name: keyof typeof ID_PARAMETERS, text: string) => {
@@ -95,7 +92,7 @@ export function parseExportRequest(parameters: URLSearchParams): { format: Expor
     } catch {
       // malformed: answered below
     }
-    throw badUserInput(`\`${name}\` must be the global id of ${/^[AEIOU]/.test(typename) ? 'an' : 'a'} ${typename}.`, { argument: name });
+    throw new BadInputError(`\`${name}\` must be the global id of ${/^[AEIOU]/.test(typename) ? 'an' : 'a'} ${typename}.`, { argument: name });
   };
   const one = (name: keyof typeof ID_PARAMETERS) => {
     const text = value(name);
@@ -130,7 +127,7 @@ export function parseExportRequest(parameters: URLSearchParams): { format: Expor
     } catch {
       // malformed: answered below
     }
-    throw badUserInput('`authors` must list global ids of authors.', { argument: 'authors' });
+    throw new BadInputError('`authors` must list global ids of authors.', { argument: 'authors' });
   }
 }
 

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { PersistedOperationsMode } from '../config.js';
+import { RefusedError } from '../errors/coded.js';
+import { toGraphQLError } from '../errors/graphql.js';
 import { projectRoot } from '../paths.js';
 
 /**
@@ -89,10 +91,11 @@ export function usePersistedOperationsOf(manifest: OperationManifest, mode: Excl
     onParams({ params }) {
       const document = sentDocument(params);
       if (document === undefined || listedBodies.has(document)) return;
-      throw createGraphQLError(
+      const error = new RefusedError(
         'Only persisted operations run on this server: send the sha256Hash of a listed operation (extensions.persistedQuery) or its exact text.',
-        { extensions: { code: PERSISTED_OPERATIONS_ONLY, http: { status: 400 } } },
+        PERSISTED_OPERATIONS_ONLY,
       );
+      throw toGraphQLError(error, { http: { status: error.status } });
     },
   };
   return [onlyListed, hashes];

@@ -1,4 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
+import { UnavailableError } from '../errors/coded.js';
+import { errorResponse } from '../errors/graphql.js';
 import { requestScopeOf } from '../request-scope.js';
 
 /** What the server still waits for before it answers queries; undefined once it serves. */
@@ -24,19 +26,8 @@ export function useStartupGate({ pendingStep, gatedPaths }: { pendingStep: () =>
       const pageRequest = request.method === 'GET' && !url.searchParams.has('query') && (request.headers.get('accept') ?? '').includes('text/html');
       if (pageRequest) return;
       requestScopeOf(request)?.errorCodes.push('SERVICE_UNAVAILABLE');
-      const body = {
-        errors: [{ message: `The server is starting (${step}). Try again shortly.`, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-      };
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(body), {
-          status: 503,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'retry-after': String(STARTUP_RETRY_AFTER_SECONDS),
-            'cache-control': 'no-store',
-          },
-        }),
-      );
+      const error = new UnavailableError(`The server is starting (${step}). Try again shortly.`);
+      endResponse(errorResponse(fetchAPI, error, { 'retry-after': String(STARTUP_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }));
     },
   };
 }

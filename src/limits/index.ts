@@ -4,6 +4,8 @@ import { GraphQLError, validate, type ValidationRule } from 'graphql';
 import { createComplexityRule, type QueryComplexityOptions } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../config.js';
+import { RefusedError } from '../errors/coded.js';
+import { toGraphQLError } from '../errors/graphql.js';
 import { costEstimator } from './cost.js';
 import { pageSizeRule } from './page-size.js';
 
@@ -61,7 +63,7 @@ function asValidationError(error: GraphQLError): GraphQLError {
   return error;
 }
 
-const tooComplexError = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+const tooComplexError = (message: string) => toGraphQLError(new RefusedError(message, 'QUERY_TOO_COMPLEX'));
 
 // Armor phrases its refusals as "Syntax Error: …" and gives them no code. While validating it
 // hands us the context to report to; while parsing (the token limit) there is none, so throwing

@@ -1,4 +1,6 @@
-import { GraphQLError, Kind, valueFromAST, valueFromASTUntyped, type ValidationRule } from 'graphql';
+import { Kind, valueFromAST, valueFromASTUntyped, type ValidationRule } from 'graphql';
+import { BadInputError } from '../errors/coded.js';
+import { toGraphQLError } from '../errors/graphql.js';
 import { MAX_PAGE_SIZE } from '../schema/pagination.js';
 
 /**
@@ -27,12 +29,7 @@ export function pageSizeRule(variables: Readonly<Record<string, unknown>>): Vali
             : valueFromAST(node.value, definition.type);
         if (typeof value !== 'number' || !Number.isInteger(value)) return;
         if (value < 1 || value > MAX_PAGE_SIZE) {
-          context.reportError(
-            new GraphQLError(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}.`, {
-              nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
-            }),
-          );
+          context.reportError(toGraphQLError(new BadInputError(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}.`, { argument: 'first' }), { nodes: [node] }));
         }
       },
     };

@@ -4,6 +4,7 @@ import { claimRun, executeRun, parseParameters, type AnalyticsInput } from '../a
 import { cypher } from '../db/cypher.js';
 import { createWrite, type WriteTransaction } from '../db/write.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
+import { BadInputError, NotFoundError } from '../errors/coded.js';
 import { createImportWriter } from '../ingest/writer.js';
 import type { Causality, StatementCounter } from '../request-scope.js';
 
@@ -19,15 +20,6 @@ const queries = {
   split: cypher('fix/split-author'),
   refreshAuthors: cypher('import/refresh-authors'),
 };
-
-export class WriteRefused extends Error {
-  constructor(
-    message: string,
-    readonly code: 'NOT_FOUND' | 'BAD_USER_INPUT',
-  ) {
-    super(message);
-  }
-}
 
 interface AuthorFacts {
   id: string;
@@ -49,7 +41,7 @@ export function createWrites(driver: Driver, database: string, scope?: Statement
   const factsOf = async (run: Parameters<Parameters<typeof inWrite>[0]>[0], ids: string[]) => {
     const rows = (await run(queries.authorsForFix, { ids })) as unknown as AuthorFacts[];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const id of ids) if (!byId.has(id)) throw new WriteRefused(`No author has the id given (${ids.indexOf(id) + 1}).`, 'NOT_FOUND');
+    for (const id of ids) if (!byId.has(id)) throw new NotFoundError(`No author has the id given (${ids.indexOf(id) + 1}).`);
     return ids.map((id) => byId.get(id)!);
   };
 
@@ -73,12 +65,12 @@ export function createWrites(driver: Driver, database: string, scope?: Statement
     mergeAuthors: (into: string, from: string[]) =>
       inWrite(async (run) => {
         const others = [...new Set(from)].filter((id) => id !== into);
-        if (others.length === 0) throw new WriteRefused('Name at least one other author to merge.', 'BAD_USER_INPUT');
+        if (others.length === 0) throw new BadInputError('Name at least one other author to merge.');
         const [target, ...sources] = await factsOf(run, [into, ...others]);
         for (const source of sources) {
           for (const field of ['openalexId', 'orcid', 'openreviewId'] as const) {
             if (target![field] && source[field] && target![field] !== source[field]) {
-              throw new WriteRefused(`The authors have different ${field} values: they are two people.`, 'BAD_USER_INPUT');
+              throw new BadInputError(`The authors have different ${field} values: they are two people.`);
             }
           }
         }
@@ -94,10 +86,10 @@ export function createWrites(driver: Driver, database: string, scope?: Statement
         const papers = [...new Set(paperIds)];
         const foreign = papers.filter((paperId) => !author!.paperIds.includes(paperId));
         if (papers.length === 0 || foreign.length > 0) {
-          throw new WriteRefused('`papers` must name papers of this author, at least one.', 'BAD_USER_INPUT');
+          throw new BadInputError('`papers` must name papers of this author, at least one.');
         }
         const splitName = name?.trim() || author!.name;
-        if (!normalizeKey(splitName)) throw new WriteRefused('`name` needs a letter or digit.', 'BAD_USER_INPUT');
+        if (!normalizeKey(splitName)) throw new BadInputError('`name` needs a letter or digit.');
         const newId = `author:${slug(splitName)}~${createHash('sha256').update(`${id}|${papers.sort().join('|')}`).digest('hex').slice(0, 10)}`;
         await run(queries.split, { id, newId, name: splitName, nameKey: normalizeKey(splitName), nameGiven: Boolean(name?.trim()), paperIds: papers });
         await run(queries.refreshAuthors, { authorIds: [id, newId] });

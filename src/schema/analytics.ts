@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { AnalyticsError, type AnalyticsInput } from '../analytics/run.js';
 import type {
   AnalyticsRunRow,
@@ -10,7 +9,7 @@ import type {
 import type { PageRow } from '../repositories/batch.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
-import { badUserInput, intInRange } from './errors.js';
+import { intInRange } from '../errors/arguments.js';
 import { loadConnection, loadRootConnection, type Edge } from './pagination.js';
 import { AuthorConnection, AuthorRef, OrganizationRef, TopicRef } from './refs.js';
 
@@ -265,8 +264,6 @@ const AnalyticsRunInput = builder.inputType('AnalyticsRunInput', {
   }),
 });
 
-const ANALYTICS_CODES = { ALREADY_RUNNING: 'ALREADY_RUNNING', GDS_MISSING: 'SERVICE_UNAVAILABLE', OUT_OF_MEMORY: 'SERVICE_UNAVAILABLE' } as const;
-
 builder.mutationField('startAnalyticsRun', (t) =>
   t.field({
     type: AnalyticsRunRef,
@@ -283,10 +280,7 @@ builder.mutationField('startAnalyticsRun', (t) =>
         const run = await repositories.writes.startAnalytics(parameters);
         return (await loaders.analyticsRun.load(String(run)))!;
       } catch (error) {
-        if (!(error instanceof AnalyticsError)) throw error;
-        if (error.code === 'BAD_USER_INPUT') throw badUserInput(error.message, { argument: 'input' });
-        const code = ANALYTICS_CODES[error.code as keyof typeof ANALYTICS_CODES] ?? 'INTERNAL_SERVER_ERROR';
-        throw new GraphQLError(error.message, { extensions: { code, reason: error.code } });
+        throw error instanceof AnalyticsError ? error.coded() : error;
       }
     },
   }),

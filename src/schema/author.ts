@@ -6,7 +6,7 @@ import { pageArgs } from './args.js';
 import type { AffiliationRow, AuthorTopicRow } from '../repositories/authors.js';
 import { builder } from './builder.js';
 import { carriedNode } from './carried.js';
-import { badUserInput } from './errors.js';
+import { BadInputError } from '../errors/coded.js';
 import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import {
@@ -185,11 +185,11 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, { search, orderBy, ...page }, { loaders, repositories }) => {
       if ((search == null) === (orderBy == null)) {
-        throw badUserInput('Give `search` or `orderBy`, one of the two.', { argument: search == null ? 'search' : 'orderBy' });
+        throw new BadInputError('Give `search` or `orderBy`, one of the two.', { argument: search == null ? 'search' : 'orderBy' });
       }
       if (orderBy != null) return loadRootConnection(repositories.analytics.authorsBy[orderBy], loaders.author, {}, page);
       const query = toLuceneQuery(search!, { prefix: true });
-      if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
+      if (!query) throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
       return loadRootConnection(repositories.authors.search, loaders.author, { search: query }, page);
     },
   }),

@@ -1,8 +1,8 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
+import { UnauthenticatedError } from '../errors/coded.js';
 
 /** The builder only: plugins, context and shared type settings. Types live in their own files. */
 export const builder = new SchemaBuilder<{
@@ -19,10 +19,7 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, RelayPlugin],
   scopeAuth: {
     authScopes: (context) => ({ authenticated: context.auth.authenticated }),
-    unauthorizedError: () =>
-      new GraphQLError('This needs an API token (Authorization: Bearer <token> or X-API-Key).', {
-        extensions: { code: 'UNAUTHENTICATED' },
-      }),
+    unauthorizedError: () => new UnauthenticatedError('This needs an API token (Authorization: Bearer <token> or X-API-Key).'),
   },
   defaultFieldNullability: false,
   // The descriptions of what the relay plugin generates for every connection, edge and node.

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type DataLoader from 'dataloader';
-import { ambiguousName, badUserInput } from './errors.js';
+import { AmbiguousNameError, BadInputError } from '../errors/coded.js';
 
 /**
  * The root lookups `author(id: | name:)`, `organization(id: | name:)`, `topic(id: | code:)`:
@@ -17,11 +17,11 @@ export async function loadByIdOrKey<Node>(options: {
   idsByKey: DataLoader<string, string[]>;
 }): Promise<Node | null> {
   const { typename, keyArgument, id, asked, nodes, idsByKey } = options;
-  if ((id == null) === (asked == null)) throw badUserInput(`Give exactly one of \`id\` and \`${keyArgument}\`.`);
+  if ((id == null) === (asked == null)) throw new BadInputError(`Give exactly one of \`id\` and \`${keyArgument}\`.`);
   if (id) return nodes.load(id.id);
   const key = options.key(asked!);
   if (!key) return null;
   const ids = await idsByKey.load(key);
-  if (ids.length > 1) throw ambiguousName(asked!, ids.map((found) => encodeGlobalID(typename, found)));
+  if (ids.length > 1) throw new AmbiguousNameError(asked!, ids.map((found) => encodeGlobalID(typename, found)));
   return ids[0] ? nodes.load(ids[0]) : null;
 }

@@ -1,10 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { parseOpenAlexWork } from '../ingest/formats/openalex.js';
 import { authorRefSchema, checkRecord, type PaperRecord } from '../ingest/record.js';
-import { WriteRefused } from '../repositories/writes.js';
 import { builder } from './builder.js';
-import { badUserInput } from './errors.js';
+import { BadInputError } from '../errors/coded.js';
 import { present } from './paper.js';
 import { AuthorRef, PaperRef } from './refs.js';
 
@@ -51,11 +49,6 @@ const PaperInput = builder.inputType('PaperInput', {
 });
 
 const compact = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v != null)) as T;
-
-function refused(error: unknown): never {
-  if (error instanceof WriteRefused) throw new GraphQLError(error.message, { extensions: { code: error.code } });
-  throw error;
-}
 
 interface WorksResult {
   created: number;
@@ -106,7 +99,7 @@ builder.mutationFields((t) => ({
       const checked = authorRefSchema.safeParse(compact(input));
       if (!checked.success) {
         const issue = checked.error.issues[0]!;
-        throw badUserInput(`${issue.path.join('.')}: ${issue.message}`);
+        throw new BadInputError(`${issue.path.join('.')}: ${issue.message}`);
       }
       const { id } = await repositories.writes.importer.upsertAuthor(checked.data);
       loaders.author.clear(id);
@@ -121,7 +114,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ description: 'The paper and its byline.', type: PaperInput, required: true }) },
     resolve: async (_root, { input }, { repositories, loaders }) => {
       const checked = checkRecord({ ...compact(input), authors: input.authors.map(compact), source: API_SOURCE, recordId: 'api' });
-      if ('rejected' in checked) throw badUserInput(checked.rejected);
+      if ('rejected' in checked) throw new BadInputError(checked.rejected);
       const result = await repositories.writes.importer.writeBatch([checked.record]);
       loaders.paper.clearAll();
       return loaders.paper.load(result.paperIds[0]!);
@@ -133,7 +126,7 @@ builder.mutationFields((t) => ({
     description: `Imports up to ${MAX_WORKS} OpenAlex work objects; bad records are rejected with reasons, the rest land.`,
     args: { works: t.arg({ description: 'OpenAlex work objects as the OpenAlex API returns them, at most 100.', type: ['JSON'], required: true }) },
     resolve: async (_root, { works }, { repositories }) => {
-      if (works.length > MAX_WORKS) throw badUserInput(`At most ${MAX_WORKS} works at a time; use \`npm run import\` for more.`);
+      if (works.length > MAX_WORKS) throw new BadInputError(`At most ${MAX_WORKS} works at a time; use \`npm run import\` for more.`);
       const rejected: WorksResult['rejected'] = [];
       const records: PaperRecord[] = [];
       let skipped = 0;
@@ -169,7 +162,7 @@ builder.mutationFields((t) => ({
       from: t.arg.globalIDList({ description: 'Global ids of the authors merged into it (and removed).', for: AuthorRef, required: true }),
     },
     resolve: async (_root, { into, from }, { repositories, loaders }) => {
-      const id = await repositories.writes.mergeAuthors(into.id, from.map((other) => other.id)).catch(refused);
+      const id = await repositories.writes.mergeAuthors(into.id, from.map((other) => other.id));
       loaders.author.clearAll();
       return loaders.author.load(id);
     },
@@ -184,7 +177,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ description: 'The new author’s name (default: the same name).' }),
     },
     resolve: async (_root, { id, papers, name }, { repositories }) => {
-      const split = await repositories.writes.splitAuthor(id.id, papers.map((paper) => paper.id), name ?? null).catch(refused);
+      const split = await repositories.writes.splitAuthor(id.id, papers.map((paper) => paper.id), name ?? null);
       return { original: id.id, split };
     },
   }),

@@ -4,7 +4,7 @@ import type { AuthorRow } from '../repositories/authors.js';
 import type { CoauthorLinkRow, EgoNetworkRow, EgoNodeRow, PathHopRow } from '../repositories/network.js';
 import { builder } from './builder.js';
 import { carriedNode } from './carried.js';
-import { intInRange } from './errors.js';
+import { intInRange } from '../errors/arguments.js';
 import { AuthorRef, MAX_AUTHORS_PER_PAPER_DESCRIPTION, PaperRef, skippedPapersDescription, type SkippedBylines } from './refs.js';
 
 const MAX_HOPS = 6;

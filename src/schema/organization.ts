@@ -1,7 +1,7 @@
 import { normalizeKey } from '../domain/normalize.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
-import { badUserInput } from './errors.js';
+import { BadInputError } from '../errors/coded.js';
 import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { CollaboratorConnection, MemberConnection, OrganizationConnection, OrganizationRef, PaperConnection } from './refs.js';
@@ -64,7 +64,7 @@ builder.queryFields((t) => ({
     args: { search: t.arg.string({ description: 'Part of the name (ignoring case and accents); without it, all organizations by name.' }), ...pageArgs },
     resolve: (_root, { search, ...page }, { loaders, repositories }) => {
       const searchKey = search == null ? null : normalizeKey(search);
-      if (searchKey === '') throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
+      if (searchKey === '') throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
       return loadRootConnection(repositories.organizations.list, loaders.organization, { searchKey }, page);
     },
   }),

@@ -2,7 +2,8 @@ import type DataLoader from 'dataloader';
 import type { PagedLoaders } from '../loaders.js';
 import type { CountRequest, PageRequest, PageRow } from '../repositories/batch.js';
 import { carriedNodes } from './carried.js';
-import { badUserInput, intInRange } from './errors.js';
+import { BadInputError } from '../errors/coded.js';
+import { intInRange } from '../errors/arguments.js';
 
 /**
  * Forward-only keyset pagination. Each list orders its items by a sort key (a string built in
@@ -32,7 +33,7 @@ export const encodeCursor = (sortKey: string) => Buffer.from(CURSOR_PREFIX + sor
 export function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!decoded.startsWith(CURSOR_PREFIX) || decoded.length > 1_000) {
-    throw badUserInput('`after` is not a cursor from this API.', { argument: 'after' });
+    throw new BadInputError('`after` is not a cursor from this API.', { argument: 'after' });
   }
   return decoded.slice(CURSOR_PREFIX.length);
 }

@@ -2,7 +2,8 @@ import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { carriedNodes } from './carried.js';
-import { badUserInput, yearArgument } from './errors.js';
+import { BadInputError } from '../errors/coded.js';
+import { yearArgument } from '../errors/arguments.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { AuthorRef, OrganizationRef, PaperConnection, PaperRef, TopicRef } from './refs.js';
 
@@ -97,7 +98,7 @@ builder.queryFields((t) => ({
       const filters = { yearFrom: yearArgument('yearFrom', yearFrom), yearTo: yearArgument('yearTo', yearTo), topicId: topic?.id ?? null, organizationId: organization?.id ?? null };
       if (search == null) return loadRootConnection(repositories.papers.list, loaders.paper, filters, page);
       const query = toLuceneQuery(search);
-      if (!query) throw badUserInput('`search` needs at least one letter or digit.', { argument: 'search' });
+      if (!query) throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
       return loadRootConnection(repositories.papers.search, loaders.paper, { ...filters, search: query }, page);
     },
   }),

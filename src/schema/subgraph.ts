@@ -11,7 +11,7 @@ import {
 } from '../analytics/subgraph.js';
 import { builder } from './builder.js';
 import { carriedNode } from './carried.js';
-import { badUserInput } from './errors.js';
+import { BadInputError } from '../errors/coded.js';
 import { AuthorRef, OrganizationRef, TopicRef } from './refs.js';
 
 /**
@@ -106,7 +106,7 @@ builder.queryField('subgraphAnalytics', (t) =>
     },
     resolve: (_root, args, { repositories }) => {
       if (args.community && args.community.typename !== 'Community') {
-        throw badUserInput('`community` must be the global id of a Community.', { argument: SELECTOR_ARGUMENTS.communityId });
+        throw new BadInputError('`community` must be the global id of a Community.', { argument: SELECTOR_ARGUMENTS.communityId });
       }
       return repositories.subgraph.analyze({
         authorIds: args.authors?.map((author) => author.id) ?? null,

@@ -3,8 +3,8 @@ import { Neo4jError } from 'neo4j-driver';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ReadBreaker } from '../../src/db/breaker.js';
-import { DatabaseAwayError, ReadTimeoutError } from '../../src/db/failures.js';
-import { logLevelOf, maskError } from '../../src/errors.js';
+import { DatabaseAwayError, ReadTimeoutError } from '../../src/errors/database.js';
+import { logLevelOf, maskError } from '../../src/errors/mask.js';
 import type { Repositories } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { CodedError } from '../../src/errors/coded.js';
 import { decodeCursor, encodeCursor, pageWindow, toConnection } from '../../src/schema/pagination.js';
 
 const code = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    return error instanceof GraphQLError ? error.extensions.code : 'not a GraphQLError';
+    return error instanceof CodedError ? error.code : 'not a coded error';
   }
   return 'no error';
 };

@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
   authorsWithinLinkCap,
@@ -9,6 +8,7 @@ import {
   renumberCommunities,
   type SubgraphSelector,
 } from '../../src/analytics/subgraph.js';
+import { BadInputError } from '../../src/errors/coded.js';
 import { parseExportRequest } from '../../src/http/export.js';
 
 /** The parts of the subgraph analytics that need no database: selector checks, caps, modularity. */
@@ -17,8 +17,8 @@ function refusal(run: () => unknown): { code: unknown; argument: unknown } {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    const { code, argument } = (error as GraphQLError).extensions;
+    expect(error).toBeInstanceOf(BadInputError);
+    const { code, argument } = (error as BadInputError).extensions;
     return { code, argument };
   }
   throw new Error('expected a refusal');

@@ -1,11 +1,21 @@
 import { Neo4jError } from 'neo4j-driver';
 
 /**
- * The database failures a client is told about as such (src/errors.ts): Neo4j being away
+ * The database failures a client is told about as such (src/errors/mask.ts): Neo4j being away
  * (SERVICE_UNAVAILABLE), a read or write running out of time (TIMEOUT), and a bookmark Neo4j
  * cannot read (BAD_BOOKMARK, a BAD_USER_INPUT for the client). Anything else from the driver is a
- * bug or a misconfiguration, masked and logged.
+ * bug or a misconfiguration, masked and logged. The classes are thrown by src/db/ and are not
+ * coded errors: their messages are for the log, and the mask gives clients a message of its own.
+ * They live here, below src/db/, so that the mask can tell them apart.
  */
+
+/**
+ * The header that carries bookmarks (src/http/bookmarks.ts): here because the error for a bookmark
+ * Neo4j cannot read names it.
+ */
+export const BOOKMARK_HEADER = 'X-Neo4j-Bookmark';
+/** `extensions.reason` of the BAD_USER_INPUT a bad bookmark gets. */
+export const INVALID_BOOKMARK = 'INVALID_BOOKMARK';
 
 /** A read that ran past its time limit. */
 export class ReadTimeoutError extends Error {

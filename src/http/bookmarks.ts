@@ -38,11 +38,11 @@ export function useBookmarks(): Plugin {
         scope.bookmarks = bookmarks;
         return;
       }
-      if (scope) scope.errorCodes.push('BAD_USER_INPUT');
       const error = new BadInputError(
         `${BOOKMARK_HEADER} must be the header value a mutation's response carried: at most ${MAX_BOOKMARKS} comma-separated bookmarks.`,
         { reason: INVALID_BOOKMARK },
       );
+      scope?.errorCodes.push(error.code);
       endResponse(errorResponse(fetchAPI, error, { 'content-type': 'application/json' }));
     },
     onResponse({ request, response }) {

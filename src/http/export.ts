@@ -38,8 +38,9 @@ export function useSubgraphExport({ repositories, logger }: { repositories: Repo
       const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
       if (request.method !== 'GET') {
-        scope?.errorCodes.push('METHOD_NOT_ALLOWED');
-        return endResponse(errorResponse(fetchAPI, new RefusedError(`${EXPORT_PATH} answers GET only.`, 'METHOD_NOT_ALLOWED', 405), { ...headers, allow: 'GET' }));
+        const error = new RefusedError(`${EXPORT_PATH} answers GET only.`, 'METHOD_NOT_ALLOWED', 405);
+        scope?.errorCodes.push(error.code);
+        return endResponse(errorResponse(fetchAPI, error, { ...headers, allow: 'GET' }));
       }
       try {
         const { format, selector } = parseExportRequest(url.searchParams);

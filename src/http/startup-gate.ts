@@ -25,8 +25,8 @@ export function useStartupGate({ pendingStep, gatedPaths }: { pendingStep: () =>
       // GraphiQL's page itself is served; its queries wait like any other.
       const pageRequest = request.method === 'GET' && !url.searchParams.has('query') && (request.headers.get('accept') ?? '').includes('text/html');
       if (pageRequest) return;
-      requestScopeOf(request)?.errorCodes.push('SERVICE_UNAVAILABLE');
       const error = new UnavailableError(`The server is starting (${step}). Try again shortly.`);
+      requestScopeOf(request)?.errorCodes.push(error.code);
       endResponse(errorResponse(fetchAPI, error, { 'retry-after': String(STARTUP_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }));
     },
   };

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { boltUri, localNeo4jStatus, resetLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
 import { projectRoot } from '../../src/local-neo4j/paths.js';
 import { errorCodes, graphql, startObservedServer, until, type Answer, type ObservedServer } from '../support/hardening.js';
+import { ownNeo4jConfig } from '../support/own-neo4j.js';
 
 /**
  * Faults, on a Neo4j instance of this file's own (it is stopped, killed and restarted; the
@@ -14,7 +14,7 @@ import { errorCodes, graphql, startObservedServer, until, type Answer, type Obse
  * request with data or a coded error, never crash, and serve again by itself.
  */
 
-const local = { ...loadConfig().localNeo4j, instance: 'fault', boltPort: 7692, httpPort: 7479 };
+const local = await ownNeo4jConfig('fault');
 const env = {
   NEO4J_URI: boltUri(local),
   NEO4J_USER: 'neo4j',
@@ -260,7 +260,8 @@ describe('Neo4j killed under load', () => {
 
     expect(before.every((outcome) => outcome.ok)).toBe(true);
     for (const outcome of failed) expectDatabaseFailure(outcome.answer);
-    expect(failedMs[Math.floor(failedMs.length / 2)]).toBeLessThan(1_000); // refused quickly, not after the driver's 30 s
+    // Refused quickly, not after the driver's 30 s; the margin below that is for a loaded machine.
+    expect(failedMs[Math.floor(failedMs.length / 2)]).toBeLessThan(5_000);
     expect(firstServed - backAt).toBeLessThan(10_000);
     expect(after.length).toBeGreaterThan(10);
     expect(after.every((outcome) => outcome.ok)).toBe(true);

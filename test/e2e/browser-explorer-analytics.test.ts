@@ -7,6 +7,7 @@ import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate
 import { writeGraph } from '../../src/synthetic/write.js';
 import { CoauthorNetwork } from '../../explorer/src/operations.js';
 import { removeAnalytics } from '../support/analytics.js';
+import { skipWithout } from '../support/requirements.js';
 import { browserMissing, launchBrowser, openRecordedPage, saveScreenshot } from '../support/browser.js';
 import { postGraphQL, removeGeneratedGraph, startTestServer, testDatabase, testDriver } from '../support/server.js';
 
@@ -25,7 +26,7 @@ const PREFIX = 'explorer-analytics';
 const GREY = '#9aa3ad';
 
 const missing = browserMissing();
-if (missing) console.warn(`Skipping the explorer's community browser tests: ${missing}`);
+const skip = skipWithout("the explorer's community browser tests", missing);
 
 interface ExplorerWindow {
   explorer: {
@@ -81,7 +82,7 @@ function bridgingAuthor(graph: SyntheticGraph): string {
 const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
 
 // A page load, a search and the layout's settling take seconds each on two busy cores.
-describe.skipIf(Boolean(missing))('explorer coloured by community (browser)', { timeout: 180_000 }, () => {
+describe.skipIf(skip)('explorer coloured by community (browser)', { timeout: 180_000 }, () => {
   let driver: Driver;
   let server: RunningServer;
   let browser: Browser;

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
+import { skipWithout } from '../support/requirements.js';
 import { browserMissing, launchBrowser, openRecordedPage, saveScreenshot } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
@@ -13,7 +14,7 @@ import { startTestServer } from '../support/server.js';
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
 const missing = browserMissing();
-if (missing) console.warn(`Skipping the explorer's browser tests: ${missing}`);
+const skip = skipWithout("the explorer's browser tests", missing);
 
 interface ExplorerWindow {
   explorer: {
@@ -30,7 +31,7 @@ interface ExplorerWindow {
 }
 
 // A page load, a search and the layout's settling take seconds each on two cores.
-describe.skipIf(Boolean(missing))('explorer (browser)', { timeout: 90_000 }, () => {
+describe.skipIf(skip)('explorer (browser)', { timeout: 90_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   let origin: string;

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
+import { skipWithout } from '../support/requirements.js';
 import { browserMissing, launchBrowser, openRecordedPage, saveScreenshot } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
@@ -86,9 +87,9 @@ describe('the GraphiQL page over HTTP', () => {
 });
 
 const missing = browserMissing();
-if (missing) console.warn(`Skipping the GraphiQL browser tests: ${missing}`);
+const skip = skipWithout("the GraphiQL browser tests", missing);
 
-describe.skipIf(Boolean(missing))(`GraphiQL in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describe.skipIf(skip)(`GraphiQL in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

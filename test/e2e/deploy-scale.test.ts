@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEPLOYED_CONFIG, NGINX_BINARY, localNginxConfig, nginxAvailable, writeLocalNginxConfig } from '../../bench/nginx.js';
 import { projectRoot } from '../../src/paths.js';
+import { skipWithout } from '../support/requirements.js';
 
 /**
  * docker-compose.yml's `scale` profile (two copies behind nginx, a shared Redis) and its nginx
@@ -90,7 +91,8 @@ describe('deploy/nginx.conf', () => {
     expect(local).toContain('proxy_next_upstream error timeout http_503;');
   });
 
-  it.skipIf(!nginxAvailable())(`passes nginx -t (${NGINX_BINARY})`, () => {
+  const skip = skipWithout('the nginx -t check', nginxAvailable() ? undefined : `no nginx at ${NGINX_BINARY} (apt-get install nginx-light)`);
+  it.skipIf(skip)(`passes nginx -t (${NGINX_BINARY})`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'nginx-'));
     const path = writeLocalNginxConfig(dir, { listen: '127.0.0.1:18080', upstreams: ['127.0.0.1:14001', '127.0.0.1:14002'] });
     const checked = spawnSync(NGINX_BINARY, ['-t', '-p', dir, '-c', path], { encoding: 'utf8' });

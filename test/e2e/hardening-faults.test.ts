@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boltUri, localNeo4jStatus, resetLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
 import { projectRoot } from '../../src/paths.js';
 import { errorCodes, graphql, startObservedServer, until, type Answer, type ObservedServer } from '../support/hardening.js';
-import { localTestNeo4j } from '../support/test-neo4j.js';
+import { ownNeo4jConfig } from '../support/own-neo4j.js';
 
 /**
  * Faults, on a Neo4j instance of this file's own (it is stopped, killed and restarted; the
@@ -14,7 +14,7 @@ import { localTestNeo4j } from '../support/test-neo4j.js';
  * request with data or a coded error, never crash, and serve again by itself.
  */
 
-const local = localTestNeo4j({ instance: 'fault', boltPort: 7692, httpPort: 7479 });
+const local = await ownNeo4jConfig('fault');
 const env = {
   NEO4J_URI: boltUri(local),
   NEO4J_USER: 'neo4j',
@@ -260,7 +260,8 @@ describe('Neo4j killed under load', () => {
 
     expect(before.every((outcome) => outcome.ok)).toBe(true);
     for (const outcome of failed) expectDatabaseFailure(outcome.answer);
-    expect(failedMs[Math.floor(failedMs.length / 2)]).toBeLessThan(1_000); // refused quickly, not after the driver's 30 s
+    // Refused quickly, not after the driver's 30 s; the margin below that is for a loaded machine.
+    expect(failedMs[Math.floor(failedMs.length / 2)]).toBeLessThan(5_000);
     expect(firstServed - backAt).toBeLessThan(10_000);
     expect(after.length).toBeGreaterThan(10);
     expect(after.every((outcome) => outcome.ok)).toBe(true);

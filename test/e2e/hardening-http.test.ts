@@ -118,11 +118,13 @@ describe('slow clients', () => {
     try {
       const port = Number(new URL(strict.url).port);
       const headers = await stall(port, 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n');
+      // The 408 shows which limit ended it; the bounds, that it was these (0.5 s, 1 s) and not
+      // Node's defaults (60 s, 300 s), with room for a loaded machine.
       expect(headers.reply).toMatch(/^HTTP\/1\.1 408/);
-      expect(headers.ms).toBeLessThan(3_000);
+      expect(headers.ms).toBeLessThan(10_000);
       const body = await stall(port, 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
       expect(body.reply).toMatch(/^HTTP\/1\.1 408/);
-      expect(body.ms).toBeLessThan(4_000);
+      expect(body.ms).toBeLessThan(10_000);
       // The server itself is fine.
       expect((await graphql(strict.url, '{ __typename }')).body.data).toEqual({ __typename: 'Query' });
     } finally {

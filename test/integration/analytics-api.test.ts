@@ -2,14 +2,12 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalytics, type AnalyticsSummary } from '../../src/analytics/run.js';
 import { pino } from 'pino';
-import { createLogger } from '../../src/logger.js';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { generateGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
-import { startServer, type RunningServer } from '../../src/server.js';
 import { removeAnalytics } from '../support/analytics.js';
-import { postGraphQL, removeGeneratedGraph, testConfig, testDatabase, testDriver, type GraphQLResponse } from '../support/server.js';
+import { inProcessServer, postGraphQL, removeGeneratedGraph, testDatabase, testDriver, type GraphQLResponse, type InProcessServer } from '../support/server.js';
 
 /**
  * The analytics as a client reads them: every figure the API gives is checked against what the
@@ -23,14 +21,14 @@ const PREFIX = 'analytics-api';
 
 const TOKEN = 'analytics-api-test-token-0123456789abcdef';
 let driver: Driver;
-let server: RunningServer;
+let server: InProcessServer;
 let summary: AnalyticsSummary;
 
 const rows = async <Row>(query: string, params: Record<string, unknown> = {}) =>
   (await driver.executeQuery(query, params, { database: testDatabase() })).records.map((record) => record.toObject() as Row);
 
 async function graphql<Data>(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(server.url, {
+  const response = await server.fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -39,7 +37,7 @@ async function graphql<Data>(query: string, variables: Record<string, unknown> =
 }
 
 async function data<Data>(query: string, variables: Record<string, unknown> = {}) {
-  const response = await postGraphQL<Data>(server.url, query, variables);
+  const response = await postGraphQL<Data>(server, query, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 }
@@ -49,7 +47,7 @@ beforeAll(async () => {
   await removeAnalytics(driver, testDatabase());
   await writeGraph(driver, testDatabase(), generateGraph({ authors: 300, prefix: PREFIX, seed: 11 }));
   summary = await runAnalytics(driver, testDatabase(), { concurrency: 1, betweennessSamples: null });
-  server = await startServer(testConfig({ LOG_LEVEL: 'silent', API_TOKENS: TOKEN }), createLogger('silent'));
+  server = inProcessServer({ API_TOKENS: TOKEN });
 }, 120_000);
 
 afterAll(async () => {
@@ -206,7 +204,7 @@ describe('communities', () => {
   });
 
   it('refuses a minSize below 2 with BAD_USER_INPUT', async () => {
-    const response = await postGraphQL(server.url, `{ communities(minSize: 1) { totalCount } }`);
+    const response = await postGraphQL(server, `{ communities(minSize: 1) { totalCount } }`);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'minSize' });
   });
 });
@@ -247,7 +245,7 @@ describe('authors in order of a figure', () => {
 
   it('takes `search` or `orderBy`, one of the two', async () => {
     for (const args of ['', '(search: "chen", orderBy: PAGE_RANK)']) {
-      const response = await postGraphQL(server.url, `{ authors${args} { totalCount } }`);
+      const response = await postGraphQL(server, `{ authors${args} { totalCount } }`);
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });

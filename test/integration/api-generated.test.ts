@@ -2,19 +2,18 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/domain/metrics.js';
-import type { RunningServer } from '../../src/server.js';
 import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
 import { buildEgoNetwork } from '../support/ego-network-reference.js';
 import { graphTruth, type GraphTruth } from '../support/graph-truth.js';
-import { postGraphQL, startTestServer, testDatabase, testDriver } from '../support/server.js';
+import { inProcessServer, postGraphQL, testDatabase, testDriver, type InProcessServer } from '../support/server.js';
 
 /**
- * The whole read API over HTTP on a generated graph (ids prefixed "api", beside the seed), each
- * answer checked against the same question answered in TypeScript from the generator's rows.
+ * The whole read API (in-process: yoga.fetch) on a generated graph (ids prefixed "api", beside
+ * the seed), each answer checked against the same question answered in TypeScript from the generator's rows.
  */
 
-let server: RunningServer;
+let server: InProcessServer;
 let driver: Driver;
 let graph: SyntheticGraph;
 let truth: GraphTruth;
@@ -28,7 +27,7 @@ beforeAll(async () => {
   truth = graphTruth(graph);
   driver = testDriver();
   await writeGraph(driver, testDatabase(), graph);
-  server = await startTestServer();
+  server = inProcessServer();
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -36,7 +35,7 @@ afterAll(async () => {
 });
 
 async function query<Data>(text: string, variables: Record<string, unknown> = {}) {
-  const response = await postGraphQL<Data>(server.url, text, variables);
+  const response = await postGraphQL<Data>(server, text, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 }
@@ -144,7 +143,7 @@ describe('Author', () => {
     const byName = new Map<string, string[]>();
     for (const a of graph.authors) byName.set(a.nameKey, [...(byName.get(a.nameKey) ?? []), a.id]);
     const [nameKey, ids] = [...byName].find(([, ids]) => ids.length > 1)!;
-    const response = await postGraphQL(server.url, 'query($name: String!) { author(name: $name) { id } }', { name: nameKey.toUpperCase() });
+    const response = await postGraphQL(server, 'query($name: String!) { author(name: $name) { id } }', { name: nameKey.toUpperCase() });
     expect(response.errors?.[0]?.extensions?.code).toBe('AMBIGUOUS_NAME');
     expect([...(response.errors?.[0]?.extensions?.candidates as string[])].sort()).toEqual(ids.map(authorGid).sort());
     const unknown = await query<any>(
@@ -312,7 +311,7 @@ describe('collaboration paths and ego networks', () => {
       expect(hop.papers.map((p: any) => localId(p.id))).toEqual(shared.slice(0, 20));
     });
     expect((await query<any>(text, { from: authorGid(from), to: authorGid(to), max: hops - 1 })).collaborationPath).toBeNull();
-    const outOfRange = await postGraphQL(server.url, text, { from: authorGid(from), to: authorGid(to), max: 7 });
+    const outOfRange = await postGraphQL(server, text, { from: authorGid(from), to: authorGid(to), max: 7 });
     expect(outOfRange.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 

@@ -9,19 +9,18 @@ import {
   TOPIC_TREND,
   type ExampleOperation,
 } from '../../src/http/example-operations.js';
-import type { RunningServer } from '../../src/server.js';
-import { postGraphQL, startTestServer } from '../support/server.js';
+import { inProcessServer, postGraphQL, type InProcessServer } from '../support/server.js';
 
 /** GraphiQL's example tabs (src/http/example-operations.ts), run as they stand against the seed. */
 
-let server: RunningServer;
+let server: InProcessServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = inProcessServer();
 });
 afterAll(() => server?.close());
 
 async function run<Data>(operation: ExampleOperation, variables: Record<string, unknown> = {}): Promise<Data> {
-  const response = await postGraphQL<Data>(server.url, operation.query, { ...operation.variables, ...variables });
+  const response = await postGraphQL<Data>(server, operation.query, { ...operation.variables, ...variables });
   expect(response.errors).toBeUndefined();
   return response.data!;
 }

@@ -6,22 +6,22 @@ import { graphFingerprint } from '../support/fingerprint.js';
 import { createLogger } from '../../src/logger.js';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
-import { errorCodes, graphql, startObservedServer, type Answer, type LogLine, type ObservedServer } from '../support/hardening.js';
-import { testDatabase, testDriver } from '../support/server.js';
+import { errorCodes, graphql, type Answer, type LogLine } from '../support/hardening.js';
+import { inProcessServer, testDatabase, testDriver, type InProcessServer } from '../support/server.js';
 
 /**
- * Hostile input over real HTTP: malformed ids from a property-based fuzzer, search strings full
+ * Hostile input, sent in-process (yoga.fetch): malformed ids from a property-based fuzzer, search strings full
  * of Cypher and Lucene syntax, writes without a valid token, and errors that must not tell the
  * client anything about the server.
  */
 
 const TOKEN = 'hardening-test-token-0123456789abcdef0123';
-let server: ObservedServer;
+let server: InProcessServer;
 let driver: Driver;
 
 beforeAll(async () => {
   driver = testDriver();
-  server = await startObservedServer({ API_TOKENS: TOKEN });
+  server = inProcessServer({ API_TOKENS: TOKEN });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -65,7 +65,7 @@ describe('malformed ids', () => {
   it('are BAD_USER_INPUT or null, never a server error, never echoed (2,000 cases)', async () => {
     await fc.assert(
       fc.asyncProperty(ids, async (id) => {
-        const answer = await graphql(server.url, QUERY, { id });
+        const answer = await graphql(server, QUERY, { id });
         expectNoServerError(answer);
         expect(answer.status).toBe(200);
         for (const code of errorCodes(answer)) expect(code).toBe('BAD_USER_INPUT');
@@ -80,7 +80,7 @@ describe('malformed ids', () => {
 
   it('a wrong JSON type for an id is a coded client error', async () => {
     for (const id of [42.5, true, { id: 'x' }, ['a'], null]) {
-      const answer = await graphql(server.url, 'query($id: ID!) { node(id: $id) { id } }', { id });
+      const answer = await graphql(server, 'query($id: ID!) { node(id: $id) { id } }', { id });
       expect(answer.status).toBe(400);
       expect(errorCodes(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     }
@@ -127,13 +127,13 @@ describe('search input', () => {
   it('Cypher and Lucene syntax is searched for, never run, and leaves the graph unchanged', async () => {
     const before = await fingerprint();
     for (const s of HOSTILE) {
-      const answer = await graphql(server.url, SEARCH, { s });
+      const answer = await graphql(server, SEARCH, { s });
       expectNoServerError(answer);
       expect(errorCodes(answer).every((code) => code === 'BAD_USER_INPUT')).toBe(true);
       if (!answer.body.errors) expect(answer.body.data.authors.totalCount).toBeGreaterThanOrEqual(0);
     }
     // A real name with syntax around it is still found.
-    const found = await graphql(server.url, SEARCH, { s: 'Baixu~ "Chen' });
+    const found = await graphql(server, SEARCH, { s: 'Baixu~ "Chen' });
     expect(found.body.data.authors.edges.map((edge: { node: { name: string } }) => edge.node.name)).toContain('Baixu Chen');
     expect(await fingerprint()).toEqual(before);
   });
@@ -146,7 +146,7 @@ describe('search input', () => {
     });
     await fc.assert(
       fc.asyncProperty(syntax, async (s) => {
-        const answer = await graphql(server.url, SEARCH, { s });
+        const answer = await graphql(server, SEARCH, { s });
         expectNoServerError(answer);
       }),
       { numRuns: 300 },
@@ -177,7 +177,7 @@ describe('writes without a valid token', () => {
   it.each(MUTATIONS)('%s is UNAUTHENTICATED and writes nothing, whatever the credentials', async (_name, mutation) => {
     const before = await fingerprint();
     for (const [, headers] of CREDENTIALS) {
-      const answer = await graphql(server.url, mutation, {}, headers);
+      const answer = await graphql(server, mutation, {}, headers);
       expectNoServerError(answer);
       const codes = errorCodes(answer);
       // importWorks takes JSON records, which may be refused as input before the token is asked for.
@@ -191,7 +191,7 @@ describe('writes without a valid token', () => {
 
   it('the token sent as a query parameter counts for nothing either', async () => {
     const before = await fingerprint();
-    const response = await fetch(`${server.url}?api_key=${TOKEN}&token=${TOKEN}`, {
+    const response = await server.fetch(`${server.url}?api_key=${TOKEN}&token=${TOKEN}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: MUTATIONS[0]![1] }),

@@ -1,23 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, graphql, startObservedServer, type Answer, type ObservedServer } from '../support/hardening.js';
+import { errorCodes, graphql, type Answer } from '../support/hardening.js';
+import { inProcessServer, type InProcessServer } from '../support/server.js';
 
 /**
- * Query limits over real HTTP against the suite's Neo4j: each abusive query is refused with a
- * coded error before anything runs, which the request's log line shows (0 Cypher statements),
- * and queries just inside the limits still work.
+ * Query limits, sent in-process (yoga.fetch) against the suite's Neo4j: each abusive query is
+ * refused with a coded error before anything runs, which the request's log line shows (0 Cypher
+ * statements), and queries just inside the limits still work.
  */
 
-let server: ObservedServer;
+let server: InProcessServer;
 
 beforeAll(async () => {
-  server = await startObservedServer();
+  server = inProcessServer();
 }, 60_000);
 afterAll(() => server?.close());
 
 /** Sends a query and returns the answer with the Cypher statements its request sent. */
 async function ask(query: string, variables: Record<string, unknown> = {}) {
   const before = server.requests().length;
-  const answer = await graphql(server.url, query, variables);
+  const answer = await graphql(server, query, variables);
   const line = server.requests()[before];
   expect(line, 'one log line per request').toBeDefined();
   return { ...answer, statements: line!.cypherStatements as number };

@@ -1,9 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { startServer, type RunningServer } from '../../src/server.js';
-import { postGraphQL, testConfig, testDatabase, testDriver } from '../support/server.js';
+import { inProcessServer, postGraphQL, testDatabase, testDriver, type InProcessServer } from '../support/server.js';
 
 /**
  * A paper whose byline is longer than MAX_AUTHORS_PER_PAPER makes no coauthor links (coauthors,
@@ -23,13 +21,13 @@ const ONLY_ON_HUGE = `${PREFIX}author-1`;
 const A = (id: string) => encodeGlobalID('Author', id);
 
 let driver: Driver;
-let atDefault: RunningServer;
-let raised: RunningServer;
+let atDefault: InProcessServer;
+let raised: InProcessServer;
 /** Baixu Chen's coauthors before the huge paper was written. */
 let seedCoauthors: number;
 
-const query = async <Data>(server: RunningServer, text: string, variables: Record<string, unknown> = {}) => {
-  const response = await postGraphQL<Data>(server.url, text, variables);
+const query = async <Data>(server: InProcessServer, text: string, variables: Record<string, unknown> = {}) => {
+  const response = await postGraphQL<Data>(server, text, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 };
@@ -65,8 +63,8 @@ interface Path {
 
 beforeAll(async () => {
   driver = testDriver();
-  atDefault = await startServer(testConfig({ LOG_LEVEL: 'silent' }), createLogger('silent'));
-  raised = await startServer(testConfig({ LOG_LEVEL: 'silent', MAX_AUTHORS_PER_PAPER: String(BYLINE) }), createLogger('silent'));
+  atDefault = inProcessServer();
+  raised = inProcessServer({ MAX_AUTHORS_PER_PAPER: String(BYLINE) });
   seedCoauthors = (await query<Coauthors>(atDefault, COAUTHORS, { id: A(BAIXU) })).author.coauthors.totalCount;
   await driver.executeQuery(
     `CREATE (p:Paper {id: $paperId, title: 'A consortium paper', titleKey: 'a consortium paper', year: 2024, authorListComplete: true})

@@ -20,7 +20,8 @@ import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { sharedDataDir } from '../../scripts/shared-data.js';
 import { graphFingerprint } from '../support/fingerprint.js';
-import { localTestNeo4j } from '../support/test-neo4j.js';
+import { ownNeo4jConfig } from '../support/own-neo4j.js';
+import { skipWithout } from '../support/requirements.js';
 
 /**
  * Importing real formats into an instance of its own (the tests wipe it, and one kills an
@@ -28,7 +29,7 @@ import { localTestNeo4j } from '../support/test-neo4j.js';
  */
 
 const FIXTURES = join(projectRoot, 'test', 'fixtures', 'import');
-const local = localTestNeo4j({ instance: 'import-test', boltPort: 7694, httpPort: 7481 });
+const local = await ownNeo4jConfig('import');
 const uri = `bolt://127.0.0.1:${local.boltPort}`;
 const database = 'neo4j';
 let driver: Driver;
@@ -386,9 +387,9 @@ describe('names', () => {
 describe('the real data in ../shared/data', () => {
   const shared = sharedDataDir;
   const present = existsSync(join(shared, 'openalex-sample')) && existsSync(join(shared, 'paperlists', 'kdd', 'kdd2023.json'));
-  if (!present) console.warn(`Skipping the real-data import tests: ${shared} is absent.`);
+  const skip = skipWithout('the real-data import tests', present ? undefined : `${shared} is absent (set SHARED_DATA_DIR)`);
 
-  it.skipIf(!present)('imports the OpenAlex sample and a conference list, and a second run reports all unchanged', async () => {
+  it.skipIf(skip)('imports the OpenAlex sample and a conference list, and a second run reports all unchanged', async () => {
     const paths = { openalex: [join(shared, 'openalex-sample')], paperlist: [join(shared, 'paperlists', 'kdd', 'kdd2023.json')] };
     const first = [await runImport(driver, database, { format: 'openalex', paths: paths.openalex }), await runImport(driver, database, { format: 'paperlist', paths: paths.paperlist })];
     expect(first[0]!.papers.created).toBeGreaterThan(150);

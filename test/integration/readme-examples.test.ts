@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS } from '../../src/http/example-operations.js';
 import { projectRoot } from '../../src/paths.js';
-import type { RunningServer } from '../../src/server.js';
-import { postGraphQL, startTestServer } from '../support/server.js';
+import { inProcessServer, postGraphQL, type InProcessServer } from '../support/server.js';
 
 /** The README's API examples, as a reader copies them: each block runs against the seed. */
 
@@ -16,9 +15,9 @@ const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```\s*```json\n([\s
   name: /^query (\w+)/m.exec(match[1]!)?.[1],
 }));
 
-let server: RunningServer;
+let server: InProcessServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = inProcessServer();
 });
 afterAll(() => server?.close());
 
@@ -32,7 +31,7 @@ describe("the README's example operations", () => {
   });
 
   it.each(examples.map((example) => [example.name, example] as const))('%s runs against the seed and answers', async (_name, example) => {
-    const response = await postGraphQL<Record<string, unknown>>(server.url, example.query, example.variables);
+    const response = await postGraphQL<Record<string, unknown>>(server, example.query, example.variables);
     expect(response.errors).toBeUndefined();
     for (const [field, value] of Object.entries(response.data!)) expect(value, field).not.toBeNull();
   });

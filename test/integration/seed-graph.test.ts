@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server.js';
-import { postGraphQL, startTestServer } from '../support/server.js';
+import { inProcessServer, postGraphQL, type InProcessServer } from '../support/server.js';
 
-/** The seed profile's headline facts, asked the way a GraphiQL user would, over HTTP. */
+/** The seed profile's headline facts, asked the way a GraphiQL user would (in-process: yoga.fetch). */
 
-let server: RunningServer;
+let server: InProcessServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = inProcessServer();
 });
 afterAll(() => server?.close());
 
@@ -36,12 +35,12 @@ const AUTHOR_PAPERS = /* GraphQL */ `
 `;
 
 async function authorPapers(name: string, sharedWith?: string[]) {
-  const response = await postGraphQL<{ author: AuthorWithPapers | null }>(server.url, AUTHOR_PAPERS, { name, sharedWith });
+  const response = await postGraphQL<{ author: AuthorWithPapers | null }>(server, AUTHOR_PAPERS, { name, sharedWith });
   expect(response.errors).toBeUndefined();
   return response.data!.author;
 }
 
-describe('the seed graph over HTTP', () => {
+describe('the seed graph through the API', () => {
   it('has Baixu Chen with the six papers of the profile, newest first', async () => {
     const author = await authorPapers('Baixu Chen');
     expect(author?.name).toBe('Baixu Chen');
@@ -109,8 +108,8 @@ describe('the seed graph over HTTP', () => {
       }
     `;
     type Page = { author: { papers: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { title: string } }[] } } };
-    const first = await postGraphQL<Page>(server.url, query);
-    const second = await postGraphQL<Page>(server.url, query, { after: first.data!.author.papers.pageInfo.endCursor });
+    const first = await postGraphQL<Page>(server, query);
+    const second = await postGraphQL<Page>(server, query, { after: first.data!.author.papers.pageInfo.endCursor });
     expect(first.data!.author.papers.pageInfo.hasNextPage).toBe(true);
     expect(second.data!.author.papers.pageInfo.hasNextPage).toBe(false);
     const titles = [...first.data!.author.papers.edges, ...second.data!.author.papers.edges].map((edge) => edge.node.title);
@@ -121,7 +120,7 @@ describe('the seed graph over HTTP', () => {
   it('refuses bad paging input with BAD_USER_INPUT', async () => {
     const query = 'query($first: Int, $after: String) { author(name: "Baixu Chen") { papers(first: $first, after: $after) { totalCount } } }';
     for (const variables of [{ first: 0 }, { first: 101 }, { after: 'not-a-cursor' }]) {
-      const response = await postGraphQL(server.url, query, variables);
+      const response = await postGraphQL(server, query, variables);
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -129,7 +128,7 @@ describe('the seed graph over HTTP', () => {
   it('loads authors and papers again by their global ids', async () => {
     const author = await authorPapers('Junguang Jiang');
     const response = await postGraphQL<{ node: { name: string } | null; missing: unknown }>(
-      server.url,
+      server,
       'query($id: ID!, $missing: ID!) { node(id: $id) { ... on Author { name } } missing: node(id: $missing) { id } }',
       { id: author!.id, missing: Buffer.from('Author:author:nobody').toString('base64') },
     );

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, serializeGraph, type ExportGraph } from '../../src/analytics/export.js';
-import { networkx } from '../support/networkx.js';
-
-// The first call may create .venv and install networkx from PyPI.
-const FIRST_USE = 180_000;
+import { FIRST_USE_MS as FIRST_USE, networkx } from '../support/networkx.js';
 
 const JURGEN = 'author:jürgen-schmidhuber';
 const PIERLUCA = "openreview:~Pierluca_D'Oro1";

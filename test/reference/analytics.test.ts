@@ -12,7 +12,7 @@ import {
 } from '../../src/analytics/run.js';
 import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
-import { networkx } from '../support/networkx.js';
+import { networkx, type NetworkxMeasures } from '../support/networkx.js';
 import { removeAnalytics } from '../support/analytics.js';
 import { removeGeneratedGraph, testDatabase, testDriver } from '../support/server.js';
 
@@ -134,13 +134,7 @@ describe('one run over the whole graph, against networkx on an independently exp
   let stored: Map<string, Figures>;
   /** The seed and the "anx" graph (and other files' graphs): every component but the planted graph's 2,000 authors. */
   let compared: string[];
-  let reference: {
-    pageRank: Record<string, number>;
-    weightedPageRank: Record<string, number>;
-    betweenness: Record<string, number>;
-    coreNumber: Record<string, number>;
-    clustering: Record<string, number>;
-  };
+  let reference: NetworkxMeasures;
 
   beforeAll(async () => {
     graph = await edgeList();

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { networkx } from '../support/networkx.js';
+import { FIRST_USE_MS as FIRST_USE, networkx, type NetworkxMeasures as Measures } from '../support/networkx.js';
 
-interface Measures {
-  pageRank: Record<string, number>;
-  weightedPageRank: Record<string, number>;
-  betweenness: Record<string, number>;
-  coreNumber: Record<string, number>;
-  clustering: Record<string, number>;
-}
-
-// The first call may create .venv and install networkx from PyPI.
-const FIRST_USE = 180_000;
 const sum = (values: Record<string, number>) => Object.values(values).reduce((a, b) => a + b, 0);
 
 describe('the networkx reference', () => {

@@ -7,7 +7,7 @@ import { cypher } from '../../src/db/cypher.js';
 import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
 import { startObservedServer, type ObservedServer } from '../support/hardening.js';
-import { networkx } from '../support/networkx.js';
+import { networkx, type NetworkxMeasures } from '../support/networkx.js';
 import { postGraphQL, testDatabase, testDriver } from '../support/server.js';
 
 /**
@@ -110,14 +110,6 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const linkMap = (links: Link[]) => new Map(links.map((link) => [pairKey(localId(link.source), localId(link.target)), link.weight]));
 
 // ---- Independent references ----
-
-interface NetworkxMeasures {
-  pageRank: Record<string, number>;
-  weightedPageRank: Record<string, number>;
-  betweenness: Record<string, number>;
-  coreNumber: Record<string, number>;
-  clustering: Record<string, number>;
-}
 
 /** Every measure the API gave, against networkx's on the same nodes and links. */
 async function expectNetworkxAgrees(answer: Subgraph) {

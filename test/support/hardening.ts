@@ -2,10 +2,9 @@ import { createServer } from 'node:net';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
 import './provided-context.js';
-import { testConfig } from './server.js';
+import { fetchOf, testConfig, type GraphQLTarget, type LogLine } from './server.js';
 
-/** One structured log line of the server. */
-export type LogLine = Record<string, unknown> & { level: number; msg: string };
+export type { LogLine };
 
 export interface ObservedServer extends RunningServer {
   /** http://host:port, without the GraphQL path. */
@@ -40,8 +39,9 @@ export interface Answer {
 }
 
 /** POSTs a GraphQL request (application/json, as browsers preflight) and reads the answer. */
-export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(url, {
+export async function graphql(target: GraphQLTarget, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
+  const [url, send] = fetchOf(target);
+  const response = await send(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),

@@ -67,6 +67,18 @@ const pythonReady = once(async () => {
   }
 });
 
+/** What networkx_reference.py's `measures` command answers: each measure by node id. */
+export interface NetworkxMeasures {
+  pageRank: Record<string, number>;
+  weightedPageRank: Record<string, number>;
+  betweenness: Record<string, number>;
+  coreNumber: Record<string, number>;
+  clustering: Record<string, number>;
+}
+
+/** How long a test's first networkx call may take: it may create .venv and install from PyPI. */
+export const FIRST_USE_MS = 180_000;
+
 /** Runs a command of networkx_reference.py on `input` (sent as JSON) and returns its JSON answer. */
 export async function networkx<T>(command: string, input: unknown): Promise<T> {
   await pythonReady();

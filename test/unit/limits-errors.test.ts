@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadBreaker } from '../../src/db/breaker.js';
 import { DatabaseAwayError, ReadTimeoutError } from '../../src/errors/database.js';
 import { logLevelOf, maskError } from '../../src/errors/mask.js';
@@ -72,7 +72,9 @@ describe('database failures reach clients as codes', () => {
 
 describe('read breaker', () => {
   const unavailable = () => Promise.reject(newError('connect ECONNREFUSED', 'ServiceUnavailable'));
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // The breaker reads the clock (Date.now); a fake one moves exactly as far as the test says.
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
 
   it('refuses reads at once after Neo4j was found away, tries one at a time, and lets all through once one succeeds', async () => {
     const changes: boolean[] = [];
@@ -87,7 +89,9 @@ describe('read breaker', () => {
     await expect(breaker.run(counted)).rejects.toBeInstanceOf(DatabaseAwayError);
     expect(calls).toBe(0);
 
-    await sleep(60);
+    vi.advanceTimersByTime(49);
+    await expect(breaker.run(counted)).rejects.toBeInstanceOf(DatabaseAwayError); // not yet
+    vi.advanceTimersByTime(1);
     let release!: () => void;
     const trial = breaker.run(() => new Promise<number>((resolve) => (release = () => resolve(3))));
     // Only one trial at a time.

@@ -63,7 +63,7 @@ const envSchema = z.object({
   QUERY_MAX_ALIASES: positive.default(15),
   QUERY_MAX_TOKENS: positive.default(2000),
   QUERY_MAX_DIRECTIVES: positive.default(10),
-  /** Estimated objects a query may load; lists count by their `first` (src/limits/cost.ts). */
+  /** Estimated objects a query may load; lists count by their `first` (src/schema/cost.ts). */
   QUERY_MAX_COST: positive.default(25_000),
   /** Largest request body in bytes. */
   MAX_BODY_BYTES: positive.default(1_000_000),

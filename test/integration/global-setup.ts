@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import '../support/provided-context.js';
 import { loadConfig } from '../../src/config.js';
-import { createDriver } from '../../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/instance.js';
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   try {
     await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: connection.database });
     await applySchema(driver, connection.database);
-    await loadSeed(driver, connection.database);
+    await loadSeed(graphDatabaseOn(driver, connection.database));
   } finally {
     await driver.close();
   }

@@ -26,7 +26,7 @@ import { Command } from 'commander';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ANALYTICS_STEPS, AnalyticsError, runAnalytics, type AnalyticsInput, type AnalyticsSummary } from '../src/analytics/run.js';
 import { loadConfig } from '../src/config.js';
-import { createDriver } from '../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
 import { projectRoot } from '../src/paths.js';
@@ -288,7 +288,7 @@ try {
     let heap: HeapSample & { samples: number };
     try {
       summary = await runWhenFree(() =>
-        runAnalytics(driver!, database, parameters, ({ index, step }) =>
+        runAnalytics(graphDatabaseOn(driver!, database), parameters, ({ index, step }) =>
           console.log(`  ${timestamp()} ${index < ANALYTICS_STEPS.length ? `step ${index + 1}: ${step}` : 'done'}`),
         ),
       );

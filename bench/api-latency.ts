@@ -15,7 +15,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Command } from 'commander';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
-import { createDriver } from '../src/db/driver.js';
+import { createGraphDatabase } from '../src/db/driver.js';
 import { startLocalNeo4j } from '../tools/local-neo4j/instance.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
@@ -30,8 +30,8 @@ const options = new Command()
 
 const config = loadConfig();
 const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
-const driver = createDriver({ ...config.neo4j, uri });
-const database = config.neo4j.database;
+const db = createGraphDatabase({ ...config.neo4j, uri });
+const { driver, database } = db;
 const one = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database })).records[0]!.toObject();
 
 /** The huge paper and its authors, under ids of their own (an interrupted run's are removed first). */
@@ -108,7 +108,7 @@ if (analyzed) {
   console.log('No complete analytics run in this graph: the analytics rows are left out (run `npm run analytics` first).');
 }
 
-const yoga = createYogaServer({ repositories: createRepositoryFactory(driver, database, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }), logger: pino({ level: 'silent' }) });
+const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }), logger: pino({ level: 'silent' }) });
 async function run(text: string, variables: Record<string, unknown>, server = yoga): Promise<number> {
   const started = performance.now();
   const response = await server.fetch('http://bench/graphql', {
@@ -155,7 +155,7 @@ await driver.close();
  * (C may pass the read time limit) counts as failed, not as a time.
  */
 async function benchHugeByline(authors: number, rounds: number) {
-  const walked = createYogaServer({ repositories: createRepositoryFactory(driver, database, { maxAuthorsPerPaper: authors * 2 }), logger: pino({ level: 'silent' }) });
+  const walked = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: authors * 2 }), logger: pino({ level: 'silent' }) });
   await driver.executeQuery(
     `CREATE (p:Paper {id: $paper, title: 'A consortium paper', titleKey: 'a consortium paper', year: 2020, authorListComplete: true})
      WITH p UNWIND range(1, $authors - 1) AS i

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
-import { createDriver } from '../src/db/driver.js';
+import { createGraphDatabase } from '../src/db/driver.js';
 import { createRead } from '../src/db/read.js';
 
 const program = new Command().argument('<a>').argument('<b>').option('--params <json>', 'query parameters', '{}').option('--rounds <n>', 'rounds', '30').parse();
@@ -14,8 +14,9 @@ const [fileA, fileB] = program.args as [string, string];
 const options = program.opts<{ params: string; rounds: string }>();
 const config = loadConfig();
 if (!config.neo4j.uri) throw new Error('Set NEO4J_URI to the database to measure.');
-const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri });
-const read = createRead(driver, config.neo4j.database, { timeoutMs: 60_000 });
+const db = createGraphDatabase({ ...config.neo4j, uri: config.neo4j.uri });
+const { driver } = db;
+const read = createRead(db, { timeoutMs: 60_000 });
 const params = JSON.parse(options.params) as Record<string, unknown>;
 const queries = { A: readFileSync(fileA, 'utf8'), B: readFileSync(fileB, 'utf8') };
 const times: Record<'A' | 'B', number[]> = { A: [], B: [] };

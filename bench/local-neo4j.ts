@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
-import { createDriver } from '../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { loadSeed } from '../src/ingest/seed.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
@@ -43,7 +43,7 @@ try {
 
   const driver = createDriver({ uri: `bolt://127.0.0.1:${local.boltPort}`, user: 'neo4j', password: local.password, database: 'neo4j' });
   await applySchema(driver, 'neo4j');
-  await loadSeed(driver, 'neo4j');
+  await loadSeed(graphDatabaseOn(driver, 'neo4j'));
   for (let i = 0; i < 200; i++) {
     await driver.executeQuery('MATCH (a:Author)-[:AUTHORED]->(p)<-[:AUTHORED]-(b) RETURN a.name, b.name, p.title', {}, { database: 'neo4j' });
   }

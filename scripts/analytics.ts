@@ -53,8 +53,7 @@ program.action(async (options: Options) => {
     opened = await openDatabase(loadConfig());
     if (options.progress) bar.start(ANALYTICS_STEPS.length, 0, { step: 'starting' });
     const summary = await runAnalytics(
-      opened.driver,
-      opened.database,
+      opened,
       {
         yearFrom: options.yearFrom ?? null,
         yearTo: options.yearTo ?? null,

@@ -32,7 +32,7 @@ program.action(async (format: Format, paths: string[], options: { batchSize: str
   try {
     opened = await openDatabase(loadConfig());
     let barStarted = false;
-    const summary = await runImport(opened.driver, opened.database, {
+    const summary = await runImport(opened, {
       format,
       paths,
       batchSize: Number(options.batchSize),

@@ -7,9 +7,10 @@ import { openDatabase } from '../tools/open-database.js';
 import { SEED_FILE, loadSeed } from '../src/ingest/seed.js';
 
 try {
-  const { driver, database, uri } = await openDatabase(loadConfig());
+  const db = await openDatabase(loadConfig());
+  const { driver, database, uri } = db;
   try {
-    await loadSeed(driver, database);
+    await loadSeed(db);
     console.log(`Loaded ${SEED_FILE} into ${uri} (database ${database}).`);
   } finally {
     await driver.close();

@@ -87,7 +87,7 @@ const envSchema = z.object({
   QUERY_MAX_ALIASES: positive.default(DEFAULT_LIMITS.aliases),
   QUERY_MAX_TOKENS: positive.default(DEFAULT_LIMITS.tokens),
   QUERY_MAX_DIRECTIVES: positive.default(DEFAULT_LIMITS.directives),
-  /** Estimated objects a query may load; lists count by their `first` (src/limits/cost.ts). */
+  /** Estimated objects a query may load; lists count by their `first` (src/schema/cost.ts). */
   QUERY_MAX_COST: positive.default(DEFAULT_LIMITS.cost),
   /** Largest request body in bytes. */
   MAX_BODY_BYTES: positive.default(DEFAULT_BODY_LIMIT_BYTES),

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { warmUpGds } from './analytics/warm-up.js';
 import { ConfigError, type Config } from './config.js';
-import { breakerOf, createDriver, databaseReachable, waitForDatabase } from './db/driver.js';
+import { createGraphDatabase, databaseReachable, waitForDatabase } from './db/driver.js';
 import { readGraphVersion } from './db/graph-version.js';
 import { applySchema } from './db/migrate.js';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
@@ -51,10 +51,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startServer(config: Config, logger: Logger, { waitForNeo4j = true }: StartOptions = {}): Promise<RunningServer> {
   const uri = config.neo4j.uri;
   if (!uri) throw new ConfigError("NEO4J_URI is not set: set NEO4J_URI, or run `npm start`, which starts the project's own Neo4j");
-  const database = config.neo4j.database;
-  const driver = createDriver({ ...config.neo4j, uri }, config.driver);
+  const db = createGraphDatabase({ ...config.neo4j, uri }, config.driver);
+  const { driver, database } = db;
   const metrics = createMetrics();
-  breakerOf(driver).onChange = (away) => {
+  db.breaker.onChange = (away) => {
     metrics.databaseUp.set(away ? 0 : 1);
     if (away) logger.warn({ uri }, 'Neo4j is away: reads are refused (SERVICE_UNAVAILABLE) and retried once a second');
     else logger.info({ uri }, 'Neo4j is back: serving reads');
@@ -72,7 +72,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     } else logger.info({ uri, database }, 'Neo4j ready (schema left as it is)');
     if (config.seedOnEmpty) {
       pendingStep = 'loading the seed';
-      if (await seedIfEmpty(driver, database)) logger.info('Empty graph: seed loaded');
+      if (await seedIfEmpty(db)) logger.info('Empty graph: seed loaded');
     }
     // Graph Data Science loads its classes on its first call, 13 to 18 s after a fresh Neo4j
     // start, and plain reads sent meanwhile stalled past their 5 s limit (measured: the first
@@ -105,7 +105,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     ? createResponseCache({ settings: config.responseCache, readVersion: () => readGraphVersion(driver, database), logger, metrics, graphqlPath: GRAPHQL_PATH })
     : undefined;
   const yoga = createYogaServer({
-    repositories: createRepositoryFactory(driver, database, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }),
+    repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }),
     logger,
     apiTokens: config.apiTokens,
     profile: config.profile,

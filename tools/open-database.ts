@@ -1,12 +1,9 @@
-import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config.js';
 import { startLocalNeo4j } from './local-neo4j/instance.js';
-import { createDriver, waitForDatabase } from '../src/db/driver.js';
+import { createGraphDatabase, waitForDatabase, type GraphDatabase } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 
-export interface OpenDatabase {
-  driver: Driver;
-  database: string;
+export interface OpenDatabase extends GraphDatabase {
   uri: string;
 }
 
@@ -17,7 +14,8 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config): Promise<OpenDatabase> {
   const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
   // With the configured settings: an import's transactions get NEO4J_IMPORT_TIMEOUT_MS from them.
-  const driver = createDriver({ ...config.neo4j, uri }, config.driver);
+  const db = createGraphDatabase({ ...config.neo4j, uri }, config.driver);
+  const { driver } = db;
   try {
     await waitForDatabase(driver, config.neo4j.database, { timeoutMs: 60_000 });
     await applySchema(driver, config.neo4j.database);
@@ -25,5 +23,5 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     await driver.close();
     throw error;
   }
-  return { driver, database: config.neo4j.database, uri };
+  return { ...db, uri };
 }

@@ -1,6 +1,7 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
+import type { GraphDatabase } from '../db/driver.js';
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import { createWrite, type Write } from '../db/write.js';
 import { AlreadyRunningError, BadInputError, InternalError, UnavailableError, type CodedError } from '../errors/coded.js';
@@ -150,7 +151,7 @@ const asIntegers = (params: Record<string, unknown>) =>
  * No time limit: a step's length grows with the graph (minutes on a million authors), it runs after
  * the mutation has answered, and a run that stops sending its heartbeat is taken for dead.
  */
-async function runStatement(driver: Driver, database: string, text: string, params: Record<string, unknown>) {
+async function runStatement({ driver, database }: GraphDatabase, text: string, params: Record<string, unknown>) {
   const session = driver.session({ database });
   try {
     const result = await session.run(text, asIntegers(params));
@@ -161,9 +162,9 @@ async function runStatement(driver: Driver, database: string, text: string, para
 }
 
 /** Fails with GDS_MISSING unless the Graph Data Science plugin answers. */
-export async function requireGds(driver: Driver, database: string): Promise<string> {
+export async function requireGds(db: GraphDatabase): Promise<string> {
   try {
-    const [row] = await runStatement(driver, database, 'RETURN gds.version() AS version', {});
+    const [row] = await runStatement(db, 'RETURN gds.version() AS version', {});
     return String(row?.version);
   } catch (error) {
     throw new AnalyticsError(
@@ -181,12 +182,11 @@ export async function requireGds(driver: Driver, database: string): Promise<stri
  * from `executeRun` so that a mutation can answer with the run at once and let it work on.
  */
 export async function claimRun(
-  driver: Driver,
-  database: string,
+  db: GraphDatabase,
   parameters: AnalyticsParameters,
-  write: Write = createWrite(driver, database),
+  write: Write = createWrite(db),
 ): Promise<number> {
-  await requireGds(driver, database);
+  await requireGds(db);
   // Under the write time limit, and counted on the request that claims it when a mutation does.
   const { records } = await write.statement<{ started: number | null; busyWith: number | null }>(query('start-run'), {
     parameters: asIntegers(parameters),
@@ -219,8 +219,7 @@ function explain(error: unknown): AnalyticsError {
  * communities and frees GDS's memory, then throws an AnalyticsError.
  */
 export async function executeRun(
-  driver: Driver,
-  database: string,
+  db: GraphDatabase,
   run: number,
   parameters: AnalyticsParameters,
   onProgress: (progress: AnalyticsProgress) => void = () => {},
@@ -234,10 +233,10 @@ export async function executeRun(
     const stepName = ANALYTICS_STEPS[index]!;
     onProgress({ index, step: stepName });
     const begun = performance.now();
-    const [row] = (await runStatement(driver, database, query(name), params)) as Row[];
+    const [row] = (await runStatement(db, query(name), params)) as Row[];
     const millis = Math.round(performance.now() - begun);
     steps.push({ step: stepName, millis });
-    await runStatement(driver, database, query('step-done'), { run, step: stepName, millis, facts: facts(row!) });
+    await runStatement(db, query('step-done'), { run, step: stepName, millis, facts: facts(row!) });
     return row!;
   };
 
@@ -259,13 +258,13 @@ export async function executeRun(
       averageClustering: row.averageClusteringCoefficient,
     }));
     await step(6, 'write-authors');
-    await runStatement(driver, database, query('drop-graph'), params);
+    await runStatement(db, query('drop-graph'), params);
     const stored = await step<{ communityCount: number }>(7, 'communities', (row) => ({ storedCommunityCount: row.communityCount }));
     const linked = await step<{ communityLinkCount: number }>(8, 'community-links', (row) => row);
-    await runStatement(driver, database, query('finish-run'), { run });
+    await runStatement(db, query('finish-run'), { run });
     onProgress({ index: ANALYTICS_STEPS.length, step: 'done' });
     // Older runs' communities go once the new ones are served; a failure here only leaves them longer.
-    await runStatement(driver, database, query('remove-old-communities'), { run }).catch(() => {});
+    await runStatement(db, query('remove-old-communities'), { run }).catch(() => {});
     return {
       run,
       parameters,
@@ -284,9 +283,9 @@ export async function executeRun(
   } catch (error) {
     const explained = explain(error);
     const cleanUp = [
-      runStatement(driver, database, query('fail-run'), { run, error: `${explained.code}: ${explained.message}` }),
-      runStatement(driver, database, query('remove-run-communities'), { run }),
-      runStatement(driver, database, query('drop-graph'), params),
+      runStatement(db, query('fail-run'), { run, error: `${explained.code}: ${explained.message}` }),
+      runStatement(db, query('remove-run-communities'), { run }),
+      runStatement(db, query('drop-graph'), params),
     ];
     await Promise.allSettled(cleanUp);
     throw explained;
@@ -295,12 +294,11 @@ export async function executeRun(
 
 /** Claims a run and runs it to the end: what `npm run analytics` does. */
 export async function runAnalytics(
-  driver: Driver,
-  database: string,
+  db: GraphDatabase,
   input: AnalyticsInput = {},
   onProgress?: (progress: AnalyticsProgress) => void,
 ): Promise<AnalyticsSummary> {
   const parameters = parseParameters(input);
-  const run = await claimRun(driver, database, parameters);
-  return executeRun(driver, database, run, parameters, onProgress);
+  const run = await claimRun(db, parameters);
+  return executeRun(db, run, parameters, onProgress);
 }

@@ -7,29 +7,53 @@ export type Neo4jConnection = Config['neo4j'] & { uri: string };
 
 const DEFAULT_SETTINGS: DriverSettings = DEFAULT_DRIVER_SETTINGS;
 
-// The read and write transaction timeouts and the read breaker belong to the driver, so that every
-// repository built on a driver (src/repositories/index.ts passes only the driver on) reads under
-// them without each caller passing them along, and all reads share what one learns of Neo4j.
-const readSettings = new WeakMap<Driver, ReadSettings>();
-
-/** How reads through a driver are limited: their time limit, and how long transient failures are retried. */
-export interface ReadSettings {
+/** How reads are limited: their time limit, and how long transient failures are retried (src/db/read.ts). */
+export interface ReadLimits {
   timeoutMs: number;
   retryTimeMs: number;
 }
-const breakers = new WeakMap<Driver, ReadBreaker>();
 
-/** The time limits of writes through a driver (src/db/write.ts): the API's, and an import's per transaction. */
-export interface WriteSettings {
+/** The time limits of writes (src/db/write.ts): the API's, and an import's per transaction. */
+export interface WriteLimits {
   timeoutMs: number;
   importTimeoutMs: number;
 }
-const writeSettings = new WeakMap<Driver, WriteSettings>();
+
+/**
+ * The database everything that sends Cypher is given (repositories, src/db/read.ts and write.ts,
+ * analytics, ingest): the driver, the database's name, the limits reads and writes run under, and
+ * the breaker every read shares, so that all reads learn at once that Neo4j is away. An entry
+ * point creates one and passes it down.
+ */
+export interface GraphDatabase {
+  driver: Driver;
+  /** The database's name on the server (NEO4J_DATABASE). */
+  database: string;
+  read: ReadLimits;
+  write: WriteLimits;
+  breaker: ReadBreaker;
+}
+
+/** A driver and everything reads and writes through it need, with the configured settings. */
+export function createGraphDatabase(connection: Neo4jConnection, settings: DriverSettings = DEFAULT_SETTINGS): GraphDatabase {
+  return graphDatabaseOn(createDriver(connection, settings), connection.database, settings);
+}
+
+/** A GraphDatabase over a driver made elsewhere (a test's counting driver, a tool's own). */
+export function graphDatabaseOn(driver: Driver, database: string, settings: DriverSettings = DEFAULT_SETTINGS): GraphDatabase {
+  return {
+    driver,
+    database,
+    read: { timeoutMs: settings.readTimeoutMs, retryTimeMs: settings.retryTimeMs },
+    write: { timeoutMs: settings.writeTimeoutMs, importTimeoutMs: settings.importTimeoutMs },
+    breaker: new ReadBreaker(),
+  };
+}
 
 /** One Driver per process: created by the entry point and passed down, never at import time. */
 export function createDriver(connection: Neo4jConnection, settings: DriverSettings = DEFAULT_SETTINGS): Driver {
   disableNagleOnClientSockets();
-  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     // Fail fast when the database is away rather than after the driver's defaults (30 s to
     // connect, 60 s to wait for a pooled connection, 30 s of retries), so that clients hear
     // SERVICE_UNAVAILABLE or TIMEOUT within seconds.
@@ -40,24 +64,6 @@ export function createDriver(connection: Neo4jConnection, settings: DriverSettin
     // Counts, years and positions are far below 2^53: plain numbers, converted once, here.
     disableLosslessIntegers: true,
   });
-  readSettings.set(driver, { timeoutMs: settings.readTimeoutMs, retryTimeMs: settings.retryTimeMs });
-  writeSettings.set(driver, { timeoutMs: settings.writeTimeoutMs, importTimeoutMs: settings.importTimeoutMs });
-  return driver;
-}
-
-/** The read settings the driver was created with (the defaults for others). */
-export const readSettingsOf = (driver: Driver): ReadSettings =>
-  readSettings.get(driver) ?? { timeoutMs: DEFAULT_SETTINGS.readTimeoutMs, retryTimeMs: DEFAULT_SETTINGS.retryTimeMs };
-
-/** The write settings the driver was created with (the defaults for others). */
-export const writeSettingsOf = (driver: Driver): WriteSettings =>
-  writeSettings.get(driver) ?? { timeoutMs: DEFAULT_SETTINGS.writeTimeoutMs, importTimeoutMs: DEFAULT_SETTINGS.importTimeoutMs };
-
-/** The breaker shared by every read through this driver. */
-export function breakerOf(driver: Driver): ReadBreaker {
-  let breaker = breakers.get(driver);
-  if (!breaker) breakers.set(driver, (breaker = new ReadBreaker()));
-  return breaker;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

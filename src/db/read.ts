@@ -1,6 +1,6 @@
-import neo4j, { isRetriableError, type Driver, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetriableError, type RecordShape } from 'neo4j-driver';
 import type { Causality, StatementCounter } from '../request-scope.js';
-import { breakerOf, readSettingsOf, type ReadSettings } from './driver.js';
+import type { GraphDatabase, ReadLimits } from './driver.js';
 import { ReadTimeoutError } from '../errors/database.js';
 
 /**
@@ -24,15 +24,13 @@ export type Read = <Row extends RecordShape>(query: string, params: Record<strin
  * query on the server at once. Each attempt gets a clock of its own, started once a pooled
  * connection is asked for (waiting for one has its own limit, src/db/driver.ts).
  *
- * While Neo4j is away, reads are refused at once by the driver's breaker (src/db/breaker.ts).
+ * While Neo4j is away, reads are refused at once by the database's breaker (src/db/breaker.ts).
  */
 export function createRead(
-  driver: Driver,
-  database: string,
-  { counter, causality, ...overrides }: Partial<ReadSettings> & { counter?: StatementCounter; causality?: Causality } = {},
+  { driver, database, read, breaker }: GraphDatabase,
+  { counter, causality, ...overrides }: Partial<ReadLimits> & { counter?: StatementCounter; causality?: Causality } = {},
 ): Read {
-  const { timeoutMs, retryTimeMs } = { ...readSettingsOf(driver), ...overrides };
-  const breaker = breakerOf(driver);
+  const { timeoutMs, retryTimeMs } = { ...read, ...overrides };
 
   const attempt = async <Row extends RecordShape>(query: string, params: Record<string, unknown>): Promise<Row[]> => {
     if (counter) counter.statements++;

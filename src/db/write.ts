@@ -1,6 +1,6 @@
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Causality, StatementCounter } from '../request-scope.js';
-import { writeSettingsOf } from './driver.js';
+import type { GraphDatabase } from './driver.js';
 import { WriteTimeoutError } from '../errors/database.js';
 
 /**
@@ -29,8 +29,9 @@ export interface Write {
   statement<Row extends RecordShape = RecordShape>(query: string, params?: Record<string, unknown>): Promise<QueryResult<Row>>;
 }
 
-export interface WriteOptions {
-  /** Defaults to the driver's NEO4J_WRITE_TIMEOUT_MS (src/db/driver.ts). */
+/** How one write path differs from the database's API writes: its time limit, its request's counter and bookmarks. */
+export interface WritePathOptions {
+  /** Defaults to the database's NEO4J_WRITE_TIMEOUT_MS (src/db/driver.ts). */
   timeoutMs?: number;
   counter?: StatementCounter;
   causality?: Causality;
@@ -46,8 +47,8 @@ const STOPPED_CODES = new Set([
   'Neo.TransientError.Transaction.Terminated',
 ]);
 
-export function createWrite(driver: Driver, database: string, { timeoutMs, counter, causality }: WriteOptions = {}): Write {
-  const limit = timeoutMs ?? writeSettingsOf(driver).timeoutMs;
+export function createWrite({ driver, database, write }: GraphDatabase, { timeoutMs, counter, causality }: WritePathOptions = {}): Write {
+  const limit = timeoutMs ?? write.timeoutMs;
 
   const transaction = async <T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> => {
     const bookmarks = causality?.bookmarks;

@@ -3,9 +3,9 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
-import { writeSettingsOf } from '../db/driver.js';
+import type { GraphDatabase } from '../db/driver.js';
 import { createWrite, type Write } from '../db/write.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
 import { parseGraphDocument } from './formats/graph-document.js';
@@ -138,10 +138,10 @@ export async function countItems(format: Format, files: string[], options: Pick<
   return total;
 }
 
-export async function runImport(driver: Driver, database: string, options: ImportOptions): Promise<ImportSummary> {
+export async function runImport(db: GraphDatabase, options: ImportOptions): Promise<ImportSummary> {
   // Each transaction under NEO4J_IMPORT_TIMEOUT_MS (src/db/write.ts).
-  const write = createWrite(driver, database, { timeoutMs: writeSettingsOf(driver).importTimeoutMs });
-  const writer = createImportWriter(driver, database, write);
+  const write = createWrite(db, { timeoutMs: db.write.importTimeoutMs });
+  const writer = createImportWriter(db, write);
   const files = findFiles(options.format, options.paths);
   const total = options.onProgress ? await countItems(options.format, files, options) : 0;
   const batchSize = options.batchSize ?? 500;

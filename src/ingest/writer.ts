@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
-import { writeSettingsOf } from '../db/driver.js';
+import type { GraphDatabase } from '../db/driver.js';
 import { createWrite, type Write, type WriteTransaction } from '../db/write.js';
 import { addRef, authorKey, decide, keyOf, organizationKey, paperIdFor, type Resolution } from './identity.js';
 import type { AuthorRef, OrganizationRef, PaperRecord } from './record.js';
@@ -255,9 +255,8 @@ const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
  * NEO4J_WRITE_TIMEOUT_MS and counting its statements.
  */
 export function createImportWriter(
-  driver: Driver,
-  database: string,
-  write: Write = createWrite(driver, database, { timeoutMs: writeSettingsOf(driver).importTimeoutMs }),
+  db: GraphDatabase,
+  write: Write = createWrite(db, { timeoutMs: db.write.importTimeoutMs }),
 ) {
   return {
     /** One transaction: the whole batch lands or none of it. */

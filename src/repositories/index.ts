@@ -1,5 +1,5 @@
-import type { Driver } from 'neo4j-driver';
 import { createSubgraphAnalytics } from '../analytics/subgraph.js';
+import type { GraphDatabase } from '../db/driver.js';
 import { createRead, type Read } from '../db/read.js';
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import type { Causality, StatementCounter } from '../request-scope.js';
@@ -12,13 +12,13 @@ import { createSourceRepository } from './sources.js';
 import { createTopicRepository } from './topics.js';
 import { createWrites } from './writes.js';
 
-/** Settings of the server that reads depend on (src/config.ts). */
-export interface ReadSettings {
+/** Settings of the server that what repositories read depends on (src/config.ts). */
+export interface RepositorySettings {
   /** Papers with more authors make no coauthor links (MAX_AUTHORS_PER_PAPER). */
   maxAuthorsPerPaper: number;
 }
 
-function readRepositories(read: Read, settings: ReadSettings) {
+function readRepositories(read: Read, settings: RepositorySettings) {
   return {
     /** The settings these reads were made with, for fields that report them. */
     settings,
@@ -50,15 +50,15 @@ export type RepositoriesFor = (scope: StatementCounter & Causality) => Repositor
  * that each request's reads and writes count on its own counter and share its bookmarks: a
  * mutation's answer, read after its write, sees that write even on a read replica.
  */
-export function createRepositoryFactory(driver: Driver, database: string, settings: Partial<ReadSettings> = {}): RepositoriesFor {
-  const read: ReadSettings = { maxAuthorsPerPaper: settings.maxAuthorsPerPaper ?? DEFAULT_MAX_AUTHORS_PER_PAPER };
+export function createRepositoryFactory(db: GraphDatabase, settings: Partial<RepositorySettings> = {}): RepositoriesFor {
+  const read: RepositorySettings = { maxAuthorsPerPaper: settings.maxAuthorsPerPaper ?? DEFAULT_MAX_AUTHORS_PER_PAPER };
   return (scope) => {
     let writes: Repositories['writes'] | undefined;
     return {
-      ...readRepositories(createRead(driver, database, { counter: scope, causality: scope }), read),
+      ...readRepositories(createRead(db, { counter: scope, causality: scope }), read),
       // Made on first use: most requests only read.
       get writes() {
-        return (writes ??= createWrites(driver, database, scope));
+        return (writes ??= createWrites(db, scope));
       },
     };
   };

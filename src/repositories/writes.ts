@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
 import { claimRun, executeRun, parseParameters, type AnalyticsInput } from '../analytics/run.js';
 import { cypher } from '../db/cypher.js';
+import type { GraphDatabase } from '../db/driver.js';
 import { createWrite, type WriteTransaction } from '../db/write.js';
 import { normalizeKey, slug } from '../domain/normalize.js';
 import { BadInputError, NotFoundError } from '../errors/coded.js';
@@ -31,9 +31,9 @@ interface AuthorFacts {
 }
 
 /** The writes of one request (or of a script: no scope). */
-export function createWrites(driver: Driver, database: string, scope?: StatementCounter & Causality) {
-  const write = createWrite(driver, database, { counter: scope, causality: scope });
-  const importer = createImportWriter(driver, database, write);
+export function createWrites(db: GraphDatabase, scope?: StatementCounter & Causality) {
+  const write = createWrite(db, { counter: scope, causality: scope });
+  const importer = createImportWriter(db, write);
 
   const rowsOf = (tx: WriteTransaction) => async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).records.map((r) => r.toObject());
   const inWrite = <T>(work: (run: ReturnType<typeof rowsOf>) => Promise<T>) => write.transaction((tx) => work(rowsOf(tx)));
@@ -54,8 +54,8 @@ export function createWrites(driver: Driver, database: string, scope?: Statement
      */
     startAnalytics: async (input: AnalyticsInput) => {
       const parameters = parseParameters(input);
-      const run = await claimRun(driver, database, parameters, write);
-      executeRun(driver, database, run, parameters).catch(() => {
+      const run = await claimRun(db, parameters, write);
+      executeRun(db, run, parameters).catch(() => {
         // Recorded on the run (status FAILED, with the error) by executeRun itself.
       });
       return run;

@@ -10,6 +10,7 @@ import type { PageRow } from '../repositories/batch.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { intInRange } from '../errors/arguments.js';
+import { listCost, pageCost } from './cost.js';
 import { loadConnection, loadRootConnection, type Edge } from './pagination.js';
 import { AuthorConnection, AuthorRef, OrganizationRef, TopicRef } from './refs.js';
 
@@ -158,6 +159,7 @@ builder.node(CommunityRef, {
     topAuthors: t.field({
       description: 'Its members with the highest PageRank, highest first.',
       type: [AuthorRef],
+      complexity: listCost,
       args: { first: t.arg.int({ description: `How many, 1 to ${TOP_AUTHORS} (default ${TOP_AUTHORS}).`, defaultValue: TOP_AUTHORS }) },
       resolve: async (community, { first }, { loaders }) => {
         const count = intInRange('first', first ?? TOP_AUTHORS, 1, TOP_AUTHORS);
@@ -177,12 +179,14 @@ builder.node(CommunityRef, {
     }),
     members: t.field({
       type: AuthorConnection,
+      complexity: pageCost,
       description: 'Its authors, highest PageRank first.',
       args: pageArgs,
       resolve: (community, page, { loaders }) => loadConnection(loaders.communityMembers, loaders.author, { parentId: community.id }, page),
     }),
     links: t.field({
       type: CommunityLinkConnection,
+      complexity: pageCost,
       description: 'The communities its members publish with, with the papers and the authors who bridge them.',
       args: pageArgs,
       resolve: (community, page, { loaders }) => loadConnection(loaders.communityLinks, loaders.community, { parentId: community.id }, page),
@@ -224,6 +228,7 @@ const MAX_MIN_SIZE = 1_000_000;
 builder.queryFields((t) => ({
   communities: t.field({
     type: CommunityConnection,
+    complexity: pageCost,
     description: 'The communities of the served analytics run, largest first; empty before the first run.',
     args: {
       minSize: t.arg.int({ description: 'Only communities of at least this many authors (default 2).', defaultValue: 2 }),
@@ -246,6 +251,7 @@ builder.queryFields((t) => ({
   }),
   analyticsRuns: t.field({
     type: AnalyticsRunConnection,
+    complexity: pageCost,
     description: 'Every analytics run, newest first, running and failed ones included.',
     args: pageArgs,
     resolve: (_root, page, { loaders, repositories }) => loadRootConnection(repositories.analytics.runs, loaders.analyticsRun, {}, page),

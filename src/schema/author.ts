@@ -5,6 +5,7 @@ import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import type { AffiliationRow, AuthorTopicRow } from '../repositories/authors.js';
 import { builder } from './builder.js';
+import { pageCost } from './cost.js';
 import { carriedNode } from './carried.js';
 import { BadInputError } from '../errors/coded.js';
 import { loadByIdOrKey } from './lookup.js';
@@ -34,6 +35,7 @@ builder.node(AuthorRef, {
     openreviewId: t.exposeString('openreviewId', { description: 'OpenReview profile id (~First_Last1), where known.', nullable: true }),
     papers: t.field({
       type: PaperConnection,
+      complexity: pageCost,
       description: 'Papers by this author, newest first.',
       args: {
         ...pageArgs,
@@ -51,6 +53,7 @@ builder.node(AuthorRef, {
     }),
     coauthors: t.field({
       type: CoauthorConnection,
+      complexity: pageCost,
       description:
         'People who wrote papers with this author: most shared papers first, then by name. Papers with more than ' +
         `\`maxAuthorsPerPaper\` authors (the server's MAX_AUTHORS_PER_PAPER, ${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no coauthor link; ` +
@@ -175,6 +178,7 @@ builder.queryFields((t) => ({
   }),
   authors: t.field({
     type: AuthorConnection,
+    complexity: pageCost,
     description:
       'Authors found by name (`search`: full-text, best match first; the last word also matches the start of a name part, ' +
       'for search-as-you-type), or all authors in an order (`orderBy`). Give one of the two.',

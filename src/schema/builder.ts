@@ -1,8 +1,10 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Context } from '../context.js';
 import { UnauthenticatedError } from '../errors/coded.js';
+import { defaultCost, EDGES_COST, idsCost, PAGE_INFO_COST } from './cost.js';
 
 /** The builder only: plugins, context and shared type settings. Types live in their own files. */
 export const builder = new SchemaBuilder<{
@@ -16,7 +18,10 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { authenticated: boolean };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ComplexityPlugin],
+  // Each field's cost (src/schema/cost.ts), summed and limited while validating (src/limits/), so
+  // the plugin does not check it again while resolving.
+  complexity: { fieldComplexity: defaultCost, disabled: true },
   scopeAuth: {
     authScopes: (context) => ({ authenticated: context.auth.authenticated }),
     unauthorizedError: () => new UnauthenticatedError('This needs an API token (Authorization: Bearer <token> or X-API-Key).'),
@@ -33,11 +38,12 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: {
       description: 'Several nodes by global id, in the order asked; null for each unknown one.',
       args: { ids: { description: 'Global ids; the query cost limit bounds how many.' } },
+      complexity: idsCost,
     },
     defaultConnectionTypeOptions: { description: 'One page of a list: its items (edges), where it sits (pageInfo) and the count of all.' },
     defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
-    edgesFieldOptions: { nullable: false, description: "The page's items, in the list's order." },
-    pageInfoFieldOptions: { description: 'Cursors of this page and whether more items follow.' },
+    edgesFieldOptions: { nullable: false, description: "The page's items, in the list's order.", complexity: EDGES_COST },
+    pageInfoFieldOptions: { description: 'Cursors of this page and whether more items follow.', complexity: PAGE_INFO_COST },
     cursorFieldOptions: { description: 'Opaque; pass it as `after` to get the items after this one.' },
     nodeFieldOptions: { nullable: false, description: 'The item.' },
     pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay cursor connections).' },

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import type { AuthorRow } from '../repositories/authors.js';
 import type { CoauthorLinkRow, EgoNetworkRow, EgoNodeRow, PathHopRow } from '../repositories/network.js';
 import { builder } from './builder.js';
+import { egoNetworkCost } from './cost.js';
 import { carriedNode } from './carried.js';
 import { intInRange } from '../errors/arguments.js';
 import { AuthorRef, MAX_AUTHORS_PER_PAPER_DESCRIPTION, PaperRef, skippedPapersDescription, type SkippedBylines } from './refs.js';
@@ -113,6 +114,7 @@ const EgoNetworkRef = builder.objectRef<EgoNetwork>('EgoNetwork').implement({
 builder.objectField(AuthorRef, 'egoNetwork', (t) =>
   t.field({
     type: EgoNetworkRef,
+    complexity: egoNetworkCost,
     description:
       'Coauthors out to `depth` hops and the links among them; strongest links are kept first when capped. Papers with more ' +
       `authors than the server's MAX_AUTHORS_PER_PAPER (${DEFAULT_MAX_AUTHORS_PER_PAPER} by default) make no links (\`skippedPapers\` counts them).`,

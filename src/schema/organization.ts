@@ -2,6 +2,7 @@ import { normalizeKey } from '../domain/normalize.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { BadInputError } from '../errors/coded.js';
+import { pageCost } from './cost.js';
 import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { CollaboratorConnection, MemberConnection, OrganizationConnection, OrganizationRef, PaperConnection } from './refs.js';
@@ -16,6 +17,7 @@ builder.node(OrganizationRef, {
     country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 country code, where known.', nullable: true }),
     members: t.field({
       type: MemberConnection,
+      complexity: pageCost,
       description: 'Authors affiliated with it, most papers first.',
       args: pageArgs,
       resolve: (organization, page, { loaders }) =>
@@ -23,6 +25,7 @@ builder.node(OrganizationRef, {
     }),
     papers: t.field({
       type: PaperConnection,
+      complexity: pageCost,
       description: 'Papers a source attributes to it, newest first.',
       args: {
         ...pageArgs,
@@ -38,6 +41,7 @@ builder.node(OrganizationRef, {
     }),
     collaborators: t.field({
       type: CollaboratorConnection,
+      complexity: pageCost,
       description: 'Other organizations on the same papers, with how many they share.',
       args: pageArgs,
       resolve: (organization, page, { loaders }) =>
@@ -60,6 +64,7 @@ builder.queryFields((t) => ({
   }),
   organizations: t.field({
     type: OrganizationConnection,
+    complexity: pageCost,
     description: 'Organizations by name; with `search`, those whose name contains it.',
     args: { search: t.arg.string({ description: 'Part of the name (ignoring case and accents); without it, all organizations by name.' }), ...pageArgs },
     resolve: (_root, { search, ...page }, { loaders, repositories }) => {

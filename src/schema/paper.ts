@@ -1,6 +1,7 @@
 import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
+import { pageCost } from './cost.js';
 import { carriedNodes } from './carried.js';
 import { BadInputError } from '../errors/coded.js';
 import { yearArgument } from '../errors/arguments.js';
@@ -54,12 +55,14 @@ builder.node(PaperRef, {
     }),
     cites: t.field({
       type: PaperConnection,
+      complexity: pageCost,
       description: 'Papers this paper cites, newest first.',
       args: pageArgs,
       resolve: (paper, page, { loaders }) => loadConnection(loaders.paperCites, loaders.paper, { parentId: paper.id }, page),
     }),
     citedBy: t.field({
       type: PaperConnection,
+      complexity: pageCost,
       description: 'Papers in the graph that cite this one, newest first.',
       args: pageArgs,
       resolve: (paper, page, { loaders }) => loadConnection(loaders.paperCitedBy, loaders.paper, { parentId: paper.id }, page),
@@ -85,6 +88,7 @@ builder.queryFields((t) => ({
   }),
   papers: t.field({
     type: PaperConnection,
+    complexity: pageCost,
     description: 'Papers matching every filter given: newest first, or best title match first with `search`.',
     args: {
       search: t.arg.string({ description: 'Words of the title (full-text).' }),

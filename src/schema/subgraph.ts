@@ -82,9 +82,17 @@ const SubgraphAnalyticsRef = builder.objectRef<SubgraphAnalytics>('SubgraphAnaly
   }),
 });
 
+/**
+ * What a `subgraphAnalytics` costs before its selection: every author and link it may read and
+ * measure, whatever the query selects of them, as Graph Data Science measures them all. Under the
+ * default QUERY_MAX_COST (25,000), one per query, so that aliases cannot repeat it.
+ */
+export const SUBGRAPH_ANALYTICS_COST = MAX_SUBGRAPH_AUTHORS + MAX_SUBGRAPH_LINKS;
+
 builder.queryField('subgraphAnalytics', (t) =>
   t.field({
     type: SubgraphAnalyticsRef,
+    complexity: SUBGRAPH_ANALYTICS_COST,
     description:
       'Communities (Leiden), PageRank, betweenness, k-core and clustering of a subgraph, computed on demand by Graph Data ' +
       'Science. Give exactly one of `authors`, `egoOf`, `organization`, `topic`, `community`. Links join authors who share ' +

@@ -1,5 +1,6 @@
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
+import { pageCost } from './cost.js';
 import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { PaperConnection, TopAuthorConnection, TopicConnection, TopicRef, YearCountRef } from './refs.js';
@@ -14,6 +15,7 @@ builder.node(TopicRef, {
     scheme: t.exposeString('scheme', { description: 'The vocabulary it comes from: arxiv, openalex or keyword.' }),
     papers: t.field({
       type: PaperConnection,
+      complexity: pageCost,
       description: 'Papers on this topic, newest first.',
       args: pageArgs,
       resolve: (topic, page, { loaders }) => loadConnection(loaders.topicPapers, loaders.paper, { parentId: topic.id }, page),
@@ -25,6 +27,7 @@ builder.node(TopicRef, {
     }),
     topAuthors: t.field({
       type: TopAuthorConnection,
+      complexity: pageCost,
       description: 'Authors with the most papers on this topic.',
       args: pageArgs,
       resolve: (topic, page, { loaders }) => loadConnection(loaders.topicTopAuthors, loaders.author, { parentId: topic.id }, page),
@@ -45,6 +48,7 @@ builder.queryFields((t) => ({
   }),
   topics: t.field({
     type: TopicConnection,
+    complexity: pageCost,
     description: 'Topics by name, optionally of one scheme.',
     args: { scheme: t.arg.string({ description: 'Only topics of this scheme, e.g. "arxiv" or "openalex".' }), ...pageArgs },
     resolve: (_root, { scheme, ...page }, { loaders, repositories }) =>

@@ -10,6 +10,7 @@ import { removeAnalytics } from '../support/analytics.js';
 import { skipWithout } from '../support/requirements.js';
 import { browserMissing, launchBrowser, openRecordedPage, saveScreenshot } from '../support/browser.js';
 import { postGraphQL, removeGeneratedGraph, startTestServer, testDatabase, testDriver } from '../support/server.js';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 
 /**
  * The explorer coloured by community, in a real browser against the real server: on the seed and a
@@ -138,7 +139,7 @@ describe.skipIf(skip)('explorer coloured by community (browser)', { timeout: 180
 
   describe('after an analytics run', () => {
     beforeAll(async () => {
-      await runAnalytics(driver, testDatabase(), { concurrency: 1 });
+      await runAnalytics(graphDatabaseOn(driver, testDatabase()), { concurrency: 1 });
     }, 180_000);
 
     it('accepts the explorer’s largest network request (depth 3, 300 authors, with communities) under the cost limit', async () => {

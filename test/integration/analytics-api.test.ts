@@ -8,6 +8,7 @@ import { generateGraph } from '../../src/synthetic/generate.js';
 import { writeGraph } from '../../src/synthetic/write.js';
 import { removeAnalytics } from '../support/analytics.js';
 import { inProcessServer, postGraphQL, removeGeneratedGraph, testDatabase, testDriver, type GraphQLResponse, type InProcessServer } from '../support/server.js';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 
 /**
  * The analytics as a client reads them: every figure the API gives is checked against what the
@@ -46,7 +47,7 @@ beforeAll(async () => {
   driver = testDriver();
   await removeAnalytics(driver, testDatabase());
   await writeGraph(driver, testDatabase(), generateGraph({ authors: 300, prefix: PREFIX, seed: 11 }));
-  summary = await runAnalytics(driver, testDatabase(), { concurrency: 1, betweennessSamples: null });
+  summary = await runAnalytics(graphDatabaseOn(driver, testDatabase()), { concurrency: 1, betweennessSamples: null });
   server = inProcessServer({ API_TOKENS: TOKEN });
 }, 120_000);
 
@@ -255,7 +256,7 @@ describe('batching', () => {
   it('reads the analytics of 50 authors, their communities and top authors in as many statements as of 1', async () => {
     const statementsFor = async (first: number) => {
       const counter = { statements: 0 };
-      const repositories = createRepositoryFactory(driver, testDatabase());
+      const repositories = createRepositoryFactory(graphDatabaseOn(driver, testDatabase()));
       const yoga = createYogaServer({ repositories: () => repositories(counter), logger: pino({ level: 'silent' }) });
       const response = await yoga.fetch('http://yoga/graphql', {
         method: 'POST',

@@ -8,6 +8,7 @@ import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { errorCodes, graphql, type Answer, type LogLine } from '../support/hardening.js';
 import { inProcessServer, testDatabase, testDriver, type InProcessServer } from '../support/server.js';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 
 /**
  * Hostile input, sent in-process (yoga.fetch): malformed ids from a property-based fuzzer, search strings full
@@ -210,7 +211,7 @@ describe('unexpected errors', () => {
     const logs: LogLine[] = [];
     const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
     const driver = testDriver();
-    const yoga = createYogaServer({ repositories: createRepositoryFactory(driver, 'no-such-database'), logger });
+    const yoga = createYogaServer({ repositories: createRepositoryFactory(graphDatabaseOn(driver, 'no-such-database')), logger });
     try {
       const response = await yoga.fetch('http://localhost/graphql', {
         method: 'POST',

@@ -7,7 +7,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDriver } from '../../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { runImport, type ImportOptions } from '../../src/ingest/import.js';
 import { checkRecord, type PaperRecord } from '../../src/ingest/record.js';
@@ -48,7 +48,7 @@ beforeEach(async () => {
 });
 
 const importFixtures = (format: ImportOptions['format'], ...paths: string[]) =>
-  runImport(driver, database, { format, paths: paths.map((path) => join(FIXTURES, path)), reportFile: join(mkdtempSync(join(tmpdir(), 'report-')), 'r.jsonl') });
+  runImport(graphDatabaseOn(driver, database), { format, paths: paths.map((path) => join(FIXTURES, path)), reportFile: join(mkdtempSync(join(tmpdir(), 'report-')), 'r.jsonl') });
 const rows = async (cypher: string, params: Record<string, unknown> = {}) =>
   (await driver.executeQuery(cypher, params, { database })).records.map((record) => record.toObject());
 
@@ -58,7 +58,7 @@ describe('formats', () => {
     writeFileSync(join(folder, 'later.jsonl.gz'), gzipSync(readFileSync(join(FIXTURES, 'openalex', 'later.jsonl'))));
     const first = await importFixtures('openalex', 'openalex/works-page.json');
     expect(first).toMatchObject({ records: 3, skipped: 1, rejected: 0, papers: { created: 2 } });
-    const second = await runImport(driver, database, { format: 'openalex', paths: [folder] });
+    const second = await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: [folder] });
     expect(second.papers.created).toBe(1);
     expect(second.citationsLinked).toBe(1); // W101 cited W999 before W999 arrived
 
@@ -76,7 +76,7 @@ describe('formats', () => {
 
   it('imports paper lists of every shape, skipping what was not published, and says why it rejected', async () => {
     const reportFile = join(mkdtempSync(join(tmpdir(), 'report-')), 'rejected.jsonl');
-    const summary = await runImport(driver, database, { format: 'paperlist', paths: [join(FIXTURES, 'paperlists')], reportFile });
+    const summary = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [join(FIXTURES, 'paperlists')], reportFile });
     expect(summary).toMatchObject({ records: 9, skipped: 2, rejected: 1, skippedReasons: { 'status Reject': 1, 'status Withdraw': 1 } });
     expect(readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([
       { record: 'iclr2022.json#3', reason: expect.stringContaining('no authors') },
@@ -99,7 +99,7 @@ describe('formats', () => {
 
 describe('identity', () => {
   it('makes one author of "baixu chen" and "Baixu Chen", and one paper of a preprint and its conference version', async () => {
-    await runImport(driver, database, { format: 'json', paths: [SEED_FILE] });
+    await runImport(graphDatabaseOn(driver, database), { format: 'json', paths: [SEED_FILE] });
     await importFixtures('paperlist', 'paperlists');
     const baixu = await rows(`MATCH (a:Author {nameKey: 'baixu chen'}) RETURN a.id AS id, a.openreviewId AS openreview, count{ (a)-[:AUTHORED]->() } AS papers`);
     expect(baixu).toEqual([{ id: 'author:baixu-chen', openreview: '~Baixu_Chen2', papers: 6 }]);
@@ -139,7 +139,7 @@ describe('malformed records', () => {
       'not even an object',
     ]));
     const reportFile = join(folder, 'rejected.jsonl');
-    const summary = await runImport(driver, database, { format: 'paperlist', paths: [folder], reportFile, batchSize: 100 });
+    const summary = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder], reportFile, batchSize: 100 });
     expect(summary).toMatchObject({ records: 9, rejected: 7, papers: { created: 2 } });
     const reasons = readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line).reason as string);
     expect(reasons).toEqual([
@@ -203,7 +203,7 @@ describe('running again', () => {
     const afterKill = await graphFingerprint(driver, database);
 
     await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
-    await runImport(driver, database, { format: 'paperlist', paths: [folder], batchSize: 100 });
+    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder], batchSize: 100 });
     expect(afterKill).toEqual(await graphFingerprint(driver, database));
   }, 180_000);
 
@@ -222,7 +222,7 @@ describe('running again', () => {
 describe('mutations', () => {
   const TOKEN = 'test-token-0123456789-0123456789-abcdef';
   const yoga = () =>
-    createYogaServer({ repositories: createRepositoryFactory(driver, database), logger: pino({ level: 'silent' }), apiTokens: [TOKEN] });
+    createYogaServer({ repositories: createRepositoryFactory(graphDatabaseOn(driver, database)), logger: pino({ level: 'silent' }), apiTokens: [TOKEN] });
   async function mutate(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
     const response = await yoga().fetch('http://yoga/graphql', {
       method: 'POST',
@@ -317,7 +317,7 @@ describe('names', () => {
     written = 0;
     // The graph as the importer before name cleaning left it: the byline split at the entity's `;`
     // into two "authors", marks kept in display names, authorships with no spelling or sources.
-    const writer = createImportWriter(driver, database);
+    const writer = createImportWriter(graphDatabaseOn(driver, database));
     const source = { id: 'source:paperlist:iclr2022', kind: 'conference-paper-list', name: 'ICLR 2022 paper list' };
     const legacy = (i: number, title: string, names: string[]) => (checkRecord({
       source, recordId: `iclr2022.json#${i}`, title, year: 2022, venue: 'ICLR 2022', openreviewId: `Names${String(i).padStart(7, '0')}`,
@@ -333,7 +333,7 @@ describe('names', () => {
     expect(await authorsNamed('.*(&#|[*,]).*')).toHaveLength(3);
     const folder = paperlist(lists);
 
-    const healed = await runImport(driver, database, { format: 'paperlist', paths: [folder] });
+    const healed = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder] });
     expect(healed.papers).toEqual({ created: 0, updated: 2, unchanged: 1 });
     expect(await authorsNamed('.*(&#|[*,;"]).*')).toEqual([]);
     const bylines = await rows(`MATCH (p:Paper)<-[w:AUTHORED]-(a) WITH p, w, a ORDER BY w.position
@@ -347,7 +347,7 @@ describe('names', () => {
 
     // The healed graph is the one a clean import makes, and stays so.
     const afterHealing = await graphFingerprint(driver, database);
-    expect((await runImport(driver, database, { format: 'paperlist', paths: [folder] })).papers.unchanged).toBe(3);
+    expect((await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder] })).papers.unchanged).toBe(3);
     expect(await graphFingerprint(driver, database)).toEqual(afterHealing);
   });
 
@@ -359,7 +359,7 @@ describe('names', () => {
       { title: 'Four', author: 'Jane  Roe†' },
     ]);
     const reportFile = join(folder, 'report.jsonl');
-    const summary = await runImport(driver, database, { format: 'paperlist', paths: [folder], reportFile });
+    const summary = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder], reportFile });
     expect(summary).toMatchObject({ namesDropped: 1, rejected: 0, papers: { created: 4 } });
     expect(readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ record: 'iclr2022.json#2', dropped: 'author name "11537" has no letters' }]);
     expect(await rows('MATCH (a:Author) RETURN a.name AS name, count{ (a)-[:AUTHORED]->() } AS papers ORDER BY name')).toEqual([
@@ -369,16 +369,16 @@ describe('names', () => {
   });
 
   it('remembers a spelling merged into an author, so a later record with it joins that author', async () => {
-    await runImport(driver, database, { format: 'paperlist', paths: [paperlist([{ title: 'By Jane', author: 'Jane Doe' }, { title: 'By Jane Q.', author: 'Jane Q. Doe' }])] });
-    const writes = createWrites(driver, database);
+    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [paperlist([{ title: 'By Jane', author: 'Jane Doe' }, { title: 'By Jane Q.', author: 'Jane Q. Doe' }])] });
+    const writes = createWrites(graphDatabaseOn(driver, database));
     await writes.mergeAuthors('author:jane-doe', ['author:jane-q-doe']);
     const later = paperlist([{ title: 'Later by Jane Q.', author: 'Jane Q Doe, New Person' }]);
-    await runImport(driver, database, { format: 'paperlist', paths: [later] });
+    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [later] });
     expect(await rows(`MATCH (a:Author) RETURN a.id AS id, a.name AS name, [(a)-[:AUTHORED]->(p) | p.title] AS papers ORDER BY id`)).toEqual([
       { id: 'author:jane-doe', name: expect.any(String), papers: expect.arrayContaining(['By Jane', 'By Jane Q.', 'Later by Jane Q.']) },
       { id: 'author:new-person', name: 'New Person', papers: ['Later by Jane Q.'] },
     ]);
-    const yoga = createYogaServer({ logger: pino({ level: 'silent' }), repositories: createRepositoryFactory(driver, database) });
+    const yoga = createYogaServer({ logger: pino({ level: 'silent' }), repositories: createRepositoryFactory(graphDatabaseOn(driver, database)) });
     const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ author(name: "jane q. doe") { papers { totalCount } } }' }) });
     expect(((await response.json()) as { data: unknown }).data).toEqual({ author: { papers: { totalCount: 3 } } });
   });
@@ -391,10 +391,10 @@ describe('the real data in ../shared/data', () => {
 
   it.skipIf(skip)('imports the OpenAlex sample and a conference list, and a second run reports all unchanged', async () => {
     const paths = { openalex: [join(shared, 'openalex-sample')], paperlist: [join(shared, 'paperlists', 'kdd', 'kdd2023.json')] };
-    const first = [await runImport(driver, database, { format: 'openalex', paths: paths.openalex }), await runImport(driver, database, { format: 'paperlist', paths: paths.paperlist })];
+    const first = [await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: paths.openalex }), await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: paths.paperlist })];
     expect(first[0]!.papers.created).toBeGreaterThan(150);
     expect(first[1]!.papers.created).toBeGreaterThan(450);
-    const second = [await runImport(driver, database, { format: 'openalex', paths: paths.openalex }), await runImport(driver, database, { format: 'paperlist', paths: paths.paperlist })];
+    const second = [await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: paths.openalex }), await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: paths.paperlist })];
     for (const [index, run] of second.entries()) {
       expect(run.papers).toEqual({ created: 0, updated: 0, unchanged: first[index]!.papers.created + first[index]!.papers.updated });
     }

@@ -7,6 +7,7 @@ import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate
 import { writeGraph } from '../../src/synthetic/write.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { testDatabase, testDriver } from '../support/server.js';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 
 /**
  * Counts the Cypher statements a request really sends, at the driver: the number must follow
@@ -66,7 +67,7 @@ const QUERY_WITH_SKIPPED = QUERY.replace('totalCount', 'totalCount skippedPapers
 
 async function statementsFor(authorIds: string[], query = QUERY) {
   const { driver: counted, counter } = countingDriver(driver);
-  const yoga = createYogaServer({ repositories: createRepositoryFactory(counted, testDatabase()), logger: pino({ level: 'silent' }) });
+  const yoga = createYogaServer({ repositories: createRepositoryFactory(graphDatabaseOn(counted, testDatabase())), logger: pino({ level: 'silent' }) });
   const response = await yoga.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

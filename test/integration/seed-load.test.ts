@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { graphFingerprint } from '../support/fingerprint.js';
 import { testDatabase, testDriver } from '../support/server.js';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 
 /** What the seed writes beyond what the first API slice shows, checked in the graph itself. */
 
@@ -20,8 +21,8 @@ const SEED_SOURCE = 'source:profile-baixu-chen';
 describe('the seed graph in Neo4j', () => {
   it('loading it again changes nothing', async () => {
     const before = await graphFingerprint(driver, testDatabase());
-    await loadSeed(driver, testDatabase());
-    await loadSeed(driver, testDatabase());
+    await loadSeed(graphDatabaseOn(driver, testDatabase()));
+    await loadSeed(graphDatabaseOn(driver, testDatabase()));
     expect(await graphFingerprint(driver, testDatabase())).toEqual(before);
     expect(before.nodes).toBeGreaterThan(0);
   });

@@ -15,6 +15,7 @@ import { writeGraph } from '../../src/synthetic/write.js';
 import { networkx, type NetworkxMeasures } from '../support/networkx.js';
 import { removeAnalytics } from '../support/analytics.js';
 import { removeGeneratedGraph, testDatabase, testDriver } from '../support/server.js';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 
 /**
  * The analytics job (src/analytics/run.ts) against independent answers: the coauthor edge list is
@@ -121,7 +122,7 @@ beforeAll(async () => {
   planted = generateGraph({ authors: 2_000, prefix: PLANTED, seed: 5 });
   await writeGraph(driver, database(), planted);
   // Exact betweenness, one thread: the run every comparison below reads.
-  main = await runAnalytics(driver, database(), { concurrency: 1, betweennessSamples: null });
+  main = await runAnalytics(graphDatabaseOn(driver, database()), { concurrency: 1, betweennessSamples: null });
 }, 120_000);
 
 afterAll(async () => {
@@ -302,14 +303,14 @@ describe('run bookkeeping', () => {
   it('refuses parameters out of range with BAD_USER_INPUT, before any run is recorded', async () => {
     const before = Number((await rows<{ n: number }>('MATCH (r:AnalyticsRun) RETURN count(r) AS n'))[0]!.n);
     for (const input of [{ concurrency: 5 }, { minSharedPapers: 0 }, { yearFrom: 2020, yearTo: 2010 }, { betweennessSamples: 0 }, { maxAuthorsPerPaper: 1 }]) {
-      await expect(runAnalytics(driver, database(), input)).rejects.toMatchObject({ name: 'AnalyticsError', code: 'BAD_USER_INPUT' });
+      await expect(runAnalytics(graphDatabaseOn(driver, database()), input)).rejects.toMatchObject({ name: 'AnalyticsError', code: 'BAD_USER_INPUT' });
     }
     expect(Number((await rows<{ n: number }>('MATCH (r:AnalyticsRun) RETURN count(r) AS n'))[0]!.n)).toBe(before);
   });
 
   it('lets one of two concurrent starts run and refuses the other with ALREADY_RUNNING; a failure in GDS marks the run failed and keeps the earlier results', async () => {
     const parameters = parseParameters(quick());
-    const [first, second] = await Promise.allSettled([claimRun(driver, database(), parameters), claimRun(driver, database(), parameters)]);
+    const [first, second] = await Promise.allSettled([claimRun(graphDatabaseOn(driver, database()), parameters), claimRun(graphDatabaseOn(driver, database()), parameters)]);
     const claimed = [first, second].filter((r): r is PromiseFulfilledResult<number> => r.status === 'fulfilled');
     const refused = [first, second].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(claimed).toHaveLength(1);
@@ -324,7 +325,7 @@ describe('run bookkeeping', () => {
     const graphName = `scholar-graph-coauthors-run-${run}`;
     await rows('MATCH (a:Author) WITH a LIMIT 1 RETURN gds.graph.project($graphName, a, null).nodeCount AS nodes', { graphName });
     const earlier = await communityCount(main.run);
-    const failure = await executeRun(driver, database(), run, parameters).catch((error: unknown) => error);
+    const failure = await executeRun(graphDatabaseOn(driver, database()), run, parameters).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AnalyticsError);
     expect(failure).toMatchObject({ code: 'ANALYTICS_FAILED' });
     expect((failure as Error).message).toMatch(/already exists/i);
@@ -341,7 +342,7 @@ describe('run bookkeeping', () => {
   it('removes the communities of a run that fails after storing them (the failure forced from the progress callback)', async () => {
     const earlier = await communityCount(main.run);
     let failedRun: number | null = null;
-    const failure = await runAnalytics(driver, database(), quick(), ({ step }) => {
+    const failure = await runAnalytics(graphDatabaseOn(driver, database()), quick(), ({ step }) => {
       if (step === 'link communities') throw new Error('forced failure before linking communities');
     }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'ANALYTICS_FAILED' });
@@ -361,7 +362,7 @@ describe('run bookkeeping', () => {
   it('numbers the next run after the last, and projects the links the edge list has for the years, shared papers and byline cap', { timeout: 120_000 }, async () => {
     const full = await edgeList();
     const years = { yearFrom: 2015, yearTo: 2022 };
-    const byYears = await runAnalytics(driver, database(), quick(years));
+    const byYears = await runAnalytics(graphDatabaseOn(driver, database()), quick(years));
     expect(byYears.run).toBe(main.run + 3);
     const expectedYears = await edgeList(years);
     expect(byYears.linkCount).toBe(expectedYears.edges.length);
@@ -372,7 +373,7 @@ describe('run bookkeeping', () => {
     expect(await runNode(byYears.run)).toMatchObject({ status: 'complete', yearFrom: 2015, yearTo: 2022 });
 
     const narrow = { minSharedPapers: 2, maxAuthorsPerPaper: 5 };
-    const byShared = await runAnalytics(driver, database(), quick(narrow));
+    const byShared = await runAnalytics(graphDatabaseOn(driver, database()), quick(narrow));
     expect(byShared.run).toBe(byYears.run + 1);
     const expectedShared = await edgeList(narrow);
     expect(byShared.linkCount).toBe(expectedShared.edges.length);

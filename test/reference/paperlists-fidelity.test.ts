@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { normalizeKey } from '../../src/domain/normalize.js';
 import { runImport } from '../../src/ingest/import.js';
@@ -68,7 +68,7 @@ describe.skipIf(skip)('the real paper lists, read back through the API', () => {
     await startLocalNeo4j(local, () => {});
     driver = createDriver({ uri: `bolt://127.0.0.1:${local.boltPort}`, user: 'neo4j', password: local.password, database });
     await applySchema(driver, database);
-    await runImport(driver, database, { format: 'paperlist', paths });
+    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths });
     ({ sample, spellings } = JSON.parse((await reference).stdout));
     for (let start = 0; start < sample.length; start += 8) {
       await Promise.all(
@@ -83,7 +83,7 @@ describe.skipIf(skip)('the real paper lists, read back through the API', () => {
     await stopLocalNeo4j(local, () => {});
   }, 120_000);
 
-  const yoga = () => createYogaServer({ repositories: createRepositoryFactory(driver, database), logger: pino({ level: 'silent' }) });
+  const yoga = () => createYogaServer({ repositories: createRepositoryFactory(graphDatabaseOn(driver, database)), logger: pino({ level: 'silent' }) });
   async function query<Data>(text: string, variables: Record<string, unknown>): Promise<Data> {
     const response = await yoga().fetch('http://yoga/graphql', {
       method: 'POST',

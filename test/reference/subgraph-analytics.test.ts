@@ -9,6 +9,7 @@ import { writeGraph } from '../../src/synthetic/write.js';
 import { startObservedServer, type ObservedServer } from '../support/hardening.js';
 import { networkx, type NetworkxMeasures } from '../support/networkx.js';
 import { postGraphQL, testDatabase, testDriver } from '../support/server.js';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 
 /**
  * subgraphAnalytics and GET /export/subgraph over HTTP, on the seed (Baixu Chen's coauthors) and
@@ -381,7 +382,7 @@ describe('the projected graph', () => {
   });
 
   it('is dropped when the measures fail half way', async () => {
-    const read = createRead(driver, testDatabase(), { timeoutMs: READ_TIMEOUT_MS });
+    const read = createRead(graphDatabaseOn(driver, testDatabase()), { timeoutMs: READ_TIMEOUT_MS });
     let existedBeforeDrop: boolean | undefined;
     const failing: Read = async (query, params) => {
       if (query.startsWith('// analytics/subgraph-measures')) {

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import './provided-context.js';
-import { createDriver } from '../../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   try {
     await wipeTestDatabase(driver, connection.database, { where: uri, ownInstance: startedHere });
     await applySchema(driver, connection.database);
-    await loadSeed(driver, connection.database);
+    await loadSeed(graphDatabaseOn(driver, connection.database));
   } finally {
     await driver.close();
   }

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createDriver } from '../../src/db/driver.js';
+import { createDriver, createGraphDatabase } from '../../src/db/driver.js';
 import { createLogger } from '../../src/logger.js';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -60,10 +60,10 @@ export interface InProcessServer {
  */
 export function inProcessServer(env: Record<string, string> = {}): InProcessServer {
   const config = testConfig(env);
-  const driver = createDriver(inject('neo4j'), config.driver);
+  const db = createGraphDatabase(inject('neo4j'), config.driver);
   const logs: LogLine[] = [];
   const yoga = createYogaServer({
-    repositories: createRepositoryFactory(driver, config.neo4j.database, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }),
+    repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }),
     logger: createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) }),
     apiTokens: config.apiTokens,
     profile: config.profile,
@@ -81,7 +81,7 @@ export function inProcessServer(env: Record<string, string> = {}): InProcessServ
     requests: () => logs.filter((line) => line.msg === 'request'),
     close: async () => {
       await yoga.dispose();
-      await driver.close();
+      await db.driver.close();
     },
   };
 }

@@ -1,10 +1,11 @@
-import { parse, specifiedRules, validate } from 'graphql';
+import { isObjectType, parse, specifiedRules, validate } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { costEstimator, LIST_SIZE } from '../../src/limits/cost.js';
+import { costEstimator } from '../../src/limits/cost.js';
 import { pageSizeRule } from '../../src/limits/page-size.js';
 import type { Repositories } from '../../src/repositories/index.js';
+import { defaultCost, LIST_SIZE } from '../../src/schema/cost.js';
 import { schema } from '../../src/schema/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 
@@ -39,8 +40,25 @@ describe('cost model', () => {
     expect(cost('{ author(name: "x") { egoNetwork { nodesTruncated } } }')).toBe(1 + 100);
   });
 
-  it('leaves introspection free (the token limit and production profile bound it)', () => {
+  it('leaves introspection and __typename free (the token limit and production profile bound them)', () => {
     expect(cost('{ __schema { types { name fields { name type { name ofType { name } } } } } }')).toBe(0);
+    expect(cost('{ author(name: "x") { __typename coauthors(first: 10) { edges { node { __typename name } } } } }')).toBe(1 + 1 + 10);
+  });
+
+  it('leaves out what @skip and @include leave out, and prices an abstract type by its dearest member', () => {
+    expect(cost('{ author(name: "x") { name papers @skip(if: true) { totalCount } coauthors @include(if: false) { totalCount } } }')).toBe(1);
+    const both = '{ nodes(ids: ["a"]) { ... on Author { coauthors(first: 10) { totalCount } } ... on Paper { topics { name } } } }';
+    // The Paper branch (a list of topics) is the dearer: 1 per id and LIST_SIZE topics, not both branches.
+    expect(cost(both)).toBe(1 * (1 + LIST_SIZE));
+  });
+
+  it('has every field with a `first` argument declare its cost', () => {
+    const undeclared = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) => Object.values(type.getFields()).map((field) => ({ name: `${type.name}.${field.name}`, field })))
+      .filter(({ field }) => field.args.some((arg) => arg.name === 'first') && field.extensions.complexity === defaultCost)
+      .map(({ name }) => name);
+    expect(undeclared).toEqual([]);
   });
 
   it('lets the README example and a 100-author coauthor query through the default limit of 25,000', () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig, type Config, type DriverSettings } from '../config.js';
 import { ReadBreaker } from './breaker.js';
@@ -60,7 +61,6 @@ export function breakerOf(driver: Driver): ReadBreaker {
   return breaker;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Resolves once the database answers a query. `stillStarting` lets a caller stop waiting as soon

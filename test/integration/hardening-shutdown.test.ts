@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/local-neo4j/paths.js';
-import { freePort, graphql, sleep, until, type Answer } from '../support/hardening.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, graphql, until, type Answer } from '../support/hardening.js';
 import { inject } from 'vitest';
 import '../support/provided-context.js';
 

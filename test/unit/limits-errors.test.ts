@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { pino } from 'pino';
@@ -72,7 +73,6 @@ describe('database failures reach clients as codes', () => {
 
 describe('read breaker', () => {
   const unavailable = () => Promise.reject(newError('connect ECONNREFUSED', 'ServiceUnavailable'));
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('refuses reads at once after Neo4j was found away, tries one at a time, and lets all through once one succeeds', async () => {
     const changes: boolean[] = [];

@@ -18,6 +18,7 @@
  * the G1 old generation held right after a collection (its CollectionUsage), closer to what the
  * run needed. The open edition of GDS has no gds.systemMonitor.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -181,7 +182,7 @@ function sampleHeap(driver: Driver) {
       } catch {
         // A sample that fails (the server busy) is skipped.
       }
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await sleep(1_000);
     }
   })();
   return async () => {
@@ -242,7 +243,7 @@ async function runWhenFree<T>(start: () => Promise<T>): Promise<T> {
     } catch (error) {
       if (!(error instanceof AnalyticsError && error.code === 'ALREADY_RUNNING') || Date.now() > deadline) throw error;
       console.log(`  ${timestamp()} ${error.message} Waiting.`);
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await sleep(5_000);
     }
   }
 }

@@ -10,6 +10,7 @@
  * - frames per second while a node is dragged around a circle, once the most prolific author's
  *   network was expanded (biggest authors first) to about 2,000 and 10,000 drawn nodes.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -58,7 +59,6 @@ const DRAG_MS = 3_000;
 /** After the last expansion: the layout runs 2.5 s; then the page must be still this long. */
 const STILL_MS = 500;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 // ---- the graph -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
  *
  *   npm run bench:load -- --duration 300 --connections 8
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -35,7 +36,6 @@ if (![duration, warmup, connections].every((n) => Number.isInteger(n) && n >= 0)
   throw new Error('--duration, --warmup and --connections take whole numbers (duration and connections at least 1)');
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const port = await freePort();
 const metricsPort = await freePort();

@@ -9,6 +9,7 @@
  *
  *   npm run bench:cache -- --neo4j bolt://127.0.0.1:7687 [--redis redis://127.0.0.1:6379] [--rounds 3 --duration 10]
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
@@ -31,7 +32,6 @@ const options = new Command('bench:cache')
   .parse()
   .opts<{ neo4j: string; redis?: string; rounds: number; duration: number; warmup: number; connections: number; authors: number }>();
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 interface Server {

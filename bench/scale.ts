@@ -14,6 +14,7 @@
  *
  *   npm run bench:scale -- --rounds 3 --duration 20 --connections 16
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -44,7 +45,6 @@ if (![rounds, duration, warmup, connections].every((n) => Number.isInteger(n) &&
   throw new Error('--rounds, --duration, --warmup and --connections take whole numbers (all but warmup at least 1)');
 }
 const neo4jUri = options.neo4j.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const children: ChildProcess[] = [];
 // Whatever goes wrong, nothing started here outlives the run. SIGTERM, not SIGKILL: nginx's
 // master then stops its workers, which would otherwise live on.

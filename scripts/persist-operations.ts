@@ -1,8 +1,16 @@
-/** `npm run operations:persist`: writes schema/persisted-operations.json from the explorer's and the README's operations. */
+/**
+ * `npm run operations:persist`: runs GraphQL Code Generator (codegen.ts), which writes the
+ * explorer's typed documents to explorer/src/gql/, then writes schema/persisted-operations.json
+ * from those documents and the README's operations. Run it after changing either.
+ */
 import { writeFileSync } from 'node:fs';
+import { generate } from '@graphql-codegen/cli';
+import config from '../codegen.js';
 import { PERSISTED_OPERATIONS_FILE } from '../src/http/persisted-operations.js';
-import { collectOperations, renderManifest } from './operations-manifest.js';
 
+await generate(config, true);
+// Imported only now: the manifest reads the documents just generated.
+const { collectOperations, renderManifest } = await import('./operations-manifest.js');
 const operations = collectOperations();
 writeFileSync(PERSISTED_OPERATIONS_FILE, renderManifest(operations));
 console.log(`Wrote ${operations.length} operations to ${PERSISTED_OPERATIONS_FILE}`);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { warmUpGds } from './analytics/warm-up.js';
@@ -41,7 +42,6 @@ export interface StartOptions {
 /** How long /ready waits for Neo4j to answer before calling it unreachable. */
 const READY_PROBE_MS = 2_000;
 const PREPARE_RETRY_MS = 2_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Wires the process together: the configured Neo4j, the schema's constraints, the seed for an

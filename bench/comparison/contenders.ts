@@ -4,6 +4,7 @@
  * has that script), @neo4j/graphql and the floor (bench/compare/). Each reports how many Cypher
  * statements it has sent and for how many requests.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +54,6 @@ export function buildThisServer(log: (line: string) => void): string[] {
 }
 
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A Prometheus sample's value from a /metrics text. */
 const sample = (text: string, name: string) => Number(text.split('\n').find((line) => line.startsWith(`${name} `))?.split(' ')[1] ?? Number.NaN);

@@ -3,6 +3,7 @@
  * query's variable sets, with the CPU time the contender's Node process and Neo4j spent (from
  * /proc/<pid>/stat) and the Cypher statements the contender sent, all per request.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { CSRF_HEADER } from '../../src/yoga.js';
 import { cpuMs } from '../proc.js';
@@ -63,7 +64,7 @@ export async function measure(contender: Contender, neo4jPid: number | null, bod
   const { result, graphqlErrors } = await load(contender.url, bodies, seconds, connections);
   // autocannon stops at the deadline with requests in flight; let the server finish them, so
   // that their statements and CPU time fall in the same window as their count.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   const after = { counters: await contender.counters(), node: cpuMs(contender.pid), neo4j: cpuMs(neo4jPid) };
   const served = after.counters.requests - before.counters.requests;
   const perRequest = (a: number | null, b: number | null) => (a === null || b === null || served === 0 ? null : (b - a) / served);

@@ -1,4 +1,5 @@
 /** The GraphQL endpoint over fetch: data or an ApiError carrying the server's code and message. */
+import type { TypedDocumentString } from './gql/graphql.js';
 
 export const GRAPHQL_URL = '/graphql';
 
@@ -16,14 +17,18 @@ interface GraphQLResponse<Data> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** Runs one named operation; an answer with errors is an error (the page never shows half an answer). */
-export async function request<Data>(document: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<Data> {
+/**
+ * Runs one named operation; an answer with errors is an error (the page never shows half an answer).
+ * The document is one of operations.ts's, typed by GraphQL Code Generator: its variables are
+ * checked and its data typed. Its text is sent as generated, which schema/persisted-operations.json lists.
+ */
+export async function request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables, signal?: AbortSignal): Promise<Data> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query: document, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     });
   } catch (error) {

@@ -20,11 +20,9 @@ import {
   roomForExpansion,
   DRAW_LIMITS,
   type ColourBy,
-  type EgoNetworkData,
-  type OrganizationNetworkData,
 } from './network';
 import * as Operations from './operations';
-import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type AuthorView, type HopView, type PaperItem } from './panel';
+import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
 import { setStatus, showError, task } from './status';
 import { createTimeSlider } from './time-slider';
@@ -62,10 +60,6 @@ function updateCounts() {
 
 // ---- the author network ----------------------------------------------------------------------
 
-interface CoauthorNetworkData {
-  author: { id: string; name: string; egoNetwork: EgoNetworkData } | null;
-}
-
 function filters(params: ViewParams) {
   return { minSharedPapers: params.minSharedPapers, yearFrom: params.yearFrom, yearTo: params.yearTo };
 }
@@ -75,7 +69,7 @@ async function showAuthorNetwork(id: string) {
   view = { ...view, mode: 'authors', centre: id };
   writeView(view);
   const data = await task('Loading the coauthor network', () =>
-    request<CoauthorNetworkData>(Operations.CoauthorNetwork, { id, depth: view.depth, maxNodes: EXPANSION_NODES, ...filters(view) }),
+    request(Operations.CoauthorNetwork, { id, depth: view.depth, maxNodes: EXPANSION_NODES, ...filters(view) }),
   );
   if (!data) return;
   if (!data.author) return setStatus('error', 'NOT_FOUND: no author has this id.');
@@ -93,7 +87,7 @@ async function expand(id: string) {
   const room = roomForExpansion(graph);
   if (room <= 1) return afterMerge(true);
   const data = await task('Expanding', () =>
-    request<CoauthorNetworkData>(Operations.CoauthorNetwork, { id, depth: 1, maxNodes: Math.min(EXPANSION_NODES, room), ...filters(view) }),
+    request(Operations.CoauthorNetwork, { id, depth: 1, maxNodes: Math.min(EXPANSION_NODES, room), ...filters(view) }),
   );
   if (data?.author) afterMerge(mergeEgoNetwork(graph, id, data.author.egoNetwork).truncated);
 }
@@ -111,7 +105,7 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
   renderer.view.selected = id;
   renderer.view.path = null;
   renderer.refresh();
-  const details = task('Loading the author', () => request<{ author: AuthorView | null }>(Operations.AuthorDetails, { id }));
+  const details = task('Loading the author', () => request(Operations.AuthorDetails, { id }));
   if (andExpand) await expand(id);
   const data = await details;
   if (!data?.author || renderer.view.selected !== id) return;
@@ -132,14 +126,14 @@ interface PapersOf {
 
 /** Highlights the link between a and b (authors or organizations) and lists the papers behind it. */
 async function openLink(a: string, b: string) {
-  const load =
+  const load: () => Promise<{ one: PapersOf | null; otherName: string | undefined }> =
     view.mode === 'authors'
       ? async () => {
-          const data = await request<{ author: PapersOf | null; coauthor: { name: string } | null }>(Operations.SharedPapers, { author: a, coauthor: b });
+          const data = await request(Operations.SharedPapers, { author: a, coauthor: b });
           return { one: data.author, otherName: data.coauthor?.name };
         }
       : async () => {
-          const data = await request<{ organization: PapersOf | null; other: { name: string } | null }>(Operations.OrganizationLink, { organization: a, other: b });
+          const data = await request(Operations.OrganizationLink, { organization: a, other: b });
           return { one: data.organization, otherName: data.other?.name };
         };
   renderer.view.selected = null;
@@ -172,14 +166,10 @@ function resetGraph() {
 
 // ---- path finder -----------------------------------------------------------------------------
 
-interface PathData {
-  collaborationPath: { length: number; authors: { id: string; name: string; metrics: { paperCount: number } }[]; hops: HopView[] } | null;
-}
-
 async function findPath(from: string, to: string, toName = 'them') {
   view = { ...view, pathTo: to };
   writeView(view);
-  const data = await task('Finding a path', () => request<PathData>(Operations.CollaborationPath, { from, to }));
+  const data = await task('Finding a path', () => request(Operations.CollaborationPath, { from, to }));
   if (!data) return;
   const fromName = graph.hasNode(from) ? graph.getNodeAttribute(from, 'label') : 'this author';
   const path = data.collaborationPath;
@@ -208,7 +198,7 @@ async function showOrganizationNetwork(id: string, { reset }: { reset: boolean }
   view = { ...view, mode: 'organizations', centre: reset ? id : view.centre };
   writeView(view);
   const data = await task('Loading collaborating organizations', () =>
-    request<{ organization: OrganizationNetworkData | null }>(Operations.OrganizationNetwork, { id }),
+    request(Operations.OrganizationNetwork, { id }),
   );
   if (!data) return;
   if (!data.organization) return setStatus('error', 'NOT_FOUND: no organization has this id.');
@@ -277,17 +267,14 @@ function paintPanelSwatches() {
 
 // ---- controls --------------------------------------------------------------------------------
 
-interface SearchAuthorsData {
-  authors: { edges: { node: { id: string; name: string; metrics: { paperCount: number } } }[] };
-}
 const searchAuthors = async (text: string, signal: AbortSignal): Promise<Option[]> =>
-  (await request<SearchAuthorsData>(Operations.SearchAuthors, { search: text }, signal)).authors.edges.map(({ node }) => ({
+  (await request(Operations.SearchAuthors, { search: text }, signal)).authors.edges.map(({ node }) => ({
     id: node.id,
     label: node.name,
     detail: `${node.metrics.paperCount} papers`,
   }));
 const searchOrganizations = async (text: string, signal: AbortSignal): Promise<Option[]> =>
-  (await request<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(Operations.SearchOrganizations, { search: text }, signal)).organizations.edges.map(
+  (await request(Operations.SearchOrganizations, { search: text }, signal)).organizations.edges.map(
     ({ node }) => ({ id: node.id, label: node.name }),
   );
 

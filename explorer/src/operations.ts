@@ -1,20 +1,25 @@
 /**
  * The explorer's GraphQL operations: named, self-contained documents that any client could copy.
  * The page talks to the server through these alone (the public API, nothing private).
+ *
+ * `graphql()` is GraphQL Code Generator's (explorer/src/gql/, written by `npm run operations:persist`
+ * from these texts and schema/schema.graphql): each call returns the document with its result and
+ * variables types, so `request()` answers typed data. Change a document, then run that command.
  */
+import { graphql } from './gql/index.js';
 
-export const SearchAuthors = /* GraphQL */ `
+export const SearchAuthors = graphql(`
 query SearchAuthors($search: String!, $first: Int = 8) {
   authors(search: $search, first: $first) {
     edges { node { id name metrics { paperCount } } }
   }
-}`;
+}`);
 
 /**
  * One level of coauthors around an author, with what the drawing needs of each node: for colouring
  * by community, its number and who names it (the first of `topAuthors`, highest PageRank first).
  */
-export const CoauthorNetwork = /* GraphQL */ `
+export const CoauthorNetwork = graphql(`
 query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minSharedPapers: Int = 1, $yearFrom: Int, $yearTo: Int) {
   author(id: $id) {
     id
@@ -35,9 +40,9 @@ query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minShare
       edges { source target sharedPaperCount firstYear lastYear }
     }
   }
-}`;
+}`);
 
-export const AuthorDetails = /* GraphQL */ `
+export const AuthorDetails = graphql(`
 query AuthorDetails($id: ID!) {
   author(id: $id) {
     id
@@ -49,9 +54,9 @@ query AuthorDetails($id: ID!) {
     papers(first: 5) { totalCount edges { node { id title year venue url } } }
     analytics { communityNumber pageRank betweenness coreNumber clustering community { id size topAuthors(first: 1) { name } } }
   }
-}`;
+}`);
 
-export const SharedPapers = /* GraphQL */ `
+export const SharedPapers = graphql(`
 query SharedPapers($author: ID!, $coauthor: ID!, $first: Int = 20) {
   author(id: $author) {
     name
@@ -61,26 +66,26 @@ query SharedPapers($author: ID!, $coauthor: ID!, $first: Int = 20) {
     }
   }
   coauthor: node(id: $coauthor) { ... on Author { name } }
-}`;
+}`);
 
-export const CollaborationPath = /* GraphQL */ `
+export const CollaborationPath = graphql(`
 query CollaborationPath($from: ID!, $to: ID!, $maxHops: Int = 6) {
   collaborationPath(from: $from, to: $to, maxHops: $maxHops) {
     length
     authors { id name metrics { paperCount } }
     hops { from { id name } to { id name } paperCount papers { id title year } }
   }
-}`;
+}`);
 
-export const SearchOrganizations = /* GraphQL */ `
+export const SearchOrganizations = graphql(`
 query SearchOrganizations($search: String!, $first: Int = 8) {
   organizations(search: $search, first: $first) {
     edges { node { id name } }
   }
-}`;
+}`);
 
 /** An organization and the organizations on the same papers, strongest links first. */
-export const OrganizationNetwork = /* GraphQL */ `
+export const OrganizationNetwork = graphql(`
 query OrganizationNetwork($id: ID!, $first: Int = 50) {
   organization(id: $id) {
     id
@@ -91,10 +96,10 @@ query OrganizationNetwork($id: ID!, $first: Int = 50) {
       edges { sharedPaperCount firstYear lastYear node { id name papers(first: 1) { totalCount } } }
     }
   }
-}`;
+}`);
 
 /** The papers behind an organization-to-organization link, with their authors. */
-export const OrganizationLink = /* GraphQL */ `
+export const OrganizationLink = graphql(`
 query OrganizationLink($organization: ID!, $other: ID!, $first: Int = 20) {
   organization(id: $organization) {
     name
@@ -104,4 +109,4 @@ query OrganizationLink($organization: ID!, $other: ID!, $first: Int = 20) {
     }
   }
   other: node(id: $other) { ... on Organization { name } }
-}`;
+}`);

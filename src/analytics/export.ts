@@ -134,6 +134,13 @@ function xml(text: string): string {
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
+/**
+ * GraphML and GEXF are written here rather than through graphology's writers: graphology-graphml
+ * (0.5.2) publishes a parser only, and graphology-gexf's writer (0.13.2), tried, took 3.2 times as
+ * long on the largest subgraph (2,000 authors, 20,000 links: median 2.5 s against 0.76 s, on the
+ * event loop), types integers past 32 bits as double, and writes an xsi:schemaLocation that GEXF's
+ * RELAX NG schema rejects.
+ */
 function graphml(graph: ExportGraph): string {
   const takenIds = new Set(['label', 'weight']);
   const nodeAttributes = attributesOf(graph.nodes, takenIds);

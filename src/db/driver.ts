@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { DEFAULT_DRIVER_SETTINGS, type Config, type DriverSettings } from '../config.js';
 import { ReadBreaker } from './breaker.js';
@@ -66,7 +67,6 @@ export function createDriver(connection: Neo4jConnection, settings: DriverSettin
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Resolves once the database answers a query. `stillStarting` lets a caller stop waiting as soon

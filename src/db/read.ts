@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { isRetriableError, type RecordShape } from 'neo4j-driver';
 import type { Causality, StatementCounter } from '../request-scope.js';
 import type { GraphDatabase, ReadLimits } from './driver.js';
@@ -85,4 +86,3 @@ const FETCH_ALL = -1;
 /** The driver's own retry schedule for managed transactions. */
 const RETRY_DELAY_MS = 1_000;
 const RETRY_JITTER = 0.2;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,3 +1,4 @@
+import { escapeUTF8 } from 'entities';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { assetResponse, IMMUTABLE, once, staticAsset, type StaticAsset } from './static-assets.js';
 
@@ -50,8 +51,6 @@ async function loadAssets(): Promise<Assets> {
 const graphiqlAssets = once(loadAssets);
 
 const url = (one: Asset) => ASSETS_PATH + one.file;
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** JSON that cannot end the <script> it sits in. */
 const scriptJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -59,14 +58,14 @@ const scriptJson = (value: unknown) =>
 /** The GraphiQL page (yoga's `renderGraphiQL`): a few kB that point at the assets. */
 export async function renderGraphiQLPage(options: GraphiQLOptions = {}): Promise<string> {
   const assets = await graphiqlAssets();
-  const title = escapeHtml(options.title || 'GraphiQL');
+  const title = escapeUTF8(options.title || 'GraphiQL');
   const workerUrls = Object.fromEntries(Object.entries(assets.workers).map(([label, one]) => [label, url(one)]));
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <title>${title}</title>
-    <link rel="icon" href="${options.favicon ? escapeHtml(options.favicon) : url(assets.favicon)}" />
+    <link rel="icon" href="${options.favicon ? escapeUTF8(options.favicon) : url(assets.favicon)}" />
     <link rel="stylesheet" href="${url(assets.css)}" />
   </head>
   <body id="body" class="no-focus-outline">

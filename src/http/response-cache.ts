@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { stringify } from 'safe-stable-stringify';
 import type { ResponseCacheSettings } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import { requestScopeOf } from '../request-scope.js';
@@ -84,7 +86,8 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
     includeExtensionMetadata: false,
     buildResponseCacheKey: async ({ documentString, operationName, variableValues }) => {
       const tag = version.tag() ?? 'none';
-      const digest = await hashSHA256([documentString, operationName ?? '', stableJson(variableValues ?? {})].join('|'));
+      // Variables with their keys sorted (safe-stable-stringify): `{a, b}` and `{b, a}` are one entry.
+      const digest = await hashSHA256([documentString, operationName ?? '', stringify(variableValues ?? {})].join('|'));
       return `${tag}.${digest}`;
     },
   });
@@ -125,7 +128,7 @@ export function createResponseCache({ settings, readVersion, logger, metrics, gr
     plugins: [responseCache, http],
     ready: async (timeoutMs) => {
       const deadline = Date.now() + timeoutMs;
-      while (!usable() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (!usable() && Date.now() < deadline) await sleep(20);
     },
     close: async () => {
       version.stop();
@@ -277,16 +280,4 @@ function watchGraphVersion({
     refresh,
     stop: () => clearInterval(timer),
   };
-}
-
-/** JSON with object keys sorted, so that `{a, b}` and `{b, a}` are one cache entry. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -4,8 +4,9 @@ import { gzip as gzipCallback } from 'node:zlib';
 
 /**
  * Files the server sends as they are (the explorer's build, GraphiQL's bundle): held in memory,
- * gzipped once, with an ETag. Small and few, so no static-file middleware: yoga is a fetch
- * handler, and these few lines answer GET/HEAD, 304 and gzip for it.
+ * gzipped once, with an ETag. Hand-made: the kept static-file handlers (serve-static, sirv,
+ * @fastify/static) are Node (req, res) middlewares, and yoga answers Fetch Requests in-process
+ * (`yoga.fetch` in the tests), so none fits; these few lines answer GET/HEAD, 304 and gzip.
  */
 export interface StaticAsset {
   type: string;

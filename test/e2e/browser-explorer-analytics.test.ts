@@ -143,7 +143,7 @@ describe.skipIf(skip)('explorer coloured by community (browser)', { timeout: 180
     }, 180_000);
 
     it('accepts the explorer’s largest network request (depth 3, 300 authors, with communities) under the cost limit', async () => {
-      const response = await postGraphQL<{ author: { egoNetwork: { nodes: { author: { analytics: unknown } | null }[] } } }>(server.url, CoauthorNetwork, {
+      const response = await postGraphQL<{ author: { egoNetwork: { nodes: { author: { analytics: unknown } | null }[] } } }>(server.url, CoauthorNetwork.toString(), {
         id: centre.id,
         depth: 3,
         maxNodes: 300,

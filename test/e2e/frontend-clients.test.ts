@@ -62,7 +62,7 @@ describe('CORS', () => {
       expect(response.headers.get('access-control-allow-credentials')).toBeNull();
       expect(response.headers.get('vary')).toMatch(/\bOrigin\b/);
     }
-    const answer = await graphql(locked.url, ExplorerOperations.SearchAuthors, { search: 'Baixu' }, { origin: APP });
+    const answer = await graphql(locked.url, ExplorerOperations.SearchAuthors.toString(), { search: 'Baixu' }, { origin: APP });
     expect(answer.body.data.authors.edges[0].node.name).toBe('Baixu Chen');
     expect(answer.headers.get('access-control-allow-origin')).toBe(APP);
     expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id, x-neo4j-bookmark');
@@ -73,7 +73,7 @@ describe('CORS', () => {
       const response = await preflight(locked.url, origin);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('access-control-allow-headers')).toBeNull();
-      const answer = await graphql(locked.url, ExplorerOperations.SearchAuthors, { search: 'Baixu' }, { origin });
+      const answer = await graphql(locked.url, ExplorerOperations.SearchAuthors.toString(), { search: 'Baixu' }, { origin });
       expect(answer.headers.get('access-control-allow-origin')).toBeNull();
       expect(answer.headers.get('vary')).toMatch(/\bOrigin\b/);
     }
@@ -156,10 +156,10 @@ describe('persisted operations', () => {
   });
 
   it('with PERSISTED_OPERATIONS=only, runs a listed document sent as text (the explorer sends its own), or with its hash', async () => {
-    const searched = await graphql(locked.url, ExplorerOperations.SearchAuthors, { search: 'Junguang' });
+    const searched = await graphql(locked.url, ExplorerOperations.SearchAuthors.toString(), { search: 'Junguang' });
     expect(searched.status).toBe(200);
     expect(searched.body.data.authors.edges[0].node.name).toBe('Junguang Jiang');
-    const both = await postHash(locked.url, operationId(ExplorerOperations.SearchAuthors), { search: 'Junguang' }, { query: ExplorerOperations.SearchAuthors });
+    const both = await postHash(locked.url, operationId(ExplorerOperations.SearchAuthors.toString()), { search: 'Junguang' }, { query: ExplorerOperations.SearchAuthors.toString() });
     expect(both.body).toEqual(searched.body);
   });
 });

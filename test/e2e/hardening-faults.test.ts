@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
@@ -227,7 +228,7 @@ describe('Neo4j killed under load', () => {
         const start = performance.now();
         const answer = await graphql(server.url, HEADLINE);
         outcomes.push({ start, end: performance.now(), ok: served(answer), answer });
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await sleep(10);
       }
     };
     const workers = Array.from({ length: 4 }, worker);
@@ -243,7 +244,7 @@ describe('Neo4j killed under load', () => {
     const backAt = performance.now();
     await until(async () => outcomes.some((outcome) => outcome.start > backAt && outcome.ok), 10_000, 'an answer after the restart');
     const firstServed = Math.min(...outcomes.filter((outcome) => outcome.start > backAt && outcome.ok).map((outcome) => outcome.end));
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await sleep(1_500);
     loading = false;
     await Promise.all(workers);
 

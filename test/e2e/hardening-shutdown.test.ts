@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '../../src/paths.js';
-import { freePort, graphql, sleep, until, type Answer } from '../support/hardening.js';
+import { freePort, graphql, until, type Answer } from '../support/hardening.js';
 import { inject } from 'vitest';
 import '../support/provided-context.js';
 

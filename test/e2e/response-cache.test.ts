@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,7 @@ async function upsertAuthor(server: ObservedServer, name: string): Promise<strin
 async function readUntil(read: () => Promise<Answer>, check: (answer: Answer) => boolean): Promise<Answer> {
   let answer = await read();
   for (let attempt = 0; attempt < 100 && !check(answer); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     answer = await read();
   }
   return answer;

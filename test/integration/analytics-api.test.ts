@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalytics, type AnalyticsSummary } from '../../src/analytics/run.js';
@@ -337,7 +338,7 @@ describe('runs', () => {
     let status = 'RUNNING';
     const deadline = Date.now() + 60_000;
     while (status === 'RUNNING' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
       status = (await data<{ analyticsRun: { status: string } }>(`{ analyticsRun(number: ${summary.run + 1}) { status } }`)).analyticsRun.status;
     }
     expect(status).toBe('COMPLETE');

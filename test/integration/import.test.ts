@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -190,7 +191,7 @@ describe('running again', () => {
     for (;;) {
       const [{ papers }] = (await rows('MATCH (p:Paper) RETURN count(p) AS papers')) as [{ papers: number }];
       if (papers >= 500) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     killed.kill('SIGKILL');
     await exited;

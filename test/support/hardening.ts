@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer } from 'node:net';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
@@ -63,8 +64,6 @@ export function freePort(): Promise<number> {
     });
   });
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `check` is true, or fails after `timeoutMs`. */
 export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

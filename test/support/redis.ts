@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -57,7 +58,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (await answersPing(port)) return { url: `redis://127.0.0.1:${port}`, stop };
-    const failed = await Promise.race([spawnError, new Promise<undefined>((resolve) => setTimeout(resolve, 100))]);
+    const failed = await Promise.race([spawnError, sleep(100)]);
     if (failed || child.exitCode !== null || Date.now() > deadline) {
       await stop().catch(() => {});
       throw new Error(`redis-server did not start (${failed?.message ?? `exit ${child.exitCode}`}); install it (apt-get install redis-server) or set REDIS_SERVER.\n${stderr}`);

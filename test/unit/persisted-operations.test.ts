@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { parse, specifiedRules, validate } from 'graphql';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import * as ExplorerOperations from '../../explorer/src/operations.js';
-import { collectOperations, renderManifest } from '../../scripts/operations-manifest.js';
+import { generate } from '@graphql-codegen/cli';
+import codegenConfig from '../../codegen.js';
+import { collectOperations, explorerDocuments, renderManifest } from '../../scripts/operations-manifest.js';
 import { EXAMPLE_OPERATIONS } from '../../src/http/example-operations.js';
 import type { PersistedOperationsMode } from '../../src/config.js';
 import {
@@ -25,10 +26,16 @@ describe('schema/persisted-operations.json', () => {
     expect(readFileSync(PERSISTED_OPERATIONS_FILE, 'utf8')).toBe(renderManifest());
   });
 
+  it('comes with explorer/src/gql/ as GraphQL Code Generator writes it from the explorer and the schema', async () => {
+    const files = await generate({ ...codegenConfig, silent: true }, false);
+    expect(files.length).toBeGreaterThan(0);
+    for (const { filename, content } of files) expect(readFileSync(filename, 'utf8'), filename).toBe(content);
+  });
+
   it("lists every operation the explorer sends and every README example, by the SHA-256 of its exact text", () => {
     const manifest = readManifest();
     const bodies = new Map(manifest.operations.map((operation) => [operation.id, operation.body]));
-    for (const body of [...Object.values(ExplorerOperations), ...EXAMPLE_OPERATIONS.map(({ query }) => query)]) {
+    for (const body of [...explorerDocuments(), ...EXAMPLE_OPERATIONS.map(({ query }) => query)]) {
       expect(bodies.get(operationId(body))).toBe(body);
     }
     expect(manifest.operations.length).toBe(collectOperations().length);

@@ -5,10 +5,14 @@ import { EXAMPLE_OPERATIONS } from '../../src/http/example-operations.js';
 import { projectRoot } from '../../src/paths.js';
 import { inProcessServer, postGraphQL, type InProcessServer } from '../support/server.js';
 
-/** The README's API examples, as a reader copies them: each block runs against the seed. */
+/** The API examples of docs/api.md (linked from the README), as a reader copies them: each block runs against the seed. */
 
-const README = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-const section = README.slice(README.indexOf('### Examples: one operation per task'), README.indexOf('### Documentation and compatibility'));
+const page = readFileSync(join(projectRoot, 'docs', 'api.md'), 'utf8');
+const start = page.indexOf('\n## Examples: one operation per task\n');
+const end = page.indexOf('\n## ', start + 1);
+// A renamed heading must fail here, not silently read the wrong part of the page.
+if (start < 0 || end < 0) throw new Error('docs/api.md has no "## Examples: one operation per task" section followed by another');
+const section = page.slice(start, end);
 const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g)].map((match) => ({
   query: match[1]!,
   variables: JSON.parse(match[2]!) as Record<string, unknown>,
@@ -21,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-describe("the README's example operations", () => {
+describe("the example operations of docs/api.md", () => {
   it('are the GraphiQL tabs, one per task, with the same variables', () => {
     expect(examples.map((example) => example.name)).toEqual(EXAMPLE_OPERATIONS.map((operation) => operation.name));
     examples.forEach((example, index) => {

@@ -23,7 +23,7 @@ import { skipWithout } from '../support/requirements.js';
  * no code with the importer (test/reference/paperlists.py): for a fixed sample of a few hundred
  * names, the papers, and the coauthors with their shared papers, by name key. (Person by person,
  * several same-named people apart, does not hold yet: which of them a name-only record joins
- * depends on the order records arrive in; see the README's identity rules.) Runs when
+ * depends on the order records arrive in; see the identity rules in docs/importing.md.) Runs when
  * SHARED_DATA_DIR (default ../shared/data from the project root) holds paperlists/; without it,
  * it skips saying so, or fails in CI. FIDELITY_LISTS=iclr,icml/icml2019.json narrows it to some
  * lists.

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS } from '../../src/http/example-operations.js';
-import { projectRoot } from '../../src/local-neo4j/paths.js';
+import { projectRoot } from '../../src/paths.js';
 
 /**
  * The docs (README.md and docs/*.md) keep their links true. The check is remark-validate-links

@@ -3,13 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { METRICS_PORT_OFFSET } from '../../src/config.js';
 import type { RunningServer } from '../../src/server.js';
 import { startObservedServer } from '../support/hardening.js';
-import { startTestServer } from '../support/server.js';
 
 /**
  * Servers side by side on one machine with the defaults (METRICS_PORT unset), as `PORT=4001 npm
  * start` beside a running `npm start` is: each serves metrics, on PORT + 5464 or, when that is
  * taken, on a free port. A METRICS_PORT that is configured and taken still fails the start.
  */
+
+/** Ports are the point: serving at once, without waiting for Neo4j and the analytics warm-up. */
+const start = (env: Record<string, string>) => startObservedServer(env, { waitForNeo4j: false });
 
 const running: RunningServer[] = [];
 const held: Server[] = [];
@@ -50,8 +52,8 @@ const scrape = async (server: RunningServer) => (await fetch(server.metricsUrl))
 describe('the metrics port with METRICS_PORT unset', () => {
   it('lets two servers that differ only in PORT both start, each with metrics on PORT + 5464', async () => {
     const [a, b] = [await portWithFreeMetricsPort(), await portWithFreeMetricsPort()];
-    running.push(await startTestServer({ PORT: String(a), METRICS_PORT: '' }));
-    running.push(await startTestServer({ PORT: String(b), METRICS_PORT: '' }));
+    running.push(await start({ PORT: String(a), METRICS_PORT: '' }));
+    running.push(await start({ PORT: String(b), METRICS_PORT: '' }));
     expect(running.map(metricsPortOf)).toEqual([a + METRICS_PORT_OFFSET, b + METRICS_PORT_OFFSET]);
     expect(await Promise.all(running.map(scrape))).toEqual([200, 200]);
   });
@@ -59,7 +61,7 @@ describe('the metrics port with METRICS_PORT unset', () => {
   it('takes a free port, and says so, when the derived one is taken', async () => {
     const port = await portWithFreeMetricsPort();
     await hold(port + METRICS_PORT_OFFSET);
-    const server = await startObservedServer({ PORT: String(port), METRICS_PORT: '' });
+    const server = await start({ PORT: String(port), METRICS_PORT: '' });
     running.push(server);
     expect(metricsPortOf(server)).not.toBe(port + METRICS_PORT_OFFSET);
     expect(await scrape(server)).toBe(200);
@@ -69,7 +71,7 @@ describe('the metrics port with METRICS_PORT unset', () => {
   });
 
   it('serves metrics on a free port with PORT=0', async () => {
-    const server = await startTestServer({ PORT: '0', METRICS_PORT: '' });
+    const server = await start({ PORT: '0', METRICS_PORT: '' });
     running.push(server);
     expect(metricsPortOf(server)).toBeGreaterThan(0);
     expect(await scrape(server)).toBe(200);
@@ -79,7 +81,7 @@ describe('the metrics port with METRICS_PORT unset', () => {
 describe('a configured METRICS_PORT', () => {
   it('fails the start, naming the port and the variables, when it is taken', async () => {
     const taken = await hold(0);
-    await expect(startTestServer({ METRICS_PORT: String(taken) })).rejects.toThrow(
+    await expect(start({ METRICS_PORT: String(taken) })).rejects.toThrow(
       `Cannot serve metrics on 127.0.0.1:${taken} (METRICS_HOST, METRICS_PORT): listen EADDRINUSE`,
     );
   });

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { projectRoot } from '../../src/paths.js';
+import { startServer } from '../../src/server.js';
 
 /**
  * The server ships only the server: what `npm run build` compiles (tsconfig.build.json, src/)
@@ -52,5 +55,11 @@ describe('the production build', () => {
     expect(compiled.length).toBeGreaterThan(50);
     expect(compiled.filter((file) => !inside(file, SRC)).map((file) => relative(projectRoot, file))).toEqual([]);
     expect(compiled.filter((file) => TOOLING_MODULES.some((name) => file.includes(`${sep}${name}${sep}`)))).toEqual([]);
-  }, 60_000);
+  }, 120_000);
+
+  it('starts no Neo4j: without NEO4J_URI the server stops at once, saying how to get one', async () => {
+    const start = startServer(loadConfig({ PORT: '0', METRICS_PORT: '0' }), createLogger('silent'));
+    await expect(start).rejects.toThrow(ConfigError);
+    await expect(start).rejects.toThrow("NEO4J_URI is not set: set NEO4J_URI, or run `npm start`, which starts the project's own Neo4j");
+  });
 });

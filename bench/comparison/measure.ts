@@ -3,9 +3,10 @@
  * query's variable sets, with the CPU time the contender's Node process and Neo4j spent (from
  * /proc/<pid>/stat) and the Cypher statements the contender sent, all per request.
  */
-import autocannon from 'autocannon';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CSRF_HEADER } from '../../src/yoga.js';
-import { cpuMs } from '../proc.js';
+import { drive, failedRequests, inTurn } from '../lib/drive.js';
+import { cpuMs } from '../lib/proc.js';
 import type { Contender } from './contenders.js';
 
 export interface Run {
@@ -32,38 +33,14 @@ export async function post(url: string, body: string): Promise<{ data?: unknown;
   }
 }
 
-/** Runs autocannon; `bodies` are sent in turn, so no two consecutive requests are the same. */
-export function load(url: string, bodies: string[], seconds: number, connections: number) {
-  let next = 0;
-  let graphqlErrors = 0;
-  return new Promise<{ result: autocannon.Result; graphqlErrors: number }>((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        method: 'POST',
-        headers,
-        requests: [
-          {
-            setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
-            onResponse: (_status, body) => {
-              if (body.includes('"errors"')) graphqlErrors++;
-            },
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve({ result, graphqlErrors })),
-    );
-  });
-}
-
 export async function measure(contender: Contender, neo4jPid: number | null, bodies: string[], seconds: number, connections: number): Promise<Run> {
   const before = { counters: await contender.counters(), node: cpuMs(contender.pid), neo4j: cpuMs(neo4jPid) };
-  const { result, graphqlErrors } = await load(contender.url, bodies, seconds, connections);
+  // `bodies` are sent in turn, so no two consecutive requests are the same.
+  const driven = await drive({ url: contender.url, connections, seconds, next: inTurn(bodies) });
+  const { result } = driven;
   // autocannon stops at the deadline with requests in flight; let the server finish them, so
   // that their statements and CPU time fall in the same window as their count.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   const after = { counters: await contender.counters(), node: cpuMs(contender.pid), neo4j: cpuMs(neo4jPid) };
   const served = after.counters.requests - before.counters.requests;
   const perRequest = (a: number | null, b: number | null) => (a === null || b === null || served === 0 ? null : (b - a) / served);
@@ -72,7 +49,7 @@ export async function measure(contender: Contender, neo4jPid: number | null, bod
     requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    errors: failedRequests(driven),
     nodeCpuMsPerRequest: perRequest(before.node, after.node) ?? Number.NaN,
     neo4jCpuMsPerRequest: perRequest(before.neo4j, after.neo4j),
     statementsPerRequest: perRequest(before.counters.statements, after.counters.statements) ?? Number.NaN,

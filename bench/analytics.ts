@@ -21,23 +21,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ANALYTICS_STEPS, AnalyticsError, runAnalytics, type AnalyticsInput, type AnalyticsSummary } from '../src/analytics/run.js';
-import { loadConfig } from '../src/config.js';
-import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
+import { createDriver } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
-import { projectRoot } from '../src/paths.js';
-import { instancePaths } from '../tools/local-neo4j/paths.js';
-import { integer } from '../scripts/cli-options.js';
+import { integer, jsonOption } from './lib/cli.js';
+import { projectRoot } from './lib/paths.js';
+import { peakMemoryMiB } from './lib/proc.js';
+import { describeMachine, machineLine } from './lib/report.js';
+import { median } from './lib/stats.js';
+import { instancePaths, localNeo4jSettings, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
-import { median as medianOrNull } from './comparison/report.js';
-import { cpuModel, peakMemoryMiB } from './proc.js';
-
-const median = (values: number[]) => medianOrNull(values)!;
 
 const options = new Command('bench:analytics')
   .option('--runs <n>', 'whole analytics runs, one after the other (default 3; 1 with --generated)', integer(1))
@@ -50,7 +46,7 @@ const options = new Command('bench:analytics')
   .option('--concurrency <n>', 'threads GDS uses (at most 4)', integer(1), 4)
   .option('--paths <dir>', 'paper lists to import when the explorer bench\'s graph is empty', join(sharedDataDir, 'paperlists'))
   .option('--keep', 'leave the instance running afterwards')
-  .option('--json <file>', 'also write the figures as JSON')
+  .addOption(jsonOption())
   .parse()
   .opts<{
     runs?: number;
@@ -68,7 +64,7 @@ const options = new Command('bench:analytics')
 
 const generated = options.generated;
 const runCount = options.runs ?? (generated ? 1 : 3);
-const base = loadConfig().localNeo4j;
+const base = localNeo4jSettings();
 const local = generated
   ? { ...base, instance: `bench-analytics-${generated}`, boltPort: 7713, httpPort: 7513, heap: options.heap, pageCache: options.pageCache }
   : { ...base, instance: 'bench-explorer', boltPort: 7697, httpPort: 7484 };
@@ -307,7 +303,7 @@ try {
   // ---- figures ----
   const last = runs.at(-1)!.summary;
   console.log(
-    `\nmachine: ${cpus().length} cores, ${cpuModel()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ` +
+    `\nmachine: ${machineLine()}; ` +
       `instance ${local.instance}, heap max ${runs[0]!.heap.maxMiB} MiB${wasRunning ? ' (already running: its own settings)' : ` (configured ${local.heap}, page cache ${local.pageCache})`}`,
   );
   console.log(
@@ -352,7 +348,7 @@ try {
       options.json,
       `${JSON.stringify(
         {
-          machine: { cores: cpus().length, cpu: cpuModel(), memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+          machine: describeMachine(),
           instance: { name: local.instance, heapMaxMiB: runs[0]!.heap.maxMiB, configuredHeap: wasRunning ? null : local.heap, pageCache: wasRunning ? null : local.pageCache },
           data: { ...Object.fromEntries(Object.entries(data!).map(([k, v]) => [k, Number(v)])), importSeconds, generation },
           parameters,

@@ -1,37 +1,39 @@
 /**
  * `npm run bench:api [-- --rounds 30]`: the latency of each kind of API query against the
- * configured Neo4j (NEO4J_URI, or the local one), through the real schema, loaders and Cypher
- * (in-process yoga.fetch, so HTTP is not measured). Queries run in interleaved rounds
+ * configured Neo4j (NEO4J_URI, or the local one), through the built server as production runs it
+ * (`node dist/index.js`, bench/lib/server.ts; response cache off), one request at a time over
+ * loopback HTTP, so each time includes about a millisecond of HTTP. Queries run in interleaved rounds
  * (A B C ... A B C ...) so that machine noise spreads over all of them; medians and p95 per query.
  * Arguments (a busy author, a paper, ...) are picked from the graph itself.
  *
  * Then the huge-byline rows (`--huge-byline 10000`, 0 to skip): a paper with that many authors
  * is written, and the busy author's coauthors and ego network are timed without it, with it
  * (skipped: MAX_AUTHORS_PER_PAPER), and with it under a limit above its byline (walked, for
- * contrast), the author's authorship of it added and removed between them, interleaved A B C A B C.
+ * contrast: a second server with MAX_AUTHORS_PER_PAPER above the byline), the author's authorship of it added and removed between them, interleaved A B C A B C.
  * The paper and its authors are deleted afterwards.
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Command } from 'commander';
-import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
-import { createGraphDatabase } from '../src/db/driver.js';
-import { startLocalNeo4j } from '../tools/local-neo4j/instance.js';
-import { createRepositoryFactory } from '../src/repositories/index.js';
-import { createYogaServer } from '../src/yoga.js';
+import { createDriver } from '../src/db/driver.js';
+import { count } from './lib/cli.js';
+import { machineLine, markdownTable } from './lib/report.js';
+import { startBuiltServer, type ServerProcess } from './lib/server.js';
+import { median, quantile } from './lib/stats.js';
+import { localNeo4jSettings, startLocalNeo4j } from './lib/tools.js';
 
 const options = new Command()
-  .option('--rounds <n>', 'rounds of every query', '30')
-  .option('--warmup <n>', 'rounds run first and not counted', '3')
-  .option('--huge-byline <authors>', 'authors of the huge paper of the huge-byline rows (0: leave them out)', '10000')
-  .option('--byline-rounds <n>', 'rounds of the huge-byline rows', '15')
+  .addOption(count('--rounds <n>', 'rounds of every query', 0, 30))
+  .addOption(count('--warmup <n>', 'rounds run first and not counted', 0, 3))
+  .addOption(count('--huge-byline <authors>', 'authors of the huge paper of the huge-byline rows (0: leave them out)', 0, 10000))
+  .addOption(count('--byline-rounds <n>', 'rounds of the huge-byline rows', 1, 15))
   .parse()
-  .opts<{ rounds: string; warmup: string; hugeByline: string; bylineRounds: string }>();
+  .opts<{ rounds: number; warmup: number; hugeByline: number; bylineRounds: number }>();
 
 const config = loadConfig();
-const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
-const db = createGraphDatabase({ ...config.neo4j, uri });
-const { driver, database } = db;
+const uri = config.neo4j.uri ?? (await startLocalNeo4j(localNeo4jSettings()));
+const driver = createDriver({ ...config.neo4j, uri });
+const database = config.neo4j.database;
 const one = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database })).records[0]!.toObject();
 
 /** The huge paper and its authors, under ids of their own (an interrupted run's are removed first). */
@@ -108,10 +110,13 @@ if (analyzed) {
   console.log('No complete analytics run in this graph: the analytics rows are left out (run `npm run analytics` first).');
 }
 
-const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }), logger: pino({ level: 'silent' }) });
-async function run(text: string, variables: Record<string, unknown>, server = yoga): Promise<number> {
+/** The built server against the bench's Neo4j; no response cache: every round must run the query. */
+const startServer = (label: string, env: Record<string, string> = {}) =>
+  startBuiltServer({ label, neo4j: { uri, user: config.neo4j.user, password: config.neo4j.password, database }, env: { RESPONSE_CACHE_TTL_MS: '0', ...env } });
+const server = await startServer('the server');
+async function run(text: string, variables: Record<string, unknown>): Promise<number> {
   const started = performance.now();
-  const response = await server.fetch('http://bench/graphql', {
+  const response = await fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: text, variables }),
@@ -122,9 +127,9 @@ async function run(text: string, variables: Record<string, unknown>, server = yo
 }
 
 const timings = new Map<string, number[]>(Object.keys(queries).map((name) => [name, []]));
-const rounds = Number(options.rounds);
+const rounds = options.rounds;
 // `--rounds 0`: only the huge-byline rows.
-const warmup = rounds > 0 ? Number(options.warmup) : 0;
+const warmup = rounds > 0 ? options.warmup : 0;
 for (let round = 0; round < warmup + rounds; round++) {
   for (const [name, [text, variables]] of Object.entries(queries)) {
     const ms = await run(text, variables);
@@ -132,21 +137,22 @@ for (let round = 0; round < warmup + rounds; round++) {
   }
 }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+console.log(`machine: ${machineLine()}`);
 console.log(`graph: ${stats.authors} authors, ${stats.papers} papers, ${stats.nodes} nodes; ${rounds} interleaved rounds after ${warmup} warm-up`);
 if (rounds > 0) {
-  console.log('| query | median ms | p95 ms |\n| --- | ---: | ---: |');
-  for (const [name, values] of timings) console.log(`| ${name} | ${quantile(values, 0.5).toFixed(1)} | ${quantile(values, 0.95).toFixed(1)} |`);
+  const rows = [...timings].map(([name, values]) => [name, median(values).toFixed(1), quantile(values, 0.95).toFixed(1)]);
+  console.log(markdownTable(['query', { title: 'median ms', align: 'right' }, { title: 'p95 ms', align: 'right' }], rows));
 }
 
-const hugeByline = Number(options.hugeByline);
+const hugeByline = options.hugeByline;
 if (hugeByline > 0) {
   try {
-    await benchHugeByline(hugeByline, Number(options.bylineRounds));
+    await benchHugeByline(hugeByline, options.bylineRounds);
   } finally {
     await removeHugePaper();
   }
 }
+await server.stop();
 await driver.close();
 
 /**
@@ -155,7 +161,15 @@ await driver.close();
  * (C may pass the read time limit) counts as failed, not as a time.
  */
 async function benchHugeByline(authors: number, rounds: number) {
-  const walked = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: authors * 2 }), logger: pino({ level: 'silent' }) });
+  const walked = await startServer(`the server, MAX_AUTHORS_PER_PAPER ${authors * 2}`, { MAX_AUTHORS_PER_PAPER: String(authors * 2) });
+  try {
+    await hugeBylineRounds(authors, rounds, walked);
+  } finally {
+    await walked.stop();
+  }
+}
+
+async function hugeBylineRounds(authors: number, rounds: number, walked: ServerProcess) {
   await driver.executeQuery(
     `CREATE (p:Paper {id: $paper, title: 'A consortium paper', titleKey: 'a consortium paper', year: 2020, authorListComplete: true})
      WITH p UNWIND range(1, $authors - 1) AS i
@@ -183,7 +197,7 @@ async function benchHugeByline(authors: number, rounds: number) {
   const timed = async (name: string, condition: (typeof conditions)[number], round: number) => {
     const [text, variables] = rows[name]!;
     const started = performance.now();
-    const response = await (condition === conditions[2] ? walked : yoga).fetch('http://bench/graphql', {
+    const response = await fetch((condition === conditions[2] ? walked : server).url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: text, variables }),
@@ -210,7 +224,6 @@ async function benchHugeByline(authors: number, rounds: number) {
   }
   await attach(false);
 
-  const median = (values: number[]) => (values.length ? quantile(values, 0.5) : NaN);
   const cell = (name: string, condition: string) => {
     const value = median(times.get(`${name}|${condition}`)!);
     const failed = failures.get(`${name}|${condition}`) ?? [];
@@ -220,13 +233,14 @@ async function benchHugeByline(authors: number, rounds: number) {
     `\nA ${authors.toLocaleString('en')}-author paper on ${busy.name}'s byline: ${rounds} interleaved rounds (without, with, with a limit of ${authors * 2}); ` +
       `coauthors: ${[...coauthorCounts].map(([condition, count]) => `${count} ${condition}`).join(', ')}`,
   );
-  console.log(`| query | without, median ms | with (skipped), median ms | ratio | with, limit ${authors * 2} (walked), median ms | ratio |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
-  for (const name of Object.keys(rows)) {
+  const right = (title: string) => ({ title, align: 'right' as const });
+  const table = Object.keys(rows).map((name) => {
     const without = median(times.get(`${name}|${conditions[0]}`)!);
     const ratio = (condition: string) => {
       const value = median(times.get(`${name}|${condition}`)!) / without;
       return Number.isNaN(value) ? '-' : value.toFixed(2);
     };
-    console.log(`| ${name} | ${cell(name, conditions[0])} | ${cell(name, conditions[1])} | ${ratio(conditions[1])} | ${cell(name, conditions[2])} | ${ratio(conditions[2])} |`);
-  }
+    return [name, cell(name, conditions[0]), cell(name, conditions[1]), ratio(conditions[1]), cell(name, conditions[2]), ratio(conditions[2])];
+  });
+  console.log(markdownTable(['query', right('without, median ms'), right('with (skipped), median ms'), right('ratio'), right(`with, limit ${authors * 2} (walked), median ms`), right('ratio')], table));
 }

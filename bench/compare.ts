@@ -12,28 +12,30 @@
  *   npm run bench:compare -- --short              # everything in a few minutes: 2,000 authors, 1 round × 2 s
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { buildThisServer, installCompareDependencies, LABELS, startContender, type Contender } from './comparison/contenders.js';
-import { connect, deleteGeneratedGraph, ensureGeneratedGraph, graphFigures, hasPaperLists, pidListeningOn, samplePool, seedFor, type GraphChoice } from './comparison/graph.js';
+import { installCompareDependencies, LABELS, startContender, type Contender } from './comparison/contenders.js';
+import { connect, deleteGeneratedGraph, ensureGeneratedGraph, graphFigures, hasPaperLists, samplePool, seedFor, type GraphChoice } from './comparison/graph.js';
 import { measure, post, type Run } from './comparison/measure.js';
 import { CONTENDERS, QUERIES, type ContenderName } from './comparison/queries.js';
 import { medians, tables, type QueryResult } from './comparison/report.js';
-import { integer } from '../scripts/cli-options.js';
+import { connectionsOption, count, durationOption, integer, jsonOption, roundsOption, warmupOption } from './lib/cli.js';
+import { pidListeningOn } from './lib/proc.js';
+import { describeMachine, machineLine } from './lib/report.js';
+import { BUILT_SERVER } from './lib/server.js';
 
 const options = new Command('bench:compare')
   .description('this server vs @neo4j/graphql vs a one-statement floor, on one Neo4j and one graph')
-  .option('--authors <n>', 'authors of the generated graph (default 20000; 2000 with --short)', integer(10))
+  .addOption(count('--authors <n>', 'authors of the generated graph (default 20000; 2000 with --short)', 10))
   .option('--prefix <prefix>', 'id prefix of the generated graph (default gen, or gen<authors> for other sizes)')
   .option('--seed <n>', 'generator seed (default 42 for prefix gen, else derived from the prefix)', integer(0))
   .addOption(new Option('--graph <kind>', 'generated graph, or the imported paper lists').choices(['generated', 'paperlists']).default('generated'))
-  .option('--rounds <n>', 'interleaved rounds per query (default 3; 1 with --short)', integer(1))
-  .option('--duration <seconds>', 'length of each measured run (default 15; 2 with --short)', integer(1))
-  .option('--warmup <seconds>', 'unmeasured load per contender before each query (default 3; 1 with --short)', integer(0))
-  .option('--connections <n>', 'concurrent connections', integer(1), 8)
+  .addOption(roundsOption(undefined, 'interleaved rounds per query (default 3; 1 with --short)'))
+  .addOption(durationOption(undefined, 'length of each measured run (default 15; 2 with --short)'))
+  .addOption(warmupOption(undefined, 'unmeasured load per contender before each query (default 3; 1 with --short)'))
+  .addOption(connectionsOption(8))
   .option('--queries <list>', 'comma-separated query ids', (value) => value.split(',').map((q) => q.trim().toUpperCase()))
   .option('--short', 'a quick run for smoke tests: small graph, 1 round, 2 s runs')
-  .option('--json <file>', 'also write every figure as JSON')
+  .addOption(jsonOption())
   .option('--delete-graph', 'delete the generated graph afterwards (for throwaway prefixes)')
   .showHelpAfterError()
   .parse()
@@ -71,8 +73,7 @@ try {
   const { hostname, port } = new URL(db.uri.replace(/^[a-z+]+:/, 'http:'));
   const neo4jPid = ['127.0.0.1', 'localhost', '[::1]'].includes(hostname) ? pidListeningOn(Number(port || 7687)) : null;
 
-  const thisServerArgs = buildThisServer(log);
-  for (const name of CONTENDERS) contenders.push(await startContender(name, db, thisServerArgs));
+  for (const name of CONTENDERS) contenders.push(await startContender(name, db, log));
   const byName = Object.fromEntries(contenders.map((c) => [c.name, c])) as Record<ContenderName, Contender>;
   const bodies = (q: (typeof QUERIES)[number], c: ContenderName) =>
     Array.from({ length: 100 }, (_, i) => JSON.stringify({ query: q.forms[c].query, variables: q.forms[c].variables(sample, i) }));
@@ -126,16 +127,10 @@ try {
     });
   }
 
-  const machine = {
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    thisServer: `node ${thisServerArgs.join(' ')}`,
-  };
+  const machine = { ...describeMachine(), thisServer: `node ${BUILT_SERVER.join(' ')}` };
   const setup = { graph: graph.kind === 'generated' ? `generated, prefix "${prefix}", seed ${seed}, ${authors} authors` : 'imported paper lists', rounds, durationSeconds: duration, warmupSeconds: warmup, connections: options.connections, neo4jUri: db.uri, neo4jPid };
   console.log(`\n## bench:compare\n`);
-  console.log(`- machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; this server runs as \`${machine.thisServer}\``);
+  console.log(`- machine: ${machineLine(machine)}; this server runs as \`${machine.thisServer}\``);
   console.log(`- Neo4j: ${figures.neo4j} at ${db.uri}${neo4jPid ? ` (pid ${neo4jPid})` : ' (CPU not measured: not a local process)'}; database ${figures.databaseNodes} nodes, ${figures.databaseRelationships} relationships`);
   console.log(`- graph: ${setup.graph}: ${figures.authors} authors, ${figures.papers} papers, ${figures.authored} AUTHORED`);
   console.log(`- ${rounds} interleaved round(s) × ${duration} s per contender and query, ${options.connections} connections, ${warmup} s warm-up; medians over rounds\n`);

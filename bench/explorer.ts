@@ -10,39 +10,33 @@
  * - frames per second while a node is dragged around a circle, once the most prolific author's
  *   network was expanded (biggest authors first) to about 2,000 and 10,000 drawn nodes.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Command } from 'commander';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
-import { localNeo4jStatus, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
-import { projectRoot } from '../src/paths.js';
-import { createLogger } from '../src/logger.js';
-import { startServer, type RunningServer } from '../src/server.js';
-import { integer } from '../scripts/cli-options.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
 import { launchBrowser, openRecordedPage } from '../test/support/browser.js';
-import { median as medianOrNull } from './comparison/report.js';
-import { cpuModel } from './proc.js';
-
-const median = (values: number[]) => medianOrNull(values)!;
+import { count, jsonOption } from './lib/cli.js';
+import { projectRoot } from './lib/paths.js';
+import { describeMachine, machineLine } from './lib/report.js';
+import { buildServer, startBuiltServer, type ServerProcess } from './lib/server.js';
+import { median } from './lib/stats.js';
+import { localNeo4jSettings, localNeo4jStatus, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 
 const options = new Command('bench:explorer')
   .option('--paths <dir>', 'paper lists to import when the graph is empty', join(sharedDataDir, 'paperlists'))
-  .option('--authors <n>', 'the most prolific authors whose first network is timed', integer(1), 5)
-  .option('--runs <n>', 'timed first networks per author (alternating authors)', integer(1), 5)
+  .addOption(count('--authors <n>', 'the most prolific authors whose first network is timed', 1, 5))
+  .addOption(count('--runs <n>', 'timed first networks per author (alternating authors)', 1, 5))
   .option('--sizes <list>', 'drawn node counts at which dragging is measured', '2000,10000')
-  .option('--drags <n>', 'drags (about 3 s each) per size; the median is reported', integer(1), 3)
+  .addOption(count('--drags <n>', 'drags (about 3 s each) per size; the median is reported', 1, 3))
   .option('--reimport', 'wipe the instance and import the paper lists again')
   .option('--keep', 'leave the instance running afterwards')
-  .option('--json <file>', 'also write the figures as JSON')
+  .addOption(jsonOption())
   .parse()
   .opts<{ paths: string; authors: number; runs: number; sizes: string; drags: number; reimport?: boolean; keep?: boolean; json?: string }>();
 
@@ -52,7 +46,7 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 2)) {
   process.exit(1);
 }
 
-const local = { ...loadConfig().localNeo4j, instance: 'bench-explorer', boltPort: 7697, httpPort: 7484 };
+const local = { ...localNeo4jSettings(), instance: 'bench-explorer', boltPort: 7697, httpPort: 7484 };
 const uri = `bolt://127.0.0.1:${local.boltPort}`;
 const quiet = () => {};
 const DRAG_MS = 3_000;
@@ -86,13 +80,6 @@ async function importPaperLists(driver: Driver) {
 }
 
 // ---- the bundle ------------------------------------------------------------------------------------
-
-function buildExplorer() {
-  const started = performance.now();
-  const built = spawnSync('npm', ['run', 'build:explorer'], { cwd: projectRoot, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`npm run build:explorer failed:\n${built.stdout}${built.stderr}`);
-  console.log(`explorer built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
 
 function bundleSizes() {
   const assets = join(projectRoot, 'explorer', 'dist', 'assets');
@@ -273,7 +260,7 @@ async function dragOnce(page: Page) {
 
 // ---- the run ---------------------------------------------------------------------------------------
 
-let server: RunningServer | undefined;
+let server: ServerProcess | undefined;
 let browser: Browser | undefined;
 try {
   if (options.reimport) {
@@ -304,15 +291,12 @@ try {
   await driver.close();
   console.log(`most prolific authors: ${top.map((a) => `${a.name} (${a.papers})`).join(', ')}`);
 
-  buildExplorer();
+  buildServer((line) => console.log(line));
   const bundle = bundleSizes();
 
   // No response cache: the runs repeat the same authors, and a fresh page load should be measured.
-  server = await startServer(
-    loadConfig({ NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, NEO4J_DATABASE: 'neo4j', PORT: '0', METRICS_PORT: '0', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent', RESPONSE_CACHE_TTL_MS: '0' }),
-    createLogger('silent'),
-  );
-  const url = new URL('/', server.url).href;
+  server = await startBuiltServer({ neo4j: { uri, user: 'neo4j', password: local.password, database: 'neo4j' }, env: { LOG_LEVEL: 'silent', RESPONSE_CACHE_TTL_MS: '0' } });
+  const url = `${server.base}/`;
   console.log(`server at ${url}`);
 
   browser = await launchBrowser();
@@ -384,7 +368,7 @@ try {
   // ---- figures ----
   const allFirst = [...firstDraws.values()].flat();
   console.log(
-    `\nmachine: ${cpus().length} cores, ${cpuModel()}; Node ${process.version}; Chromium ${chromium} headless; WebGL renderer: ${webgl}` +
+    `\nmachine: ${machineLine()}; Chromium ${chromium} headless; WebGL renderer: ${webgl}` +
       `\n  (rendering is software WebGL through SwiftShader on this machine: a real GPU draws far faster)` +
       `\ndata: ${options.paths}: ${Number(data.papers)} papers, ${Number(data.authors)} authors, ${Number(data.authorships)} authorships in the graph` +
       (importSeconds === null ? '' : `; imported in ${importSeconds.toFixed(1)} s`),
@@ -424,13 +408,13 @@ try {
   if (options.json) {
     writeFileSync(
       options.json,
-      `${JSON.stringify({ machine: { cores: cpus().length, cpu: cpuModel(), node: process.version, chromium, webgl }, data: { papers: Number(data.papers), authors: Number(data.authors), importSeconds }, bundle, firstDraws: Object.fromEntries(firstDraws), overallFirstDrawMs: overall, drags }, null, 2)}\n`,
+      `${JSON.stringify({ machine: { ...describeMachine(), chromium, webgl }, data: { papers: Number(data.papers), authors: Number(data.authors), importSeconds }, bundle, firstDraws: Object.fromEntries(firstDraws), overallFirstDrawMs: overall, drags }, null, 2)}\n`,
     );
     console.log(`figures written to ${options.json}`);
   }
 } finally {
   await browser?.close();
-  await server?.close();
+  await server?.stop();
   if (!options.keep) await stopLocalNeo4j(local, quiet);
   else console.log(`instance ${local.instance} left running (${localNeo4jStatus(local).uri})`);
 }

@@ -11,20 +11,20 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import type { ImportSummary } from '../src/ingest/import.js';
-import { localNeo4jStatus, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
-import { projectRoot } from '../src/paths.js';
-import { integer } from '../scripts/cli-options.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
-import { cpuMs, peakMemoryMiB } from './proc.js';
+import { count } from './lib/cli.js';
+import { projectRoot } from './lib/paths.js';
+import { cpuMs, peakMemoryMiB } from './lib/proc.js';
+import { machineLine } from './lib/report.js';
+import { localNeo4jSettings, localNeo4jStatus, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 
 const options = new Command('bench:import')
   .option('--paths <dir>', 'paper lists to import', join(sharedDataDir, 'paperlists'))
   .option('--batch-size <n>', 'records per transaction (the importer default when unset)')
-  .option('--runs <n>', 'imports in a row into the one graph (the first into an empty one)', integer(1), 2)
+  .addOption(count('--runs <n>', 'imports in a row into the one graph (the first into an empty one)', 1, 2))
   .option('--warm', 'import once and wipe the graph before the measured runs (a warm JVM: no JIT warm-up in the figures)')
   .option('--keep', 'leave the instance running afterwards')
   .parse()
@@ -35,7 +35,7 @@ if (!existsSync(options.paths)) {
   process.exit(1);
 }
 
-const local = { ...loadConfig().localNeo4j, instance: 'bench-import', boltPort: 7696, httpPort: 7483 };
+const local = { ...localNeo4jSettings(), instance: 'bench-import', boltPort: 7696, httpPort: 7483 };
 const uri = `bolt://127.0.0.1:${local.boltPort}`;
 const quiet = () => {};
 
@@ -99,7 +99,7 @@ try {
     console.log(`\nrun ${i + 1}: importing ${options.paths}${i === 0 ? ' into an empty graph' : ' again'}`);
     runs.push(await importOnce(neo4jPid));
   }
-  console.log(`\nNode ${process.version}, ${local.instance} heap ${local.heap}, page cache ${local.pageCache}; wall time includes the importer's start`);
+  console.log(`\n${machineLine()}; ${local.instance} heap ${local.heap}, page cache ${local.pageCache}; wall time includes the importer's start`);
   console.table(
     Object.fromEntries(
       runs.map((run, i) => [

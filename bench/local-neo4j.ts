@@ -9,26 +9,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../src/config.js';
-import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
+import { createDriver } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { loadSeed } from '../src/ingest/seed.js';
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
-import { NEO4J_VERSION } from '../tools/local-neo4j/paths.js';
-import { peakMemoryMiB } from './proc.js';
+import { count } from './lib/cli.js';
+import { peakMemoryMiB } from './lib/proc.js';
+import { machineLine } from './lib/report.js';
+import { median } from './lib/stats.js';
+import { localNeo4jSettings, localNeo4jStatus, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 
 const options = new Command()
-  .option('--runs <n>', 'warm start/stop cycles', '5')
+  .addOption(count('--runs <n>', 'warm start/stop cycles', 1, 5))
   .option('--fresh-maven', 'fetch into an empty Maven repository (a true first download)')
   .parse()
-  .opts<{ runs: string; freshMaven?: boolean }>();
+  .opts<{ runs: number; freshMaven?: boolean }>();
 
 const scratch = mkdtempSync(join(tmpdir(), 'scholar-graph-bench-'));
 if (options.freshMaven) process.env.MAVEN_OPTS = `${process.env.MAVEN_OPTS ?? ''} -Dmaven.repo.local=${join(scratch, 'm2')}`;
-const local = { ...loadConfig().localNeo4j, dir: scratch, instance: 'bench', boltPort: 7690, httpPort: 7477 };
+const local = { ...localNeo4jSettings(), dir: scratch, instance: 'bench', boltPort: 7690, httpPort: 7477 };
 const quiet = () => {};
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 async function timed(work: () => unknown): Promise<number> {
   const started = performance.now();
   await work();
@@ -37,7 +37,7 @@ async function timed(work: () => unknown): Promise<number> {
 
 
 try {
-  console.log(`Neo4j ${NEO4J_VERSION}, heap ${local.heap}, page cache ${local.pageCache}, scratch ${scratch}`);
+  console.log(`${machineLine()}\nNeo4j ${NEO4J_VERSION}, heap ${local.heap}, page cache ${local.pageCache}, scratch ${scratch}`);
   const first = await timed(() => startLocalNeo4j(local, quiet));
   console.log(`first provisioning (fetch${options.freshMaven ? ', empty Maven repo' : ', Maven cache as is'} + first start): ${seconds(first)} s`);
 
@@ -53,7 +53,7 @@ try {
 
   const starts: number[] = [];
   const stops: number[] = [];
-  for (let run = 0; run < Number(options.runs); run++) {
+  for (let run = 0; run < options.runs; run++) {
     stops.push(await timed(() => stopLocalNeo4j(local, quiet)));
     starts.push(await timed(() => startLocalNeo4j(local, quiet)));
   }

@@ -3,12 +3,10 @@
  * instance), a generated graph written when it is not there yet, or the imported paper lists;
  * the pool of authors the queries ask about; and what the report says about the graph.
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../tools/open-database.js';
-import { generateGraph } from '../../src/synthetic/generate.js';
-import { writeGraph } from '../../src/synthetic/write.js';
+import { openDatabase } from '../../src/db/open.js';
+import { generateGraph, writeGraph } from '../lib/tools.js';
 
 export interface Sample {
   /** ~100 authors with coauthors, spread evenly over the graph's ids. */
@@ -152,38 +150,4 @@ export async function deleteGeneratedGraph(db: Database, prefix: string) {
   } finally {
     await session.close();
   }
-}
-
-/**
- * The pid of the process listening on a loopback TCP port (Neo4j's Bolt port), from /proc: the
- * socket's inode in /proc/net/tcp*, then the process holding it. Null when it cannot be seen.
- */
-export function pidListeningOn(port: number): number | null {
-  const inodes = new Set<string>();
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
-    try {
-      text = readFileSync(table, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const fields = line.trim().split(/\s+/);
-      // local_address is HEX_IP:HEX_PORT; state 0A is LISTEN.
-      if (fields[1]?.endsWith(`:${port.toString(16).toUpperCase().padStart(4, '0')}`) && fields[3] === '0A') inodes.add(fields[9]!);
-    }
-  }
-  if (inodes.size === 0) return null;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      for (const fd of readdirSync(`/proc/${entry}/fd`)) {
-        const target = readlinkSync(`/proc/${entry}/fd/${fd}`);
-        if (target.startsWith('socket:[') && inodes.has(target.slice(8, -1))) return Number(entry);
-      }
-    } catch {
-      // a process that ended, or one we may not look into
-    }
-  }
-  return null;
 }

@@ -4,9 +4,9 @@
  * /proc/<pid>/stat) and the Cypher statements the contender sent, all per request.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
 import { CSRF_HEADER } from '../../src/yoga.js';
-import { cpuMs } from '../proc.js';
+import { drive, failedRequests, inTurn } from '../lib/drive.js';
+import { cpuMs } from '../lib/proc.js';
 import type { Contender } from './contenders.js';
 
 export interface Run {
@@ -33,35 +33,11 @@ export async function post(url: string, body: string): Promise<{ data?: unknown;
   }
 }
 
-/** Runs autocannon; `bodies` are sent in turn, so no two consecutive requests are the same. */
-export function load(url: string, bodies: string[], seconds: number, connections: number) {
-  let next = 0;
-  let graphqlErrors = 0;
-  return new Promise<{ result: autocannon.Result; graphqlErrors: number }>((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        method: 'POST',
-        headers,
-        requests: [
-          {
-            setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
-            onResponse: (_status, body) => {
-              if (body.includes('"errors"')) graphqlErrors++;
-            },
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve({ result, graphqlErrors })),
-    );
-  });
-}
-
 export async function measure(contender: Contender, neo4jPid: number | null, bodies: string[], seconds: number, connections: number): Promise<Run> {
   const before = { counters: await contender.counters(), node: cpuMs(contender.pid), neo4j: cpuMs(neo4jPid) };
-  const { result, graphqlErrors } = await load(contender.url, bodies, seconds, connections);
+  // `bodies` are sent in turn, so no two consecutive requests are the same.
+  const driven = await drive({ url: contender.url, connections, seconds, next: inTurn(bodies) });
+  const { result } = driven;
   // autocannon stops at the deadline with requests in flight; let the server finish them, so
   // that their statements and CPU time fall in the same window as their count.
   await sleep(300);
@@ -73,7 +49,7 @@ export async function measure(contender: Contender, neo4jPid: number | null, bod
     requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    errors: failedRequests(driven),
     nodeCpuMsPerRequest: perRequest(before.node, after.node) ?? Number.NaN,
     neo4jCpuMsPerRequest: perRequest(before.neo4j, after.neo4j),
     statementsPerRequest: perRequest(before.counters.statements, after.counters.statements) ?? Number.NaN,

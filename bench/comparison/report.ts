@@ -2,16 +2,17 @@
  * The figures of a comparison: medians over rounds per query and contender, and the markdown
  * tables (ratios of this server to the floor and to @neo4j/graphql, then the detail).
  */
+import { markdownTable } from '../lib/report.js';
+import { median as medianOf } from '../lib/stats.js';
 import type { Run } from './measure.js';
 import { CONTENDERS, type ContenderName } from './queries.js';
 
 export type Medians = { [K in keyof Run]: number | null };
 
-export function median(values: (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-  if (known.length === 0) return null;
-  const mid = Math.floor(known.length / 2);
-  return known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
+/** The median of the figures that could be read; null (n/a in the tables) when none could. */
+function median(values: (number | null)[]): number | null {
+  const value = medianOf(values);
+  return Number.isNaN(value) ? null : value;
 }
 
 /** Medians over rounds; errors are summed instead: one failed request in any round counts. */
@@ -33,25 +34,24 @@ export interface QueryResult {
 }
 
 export function tables(results: QueryResult[]): string {
-  const summary = [
-    '| query | this server req/s | @neo4j/graphql | floor | this / floor | this / @neo4j/graphql | answers |',
-    '|---|---:|---:|---:|---:|---:|---|',
-    ...results.map((r) => {
+  const right = (title: string) => ({ title, align: 'right' as const });
+  const summary = markdownTable(
+    ['query', right('this server req/s'), right('@neo4j/graphql'), right('floor'), right('this / floor'), right('this / @neo4j/graphql'), 'answers'],
+    results.map((r) => {
       const rps = (c: ContenderName) => r.medians[c].requestsPerSecond;
-      return `| ${r.id} ${r.title} | ${fixed(rps('this'), 0)} | ${fixed(rps('neo4jGraphql'), 0)} | ${fixed(rps('floor'), 0)} | ${ratio(rps('this'), rps('floor'))} | ${ratio(rps('this'), rps('neo4jGraphql'))} | ${r.agreed ? 'agree' : '**DIFFER**'} |`;
+      return [`${r.id} ${r.title}`, fixed(rps('this'), 0), fixed(rps('neo4jGraphql'), 0), fixed(rps('floor'), 0), ratio(rps('this'), rps('floor')), ratio(rps('this'), rps('neo4jGraphql')), r.agreed ? 'agree' : '**DIFFER**'];
     }),
-  ];
+  );
   const names: Record<ContenderName, string> = { this: 'this server', neo4jGraphql: '@neo4j/graphql', floor: 'floor' };
-  const detail = [
-    '| query | contender | req/s | p50 ms | p99 ms | errors | Node CPU ms/req | Neo4j CPU ms/req | Cypher statements/req |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.flatMap((r) =>
+  const detail = markdownTable(
+    ['query', 'contender', right('req/s'), right('p50 ms'), right('p99 ms'), right('errors'), right('Node CPU ms/req'), right('Neo4j CPU ms/req'), right('Cypher statements/req')],
+    results.flatMap((r) =>
       CONTENDERS.map((c) => {
         const m = r.medians[c];
-        return `| ${r.id} | ${names[c]} | ${fixed(m.requestsPerSecond, 0)} | ${fixed(m.p50Ms, 0)} | ${fixed(m.p99Ms, 0)} | ${fixed(m.errors, 0)} | ${fixed(m.nodeCpuMsPerRequest, 2)} | ${fixed(m.neo4jCpuMsPerRequest, 2)} | ${fixed(m.statementsPerRequest, 2)} |`;
+        return [r.id, names[c], fixed(m.requestsPerSecond, 0), fixed(m.p50Ms, 0), fixed(m.p99Ms, 0), fixed(m.errors, 0), fixed(m.nodeCpuMsPerRequest, 2), fixed(m.neo4jCpuMsPerRequest, 2), fixed(m.statementsPerRequest, 2)];
       }),
     ),
-  ];
+  );
   const notes = results.filter((r) => r.note).map((r) => `- ${r.id}: ${r.note}`);
-  return [...summary, '', ...detail, ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [summary, '', detail, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEPLOYED_CONFIG, NGINX_BINARY, localNginxConfig, nginxAvailable, writeLocalNginxConfig } from '../../bench/nginx.js';
+import { DEPLOYED_CONFIG, NGINX_BINARY, localNginxConfig, nginxAvailable, writeLocalNginxConfig } from '../../bench/lib/nginx.js';
 import { projectRoot } from '../../src/paths.js';
 import { skipWithout } from '../support/requirements.js';
 

@@ -1,5 +1,3 @@
-import type autocannon from 'autocannon';
-import { CSRF_HEADER } from '../src/yoga.js';
 
 /**
  * The query mix of the load benchmarks (bench:load, bench:scale): what the README's clients ask,
@@ -86,24 +84,5 @@ export async function loadMix(post: Post) {
   };
 }
 
-/**
- * autocannon's request settings for a mix: POSTs of entries picked by weight. `onErrorCodes`
- * hears the `extensions.code`s of every answer with errors (UNCODED for an error without one).
- */
-export function mixRequests(weighted: MixEntry[], onErrorCodes: (codes: string[]) => void): Pick<autocannon.Options, 'method' | 'headers' | 'requests'> {
-  const pick = () => weighted[Math.floor(Math.random() * weighted.length)]!;
-  return {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-    requests: [
-      {
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(pick().body()) }),
-        onResponse: (_status, body) => {
-          if (!body.includes('"errors"')) return;
-          const codes = [...body.matchAll(/"code":"([A-Z_]+)"/g)].map((match) => match[1]!);
-          onErrorCodes(codes.length ? codes : ['UNCODED']);
-        },
-      },
-    ],
-  };
-}
+/** The next request body of a mix: an entry picked by weight. */
+export const mixBodies = (weighted: MixEntry[]) => () => JSON.stringify(weighted[Math.floor(Math.random() * weighted.length)]!.body());

@@ -7,7 +7,7 @@
  * times, the median of every step and of the total, Neo4j's heap sampled during the runs, and the
  * five largest communities with their top authors by PageRank and their top organizations.
  *
- * `--generated 1000000`: the same on a generated graph (src/synthetic/, written by
+ * `--generated 1000000`: the same on a generated graph (tools/synthetic/, written by
  * scripts/generate-graph.ts in a child process) in an instance of its own,
  * `bench-analytics-<authors>` (ports 7713/7513, heap `--heap` 8g, page cache `--page-cache` 4g),
  * generated on first use (a marker file in the instance records that it finished, and how long

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/open.js';
-import { generateGraph } from '../../src/synthetic/generate.js';
-import { writeGraph } from '../../src/synthetic/write.js';
+import { generateGraph } from '../../tools/synthetic/generate.js';
+import { writeGraph } from '../../tools/synthetic/write.js';
 
 export interface Sample {
   /** ~100 authors with coauthors, spread evenly over the graph's ids. */

@@ -3,8 +3,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
-import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
-import { writeGraph } from '../../src/synthetic/write.js';
+import { generateGraph, type SyntheticGraph } from '../../tools/synthetic/generate.js';
+import { writeGraph } from '../../tools/synthetic/write.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { testDatabase, testDriver } from '../support/server.js';
 

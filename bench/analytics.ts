@@ -132,7 +132,8 @@ async function ensureGenerated(authors: number): Promise<Generation> {
     }
   }
   console.log(`${timestamp()} generating ${authors} authors (prefix ${options.prefix}, seed ${options.seed}) with scripts/generate-graph.ts`);
-  // The generator holds the whole graph in memory before writing it: about 1.7 GB of heap at 1M authors.
+  // The generator holds the whole graph (and its records) in memory before writing it: the peak
+  // heap, measured below, grows with the authors.
   const { seconds, peakMiB } = await child(
     'scripts/generate-graph.ts',
     ['--authors', String(authors), '--prefix', options.prefix, '--seed', String(options.seed)],

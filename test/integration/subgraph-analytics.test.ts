@@ -35,9 +35,9 @@ const localId = (gid: string) => decodeGlobalID(gid).id;
 const baseUrl = () => server.base;
 
 /**
- * Reads get 20 s rather than 5: GDS's first calls on a fresh Neo4j load and compile its classes,
- * which took 18 s on a busy two-core machine (warmed up below, outside any limit), and the tests
- * check answers, not speed.
+ * Reads get a longer limit than the server's default: GDS's first calls on a fresh Neo4j load and
+ * compile its classes, which can take longer than that on a busy machine (warmed up below,
+ * outside any limit), and the tests check answers, not speed.
  */
 const READ_TIMEOUT_MS = 20_000;
 

@@ -54,23 +54,6 @@ export interface ResponseCacheDependencies {
   graphqlPath: string;
 }
 
-export interface ResponseCache {
-  plugins: Plugin[];
-  /** Resolves once the cache can serve (graph version known, Redis connected), or after `timeoutMs`. */
-  ready: (timeoutMs: number) => Promise<void>;
-  /** Stops watching the graph's version and closes Redis. */
-  close: () => Promise<void>;
-}
-
-export interface ResponseCacheDependencies {
-  settings: ResponseCacheSettings;
-  /** The graph's version, read from Neo4j (src/db/graph-version.ts). */
-  readVersion: () => Promise<string>;
-  logger: Logger;
-  metrics: Metrics;
-  graphqlPath: string;
-}
-
 export function createResponseCache({ settings, readVersion, logger, metrics, graphqlPath }: ResponseCacheDependencies): ResponseCache {
   const version = watchGraphVersion({
     read: readVersion,

@@ -74,6 +74,7 @@ try {
   const writeMs = wrote - writing;
   console.log(
     `${written.records} papers in ${written.batches} batches of up to ${options.batchSize}: write ${seconds(writeMs)} ` +
+      `(batches ${seconds(written.ms.batches)}, summaries ${seconds(written.ms.summaries)}) ` +
       `(${Math.round(written.records / (writeMs / 1000))} papers/s), generate ${seconds(generated - started)}, ` +
       `wall ${seconds(performance.now() - started)}.`,
   );

@@ -7,7 +7,7 @@
  * times, the median of every step and of the total, Neo4j's heap sampled during the runs, and the
  * five largest communities with their top authors by PageRank and their top organizations.
  *
- * `--generated 1000000`: the same on a generated graph (src/synthetic/, written by
+ * `--generated 1000000`: the same on a generated graph (tools/synthetic/, written by
  * scripts/generate-graph.ts in a child process) in an instance of its own,
  * `bench-analytics-<authors>` (ports 7713/7513, heap `--heap` 8g, page cache `--page-cache` 4g),
  * generated on first use (a marker file in the instance records that it finished, and how long
@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ANALYTICS_STEPS, AnalyticsError, runAnalytics, type AnalyticsInput, type AnalyticsSummary } from '../src/analytics/run.js';
-import { createDriver } from '../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { integer, jsonOption } from './lib/cli.js';
 import { projectRoot } from './lib/paths.js';
@@ -130,7 +130,8 @@ async function ensureGenerated(authors: number): Promise<Generation> {
     }
   }
   console.log(`${timestamp()} generating ${authors} authors (prefix ${options.prefix}, seed ${options.seed}) with scripts/generate-graph.ts`);
-  // The generator holds the whole graph in memory before writing it: about 1.7 GB of heap at 1M authors.
+  // The generator holds the whole graph (and its records) in memory before writing it: the peak
+  // heap, measured below, grows with the authors.
   const { seconds, peakMiB } = await child(
     'scripts/generate-graph.ts',
     ['--authors', String(authors), '--prefix', options.prefix, '--seed', String(options.seed)],

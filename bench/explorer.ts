@@ -10,6 +10,7 @@
  * - frames per second while a node is dragged around a circle, once the most prolific author's
  *   network was expanded (biggest authors first) to about 2,000 and 10,000 drawn nodes.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { createDriver } from '../src/db/driver.js';
+import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { loadSeed } from '../src/ingest/seed.js';
 import { count } from './lib/cli.js';

@@ -1,15 +1,15 @@
 /**
- * `npm run generate -- --authors 100000 [--prefix gen] [--seed 42] [--batch-size 5000]`: writes a
- * deterministic synthetic graph (src/synthetic/) into the configured database, or into the local
- * Neo4j when NEO4J_URI is unset, with a progress bar. Idempotent: the same options again change
- * nothing; another prefix adds a second graph beside the first.
+ * `npm run generate -- --authors 100000 [--prefix gen] [--seed 42] [--batch-size 1000]`: writes a
+ * deterministic synthetic graph (tools/synthetic/) into the configured database, or into the local
+ * Neo4j when NEO4J_URI is unset, through the importer's writer, with a progress bar. Idempotent:
+ * the same options again change nothing; another prefix adds a second graph beside the first.
  */
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../tools/open-database.js';
-import { generateGraph } from '../src/synthetic/generate.js';
-import { rowCount, writeGraph } from '../src/synthetic/write.js';
+import { generateGraph } from '../tools/synthetic/generate.js';
+import { writeGraph } from '../tools/synthetic/write.js';
 import { integer } from './cli-options.js';
 
 const options = new Command('generate')
@@ -17,7 +17,7 @@ const options = new Command('generate')
   .requiredOption('--authors <n>', 'number of authors (about 0.6 papers each)', integer(1))
   .option('--prefix <prefix>', 'id prefix, so several graphs can share a database', 'gen')
   .option('--seed <n>', 'PRNG seed', integer(0), 42)
-  .option('--batch-size <n>', 'rows per write transaction', integer(1), 5_000)
+  .option('--batch-size <n>', 'papers per write transaction', integer(1), 1_000)
   .showHelpAfterError()
   .parse()
   .opts<{ authors: number; prefix: string; seed: number; batchSize: number }>();
@@ -27,13 +27,12 @@ const started = performance.now();
 
 const graph = generateGraph({ authors: options.authors, prefix: options.prefix, seed: options.seed });
 const generated = performance.now();
-const totalRows = rowCount(graph);
-console.log(`Generated ${totalRows} rows in ${seconds(generated - started)}.`);
+console.log(`Generated ${graph.papers.length} papers by ${graph.authors.length} authors in ${seconds(generated - started)}.`);
 
 const { driver, database, uri } = await openDatabase(loadConfig());
 const bar = new cliProgress.SingleBar(
   {
-    format: '{bar} {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {step}',
+    format: '{bar} {percentage}% | {value}/{total} papers | {rate} papers/s | ETA {eta_formatted}',
     // Redirected to a file, print a line every few seconds instead of redrawing one.
     noTTYOutput: true,
     notTTYSchedule: 5_000,
@@ -44,17 +43,13 @@ const bar = new cliProgress.SingleBar(
 );
 try {
   const writing = performance.now();
-  bar.start(totalRows, 0, { rate: 0, step: '' });
-  const { batches, nodesCreated, relationshipsCreated } = await writeGraph(driver, database, graph, {
+  bar.start(graph.papers.length, 0, { rate: 0 });
+  const written = await writeGraph(driver, database, graph, {
     batchSize: options.batchSize,
-    onProgress: (progress) =>
-      bar.update(progress.rows, {
-        rate: Math.round(progress.rows / ((performance.now() - writing) / 1000)),
-        step: `${progress.step} ${progress.stepRows}/${progress.stepTotal}`,
-      }),
+    onProgress: (progress) => bar.update(progress.records, { rate: Math.round(progress.records / ((performance.now() - writing) / 1000)) }),
   });
   bar.stop();
-  const written = performance.now();
+  const wrote = performance.now();
 
   console.log(`\nWrote graph "${options.prefix}" (seed ${options.seed}) into ${uri} (database ${database}):`);
   const counts: [string, number][] = [
@@ -71,11 +66,16 @@ try {
     ['RECORDED_IN', graph.papers.length],
   ];
   for (const [name, count] of counts) console.log(`  ${name.padEnd(18)} ${String(count).padStart(9)}`);
-  console.log(`Created ${nodesCreated} nodes and ${relationshipsCreated} relationships (the rest existed already).`);
-  const writeMs = written - writing;
+  const { papers } = written;
   console.log(
-    `${totalRows} rows in ${batches} batches of up to ${options.batchSize}: write ${seconds(writeMs)} ` +
-      `(${Math.round(totalRows / (writeMs / 1000))} rows/s), generate ${seconds(generated - started)}, ` +
+    `Papers: ${papers.created} created, ${papers.updated} updated, ${papers.unchanged} unchanged; ` +
+      `${written.authorsCreated} authors and ${written.organizationsCreated} organizations created (the rest existed already).`,
+  );
+  const writeMs = wrote - writing;
+  console.log(
+    `${written.records} papers in ${written.batches} batches of up to ${options.batchSize}: write ${seconds(writeMs)} ` +
+      `(batches ${seconds(written.ms.batches)}, summaries ${seconds(written.ms.summaries)}) ` +
+      `(${Math.round(written.records / (writeMs / 1000))} papers/s), generate ${seconds(generated - started)}, ` +
       `wall ${seconds(performance.now() - started)}.`,
   );
 } catch (error) {

@@ -74,10 +74,10 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
       pendingStep = 'loading the seed';
       if (await seedIfEmpty(db)) logger.info('Empty graph: seed loaded');
     }
-    // Graph Data Science loads its classes on its first call, 13 to 18 s after a fresh Neo4j
-    // start, and plain reads sent meanwhile stalled past their 5 s limit (measured: the first
-    // eight reads after the address was logged all ended in TIMEOUT). So that is paid before
-    // serving, not by the first clients; a warm GDS answers in under a second.
+    // Graph Data Science loads its classes on its first call after a fresh Neo4j start, which
+    // takes longer than the read time limit, and plain reads sent meanwhile stalled past theirs
+    // (the first reads after the address was logged all ended in TIMEOUT). So that is paid before
+    // serving, not by the first clients; the log line below says what it cost this time.
     pendingStep = 'warming up Graph Data Science';
     const warmed = await warmUpGds(driver, database);
     if ('millis' in warmed) logger.info({ millis: warmed.millis }, 'Graph Data Science warmed up');

@@ -5,7 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/open.js';
+import { openDatabase } from '../../tools/open-database.js';
 import { generateGraph, writeGraph } from '../lib/tools.js';
 
 export interface Sample {
@@ -50,8 +50,9 @@ export function seedFor(prefix: string): number {
 
 /**
  * Writes the generated graph of `authors` authors under `prefix` unless it is there already,
- * judged by its author, paper and citation counts (the generator is deterministic, and CITES is
- * the last thing it writes). Returns whether it wrote.
+ * judged by its author, paper and citation counts and no author left without summaries (the
+ * generator is deterministic, and the importer's writer computes the summaries last). Returns
+ * whether it wrote.
  */
 export async function ensureGeneratedGraph(db: Database, authors: number, prefix: string, seed: number, log: (line: string) => void) {
   const graph = generateGraph({ authors, prefix, seed });
@@ -60,8 +61,9 @@ export async function ensureGeneratedGraph(db: Database, authors: number, prefix
     await count(db, 'MATCH (a:Author) WHERE a.id STARTS WITH $p RETURN count(a)', { p }),
     await count(db, 'MATCH (x:Paper) WHERE x.id STARTS WITH $p RETURN count(x)', { p }),
     await count(db, 'MATCH (x:Paper)-[c:CITES]->() WHERE x.id STARTS WITH $p RETURN count(c)', { p }),
+    await count(db, 'MATCH (a:StaleSummary) WHERE a.id STARTS WITH $p RETURN count(a)', { p }),
   ];
-  const expected = [graph.authors.length, graph.papers.length, graph.cites.length];
+  const expected = [graph.authors.length, graph.papers.length, graph.cites.length, 0];
   if (present.every((n, i) => n === expected[i])) return false;
   log(`Writing the generated graph "${prefix}" (${authors} authors, seed ${seed}) into ${db.uri}...`);
   const started = performance.now();

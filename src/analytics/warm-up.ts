@@ -5,7 +5,7 @@ import { cypher } from '../db/cypher.js';
 
 /**
  * Graph Data Science loads its classes on its first call: right after Neo4j starts, the first
- * subgraph request took about 18 s, past the read time limit, and other reads stalled meanwhile.
+ * subgraph request took longer than the read time limit, and other reads stalled meanwhile.
  * The server runs the subgraph measures once on a triangle before it serves (src/server.ts), so
  * that clients do not pay for it. Returns GDS's answer time, or the error when GDS is not there
  * or takes longer than WARM_UP_LIMIT_MS.

@@ -9,11 +9,12 @@ import { projectRoot } from '../paths.js';
  * A node's fields are written once, in cypher/read/node/<Label>.cypher, and a query asks for them
  * with `x {%Label%}`. Every query that returns an author (by id, in a page of coauthors, in a
  * byline) so returns the same row, and a row that names a node can carry it, read with it, in
- * place of a read by id (src/schema/carried.ts). An unknown label fails at load.
+ * place of a read by id (src/schema/carried.ts). An unknown label fails at load. A page's count
+ * includes the page's match with `{%match path%}` (below).
  */
 export function cypher(path: string): string {
   let text = loaded.get(path);
-  if (text === undefined) loaded.set(path, (text = expandNodeFields(readCypherFile(path), path)));
+  if (text === undefined) loaded.set(path, (text = expandNodeFields(expandMatches(readCypherFile(path), path), path)));
   return text;
 }
 
@@ -21,6 +22,21 @@ export function cypher(path: string): string {
 const loaded = new Map<string, string>();
 
 const readCypherFile = (path: string) => readFileSync(join(projectRoot, 'cypher', `${path}.cypher`), 'utf8');
+
+/**
+ * A page's total count (`<page>.count.cypher`) counts what the page matches: its line
+ * `{%match <page path>%}` stands for the page query's statements above the page's
+ * `// end of match` line, so that a change to the page's match changes its count too.
+ */
+const MATCH_END = /^\/\/ end of match\b/;
+
+const expandMatches = (text: string, path: string) =>
+  text.replace(/^\{%match ([\w/-]+)%\}$/gm, (_line, page: string) => {
+    const lines = readCypherFile(page).split('\n');
+    const end = lines.findIndex((line) => MATCH_END.test(line.trim()));
+    if (end < 0) throw new Error(`cypher/${path}.cypher counts the match of cypher/${page}.cypher, which has no "// end of match" line`);
+    return withoutComments(lines.slice(0, end).join('\n')).trim();
+  });
 
 const nodeFields = new Map<string, string>();
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizeKey } from '../domain/normalize.js';
-import type { AuthorRef, OrganizationRef, PaperRecord } from './record.js';
+import type { RecordAuthor, RecordOrganization, PaperRecord } from './record.js';
 
 /**
  * Who and what a reference is: the keys papers, authors and organizations are known by in a
@@ -34,14 +34,17 @@ export function paperIdFor(record: PaperRecord): string {
   return `paper:${short(`${keyOf(record.title)}|${record.year}|${keyOf(record.authors[0]!.name)}`)}`;
 }
 
-export function authorKey(author: AuthorRef): string {
+// A fixed id is the node's own id and its key (never of a name key's form: record.ts).
+export function authorKey(author: RecordAuthor): string {
+  if (author.id) return author.id;
   if (author.openalexId) return `openalex:${author.openalexId}`;
   if (author.orcid) return `orcid:${author.orcid}`;
   if (author.openreviewId) return `openreview:${author.openreviewId}`;
   return `author:${slugOf(author.name)}`;
 }
 
-export function organizationKey(org: OrganizationRef): string {
+export function organizationKey(org: RecordOrganization): string {
+  if (org.id) return org.id;
   if (org.ror) return `ror:${org.ror}`;
   if (org.openalexId) return `openalex:${org.openalexId}`;
   return `org:${slugOf(org.name)}`;

@@ -8,24 +8,31 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+/**
+ * A fixed node id (generated graphs): the reference is this node and no other, whatever its name
+ * says. Not of the form of a name's own node (`author:<name>`, `org:<name>`, identity.ts).
+ */
+const fixedId = z.string().trim().min(1).max(200).regex(/^(?!author:|org:)/, 'a fixed id cannot start with author: or org:').optional();
 
-export const organizationRefSchema = z.object({
+export const recordOrganizationSchema = z.object({
+  id: fixedId,
   name: text(500),
   ror: optionalText(100),
   openalexId: optionalText(100),
   country: optionalText(10),
 });
 
-export const authorRefSchema = z.object({
+export const recordAuthorSchema = z.object({
+  id: fixedId,
   name: text(300),
   openalexId: optionalText(100),
   orcid: optionalText(100),
   openreviewId: optionalText(200),
   /** Where the author was for this paper, when the source aligns affiliations with authors. */
-  organizations: z.array(organizationRefSchema).max(20).default([]),
+  organizations: z.array(recordOrganizationSchema).max(20).default([]),
 });
 
-export const topicRefSchema = z.object({
+export const recordTopicSchema = z.object({
   id: text(300),
   scheme: text(50),
   code: optionalText(100),
@@ -55,20 +62,20 @@ export const paperRecordSchema = z.object({
   citationCount: z.number().int().min(0).optional(),
   authorListComplete: z.boolean(),
   /** The byline, in order. */
-  authors: z.array(authorRefSchema).min(1, 'no authors').max(5_000),
+  authors: z.array(recordAuthorSchema).min(1, 'no authors').max(5_000),
   /** Authors on the paper whose byline position the source does not give. */
-  otherAuthors: z.array(authorRefSchema).max(100).default([]),
+  otherAuthors: z.array(recordAuthorSchema).max(100).default([]),
   /** Organizations the source gives for the paper as a whole. */
-  organizations: z.array(organizationRefSchema).max(200).default([]),
-  topics: z.array(topicRefSchema).max(100).default([]),
+  organizations: z.array(recordOrganizationSchema).max(200).default([]),
+  topics: z.array(recordTopicSchema).max(100).default([]),
   /** OpenAlex ids of works this paper cites; linked as CITES once both are in the graph. */
   references: z.array(text(100)).max(5_000).default([]),
 });
 
 export type PaperRecord = z.infer<typeof paperRecordSchema>;
-export type AuthorRef = z.infer<typeof authorRefSchema>;
-export type OrganizationRef = z.infer<typeof organizationRefSchema>;
-export type TopicRef = z.infer<typeof topicRefSchema>;
+export type RecordAuthor = z.infer<typeof recordAuthorSchema>;
+export type RecordOrganization = z.infer<typeof recordOrganizationSchema>;
+export type RecordTopic = z.infer<typeof recordTopicSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 
 /** What a parser makes of one input item; `dropped` says which byline entries were not names, and why. */

@@ -1,6 +1,6 @@
 import { JSONResolver } from 'graphql-scalars';
 import { parseOpenAlexWork } from '../ingest/formats/openalex.js';
-import { authorRefSchema, checkRecord, type PaperRecord } from '../ingest/record.js';
+import { recordAuthorSchema, checkRecord, type PaperRecord } from '../ingest/record.js';
 import { builder } from './builder.js';
 import { BadInputError } from '../errors/coded.js';
 import { present } from './paper.js';
@@ -96,7 +96,7 @@ builder.mutationFields((t) => ({
     description: 'Finds the author these ids (or, failing them, this name) identify, or creates them; fills in new ids.',
     args: { input: t.arg({ description: 'The author as the source gives it.', type: AuthorInput, required: true }) },
     resolve: async (_root, { input }, { repositories, loaders }) => {
-      const checked = authorRefSchema.safeParse(compact(input));
+      const checked = recordAuthorSchema.safeParse(compact(input));
       if (!checked.success) {
         const issue = checked.error.issues[0]!;
         throw new BadInputError(`${issue.path.join('.')}: ${issue.message}`);

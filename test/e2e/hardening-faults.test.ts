@@ -101,9 +101,9 @@ describe('Neo4j missing at start', () => {
   it('serves once Neo4j is there, without a restart, and never with the graph half made', async () => {
     await startNeo4j();
     const neo4jReady = performance.now();
-    // The point is "without a restart"; how soon is a figure, printed. The bound is loose: the
-    // server's next try (every 2 s), then the schema, the seed and Graph Data Science's first call
-    // on a cold JVM, took 29 s once on a busy 2-core machine.
+    // The point is "without a restart"; how soon is a figure, printed. The bound is loose: it
+    // covers the server's next try, then the schema, the seed and Graph Data Science's first call
+    // on a cold JVM, which a busy 2-core machine makes slow.
     const answers: Answer[] = [];
     await until(
       async () => {

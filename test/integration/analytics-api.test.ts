@@ -5,8 +5,9 @@ import { runAnalytics, type AnalyticsSummary } from '../../src/analytics/run.js'
 import { pino } from 'pino';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
-import { generateGraph } from '../../src/synthetic/generate.js';
-import { writeGraph } from '../../src/synthetic/write.js';
+import { generateGraph } from '../../tools/synthetic/generate.js';
+import { writeGraph } from '../../tools/synthetic/write.js';
+import { startServer, type RunningServer } from '../../src/server.js';
 import { removeAnalytics } from '../support/analytics.js';
 import { inProcessServer, postGraphQL, removeGeneratedGraph, testDatabase, testDriver, type GraphQLResponse, type InProcessServer } from '../support/server.js';
 import { graphDatabaseOn } from '../../src/db/driver.js';

@@ -10,8 +10,8 @@ import {
   type AnalyticsInput,
   type AnalyticsSummary,
 } from '../../src/analytics/run.js';
-import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
-import { writeGraph } from '../../src/synthetic/write.js';
+import { generateGraph, type SyntheticGraph } from '../../tools/synthetic/generate.js';
+import { writeGraph } from '../../tools/synthetic/write.js';
 import { networkx, type NetworkxMeasures } from '../support/networkx.js';
 import { removeAnalytics } from '../support/analytics.js';
 import { removeGeneratedGraph, testDatabase, testDriver } from '../support/server.js';

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphAnalytics, MAX_AUTHORS_PER_PAPER } from '../../src/analytics/subgraph.js';
 import { createRead, type Read } from '../../src/db/read.js';
 import { cypher } from '../../src/db/cypher.js';
-import { generateGraph, type SyntheticGraph } from '../../src/synthetic/generate.js';
-import { writeGraph } from '../../src/synthetic/write.js';
+import { generateGraph, type SyntheticGraph } from '../../tools/synthetic/generate.js';
+import { writeGraph } from '../../tools/synthetic/write.js';
 import { startObservedServer, type ObservedServer } from '../support/hardening.js';
 import { networkx, type NetworkxMeasures } from '../support/networkx.js';
 import { postGraphQL, testDatabase, testDriver } from '../support/server.js';
@@ -36,9 +36,9 @@ const localId = (gid: string) => decodeGlobalID(gid).id;
 const baseUrl = () => server.base;
 
 /**
- * Reads get 20 s rather than 5: GDS's first calls on a fresh Neo4j load and compile its classes,
- * which took 18 s on a busy two-core machine (warmed up below, outside any limit), and the tests
- * check answers, not speed.
+ * Reads get a longer limit than the server's default: GDS's first calls on a fresh Neo4j load and
+ * compile its classes, which can take longer than that on a busy machine (warmed up below,
+ * outside any limit), and the tests check answers, not speed.
  */
 const READ_TIMEOUT_MS = 20_000;
 

@@ -1,4 +1,4 @@
-import type { SyntheticGraph } from '../../src/synthetic/generate.js';
+import type { SyntheticGraph } from '../../tools/synthetic/generate.js';
 
 /** MAX_AUTHORS_PER_PAPER's default: papers with more authors make no coauthor links. */
 const MAX_AUTHORS_PER_PAPER = 100;

@@ -5,7 +5,7 @@ import { projectRoot } from '../../src/paths.js';
 
 /**
  * networkx as an independent reference for tests: test/reference/networkx_reference.py, run in a
- * project-local venv that this module creates from PyPI on first use (about 10 s), so a fresh
+ * project-local venv that this module creates from PyPI on first use (once), so a fresh
  * machine needs only python3. Pinned, so the reference's answers do not drift with releases;
  * numpy and scipy because nx.pagerank is written over them.
  */

@@ -98,7 +98,7 @@ export function testDriver() {
 
 export const testDatabase = () => inject('neo4j').database;
 
-/** Deletes a generated graph (src/synthetic/) that a test wrote under its own prefix, and its source. */
+/** Deletes a generated graph (tools/synthetic/) that a test wrote under its own prefix, and its source. */
 export async function removeGeneratedGraph(driver: Driver, prefix: string): Promise<void> {
   await driver.executeQuery(
     'MATCH (n) WHERE n.id STARTS WITH $p OR n.id = $source DETACH DELETE n',

@@ -1,6 +1,7 @@
 // read/analytics/community-links: the communities one publishes with, most shared papers first
 UNWIND $requests AS request
 MATCH (c:Community {id: request.parentId})-[link:COLLABORATES_WITH]-(other:Community)
+// end of match (read/analytics/community-links.count counts these rows)
 WITH request, other, link, right('000000000' + toString(999999999 - link.paperCount), 9) + '|' + other.id AS sortKey
 WHERE request.after IS NULL OR sortKey > request.after
 WITH request, other, link, sortKey

@@ -1,4 +1,3 @@
 // read/analytics/community-members.count: a community's size, stored with it
-UNWIND $requests AS request
-MATCH (c:Community {id: request.parentId})
+{%match read/analytics/community-members%}
 RETURN request.key AS key, c.size AS total

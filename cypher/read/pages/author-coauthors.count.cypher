@@ -1,8 +1,4 @@
 // read/pages/author-coauthors.count: as read/pages/author-coauthors, papers with more than
 // $maxAuthorsPerPaper authors left out.
-UNWIND $requests AS request
-MATCH (a:Author {id: request.parentId})-[:AUTHORED]->(p:Paper)
-WHERE COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
-MATCH (p)<-[:AUTHORED]-(c:Author)
-WHERE c <> a
+{%match read/pages/author-coauthors%}
 RETURN request.key AS key, count(DISTINCT c) AS total

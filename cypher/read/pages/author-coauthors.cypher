@@ -8,6 +8,7 @@ MATCH (a:Author {id: request.parentId})-[:AUTHORED]->(p:Paper)
 WHERE COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
 MATCH (p)<-[:AUTHORED]-(c:Author)
 WHERE c <> a
+// end of match (read/pages/author-coauthors.count counts these rows)
 WITH request, c, count(DISTINCT p) AS shared, min(p.year) AS firstYear, max(p.year) AS lastYear
 WITH request, c, shared, firstYear, lastYear,
      right('000000000' + toString(999999999 - shared), 9) + '|' + c.nameKey + '|' + c.id AS sortKey

@@ -6,6 +6,7 @@ UNWIND $requests AS request
 MATCH (:Author {id: request.parentId})-[:AUTHORED]->(p:Paper)
 WHERE all(otherId IN request.sharedWith WHERE EXISTS { (:Author {id: otherId})-[:AUTHORED]->(p) })
   AND (size(request.sharedWith) = 0 OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper)
+// end of match (read/pages/author-papers.count counts these rows)
 WITH request, p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE request.after IS NULL OR sortKey < request.after
 WITH request, p, sortKey

@@ -1,5 +1,3 @@
 // read/pages/organization-collaborators.count
-UNWIND $requests AS request
-MATCH (o:Organization {id: request.parentId})<-[:FROM_ORGANIZATION]-(:Paper)-[:FROM_ORGANIZATION]->(other:Organization)
-WHERE other <> o
+{%match read/pages/organization-collaborators%}
 RETURN request.key AS key, count(DISTINCT other) AS total

@@ -2,6 +2,7 @@
 UNWIND $requests AS request
 MATCH (o:Organization {id: request.parentId})<-[:FROM_ORGANIZATION]-(p:Paper)-[:FROM_ORGANIZATION]->(other:Organization)
 WHERE other <> o
+// end of match (read/pages/organization-collaborators.count counts these rows)
 WITH request, other, count(DISTINCT p) AS shared, min(p.year) AS firstYear, max(p.year) AS lastYear
 WITH request, other, shared, firstYear, lastYear,
      right('000000000' + toString(999999999 - shared), 9) + '|' + other.nameKey + '|' + other.id AS sortKey

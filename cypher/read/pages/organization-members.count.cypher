@@ -1,4 +1,3 @@
 // read/pages/organization-members.count
-UNWIND $requests AS request
-MATCH (a:Author)-[:AFFILIATED_WITH]->(:Organization {id: request.parentId})
+{%match read/pages/organization-members%}
 RETURN request.key AS key, count(a) AS total

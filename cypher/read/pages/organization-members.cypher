@@ -1,6 +1,7 @@
 // read/pages/organization-members: authors affiliated with an organization, most papers first
 UNWIND $requests AS request
 MATCH (a:Author)-[r:AFFILIATED_WITH]->(:Organization {id: request.parentId})
+// end of match (read/pages/organization-members.count counts these rows)
 WITH request, a, r, right('000000000' + toString(999999999 - r.paperCount), 9) + '|' + a.nameKey + '|' + a.id AS sortKey
 WHERE request.after IS NULL OR sortKey > request.after
 WITH request, a, sortKey, r

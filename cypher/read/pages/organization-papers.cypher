@@ -3,6 +3,7 @@
 UNWIND $requests AS request
 MATCH (p:Paper)-[:FROM_ORGANIZATION]->(:Organization {id: request.parentId})
 WHERE all(otherId IN request.sharedWith WHERE EXISTS { (p)-[:FROM_ORGANIZATION]->(:Organization {id: otherId}) })
+// end of match (read/pages/organization-papers.count counts these rows)
 WITH request, p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE request.after IS NULL OR sortKey < request.after
 WITH request, p, sortKey

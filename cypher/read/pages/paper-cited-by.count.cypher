@@ -1,4 +1,3 @@
 // read/pages/paper-cited-by.count
-UNWIND $requests AS request
-MATCH (:Paper {id: request.parentId})<-[:CITES]-(p:Paper)
+{%match read/pages/paper-cited-by%}
 RETURN request.key AS key, count(p) AS total

@@ -1,6 +1,7 @@
 // read/pages/paper-cited-by: the papers that cite a paper, newest first
 UNWIND $requests AS request
 MATCH (:Paper {id: request.parentId})<-[:CITES]-(p:Paper)
+// end of match (read/pages/paper-cited-by.count counts these rows)
 WITH request, p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE request.after IS NULL OR sortKey < request.after
 WITH request, p, sortKey

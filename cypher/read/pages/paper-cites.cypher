@@ -1,6 +1,7 @@
 // read/pages/paper-cites: the papers a paper cites, newest first
 UNWIND $requests AS request
 MATCH (:Paper {id: request.parentId})-[:CITES]->(p:Paper)
+// end of match (read/pages/paper-cites.count counts these rows)
 WITH request, p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE request.after IS NULL OR sortKey < request.after
 WITH request, p, sortKey

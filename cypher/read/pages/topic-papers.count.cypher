@@ -1,4 +1,3 @@
 // read/pages/topic-papers.count
-UNWIND $requests AS request
-MATCH (p:Paper)-[:HAS_TOPIC]->(:Topic {id: request.parentId})
+{%match read/pages/topic-papers%}
 RETURN request.key AS key, count(p) AS total

@@ -1,6 +1,7 @@
 // read/pages/topic-papers: papers on a topic, newest first
 UNWIND $requests AS request
 MATCH (p:Paper)-[:HAS_TOPIC]->(:Topic {id: request.parentId})
+// end of match (read/pages/topic-papers.count counts these rows)
 WITH request, p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE request.after IS NULL OR sortKey < request.after
 WITH request, p, sortKey

@@ -1,6 +1,7 @@
 // read/pages/topic-top-authors: authors with the most papers on a topic
 UNWIND $requests AS request
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(:Topic {id: request.parentId})
+// end of match (read/pages/topic-top-authors.count counts these rows)
 WITH request, a, count(DISTINCT p) AS paperCount
 WITH request, a, paperCount, right('000000000' + toString(999999999 - paperCount), 9) + '|' + a.nameKey + '|' + a.id AS sortKey
 WHERE request.after IS NULL OR sortKey > request.after

@@ -1,3 +1,3 @@
 // read/root/analytics-runs.count
-MATCH (r:AnalyticsRun)
+{%match read/root/analytics-runs%}
 RETURN count(r) AS total

@@ -1,5 +1,6 @@
 // read/root/analytics-runs: analytics runs, newest first
 MATCH (r:AnalyticsRun)
+// end of match (read/root/analytics-runs.count counts these rows)
 WITH r, right('000000000' + toString(999999999 - r.id), 9) AS sortKey
 WHERE $after IS NULL OR sortKey > $after
 WITH r, sortKey

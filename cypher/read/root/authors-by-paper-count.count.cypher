@@ -1,3 +1,3 @@
 // read/root/authors-by-paper-count.count
-MATCH (a:Author)
+{%match read/root/authors-by-paper-count%}
 RETURN count(a) AS total

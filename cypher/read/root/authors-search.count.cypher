@@ -1,3 +1,3 @@
 // read/root/authors-search.count
-CALL db.index.fulltext.queryNodes('author_names', $search) YIELD node AS a
+{%match read/root/authors-search%}
 RETURN count(a) AS total

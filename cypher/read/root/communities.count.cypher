@@ -1,8 +1,3 @@
 // read/root/communities.count
-CALL () {
-  MATCH (r:AnalyticsRun {status: 'complete'})
-  RETURN max(r.id) AS run
-}
-MATCH (c:Community {run: run})
-WHERE c.size >= $minSize
+{%match read/root/communities%}
 RETURN count(c) AS total

@@ -5,6 +5,7 @@ CALL () {
 }
 MATCH (c:Community {run: run})
 WHERE c.size >= $minSize
+// end of match (read/root/communities.count counts these rows)
 WITH c, right('000000000' + toString(999999999 - c.size), 9) + '|' + right('000000000' + toString(c.community), 9) AS sortKey
 WHERE $after IS NULL OR sortKey > $after
 WITH c, sortKey

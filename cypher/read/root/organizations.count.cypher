@@ -1,4 +1,3 @@
 // read/root/organizations.count
-MATCH (o:Organization)
-WHERE $searchKey IS NULL OR o.nameKey CONTAINS $searchKey
+{%match read/root/organizations%}
 RETURN count(o) AS total

@@ -1,6 +1,3 @@
 // read/root/papers-search.count
-CALL db.index.fulltext.queryNodes('paper_titles', $search) YIELD node AS p
-WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
-  AND ($topicId IS NULL OR EXISTS { (p)-[:HAS_TOPIC]->(:Topic {id: $topicId}) })
-  AND ($organizationId IS NULL OR EXISTS { (p)-[:FROM_ORGANIZATION]->(:Organization {id: $organizationId}) })
+{%match read/root/papers-search%}
 RETURN count(p) AS total

@@ -1,19 +1,4 @@
 // read/root/papers.count: papers matching every filter given. The search starts
 // from the topic or organization when one is given (a few thousand papers, not all of them).
-CALL () {
-  WITH $topicId AS topicId WHERE topicId IS NOT NULL
-  MATCH (:Topic {id: topicId})<-[:HAS_TOPIC]-(p:Paper)
-  RETURN p
-  UNION
-  WITH $topicId AS topicId, $organizationId AS organizationId WHERE topicId IS NULL AND organizationId IS NOT NULL
-  MATCH (:Organization {id: organizationId})<-[:FROM_ORGANIZATION]-(p:Paper)
-  RETURN p
-  UNION
-  WITH $topicId AS topicId, $organizationId AS organizationId WHERE topicId IS NULL AND organizationId IS NULL
-  MATCH (p:Paper)
-  RETURN p
-}
-WITH p
-WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
-  AND ($organizationId IS NULL OR EXISTS { (p)-[:FROM_ORGANIZATION]->(:Organization {id: $organizationId}) })
+{%match read/root/papers%}
 RETURN count(p) AS total

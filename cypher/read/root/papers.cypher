@@ -16,6 +16,7 @@ CALL () {
 WITH p
 WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
   AND ($organizationId IS NULL OR EXISTS { (p)-[:FROM_ORGANIZATION]->(:Organization {id: $organizationId}) })
+// end of match (read/root/papers.count counts these rows)
 WITH p, toString(coalesce(p.publishedOn, date({year: p.year}))) + '|' + p.id AS sortKey
 WHERE $after IS NULL OR sortKey < $after
 WITH p, sortKey

@@ -1,4 +1,3 @@
 // read/root/topics.count
-MATCH (t:Topic)
-WHERE $scheme IS NULL OR t.scheme = $scheme
+{%match read/root/topics%}
 RETURN count(t) AS total

@@ -1,6 +1,6 @@
 import { slug } from '../../domain/normalize.js';
 import { cleanAuthorName, decodeByline } from '../names.js';
-import type { OrganizationRef, Parsed, Source } from '../record.js';
+import type { RecordOrganization, Parsed, Source } from '../record.js';
 
 /**
  * Conference paper lists (one JSON array per conference-year, e.g. iclr2021.json). Fields vary by
@@ -34,7 +34,7 @@ function splitNames(list: string): string[] {
   return list.split(separator).map((name) => name.trim());
 }
 
-function organizations(part: string): OrganizationRef[] {
+function organizations(part: string): RecordOrganization[] {
   return part
     .split(/\s+\+\s+/)
     .map((name) => name.trim())

@@ -1,7 +1,7 @@
 /**
  * `npm run operations:persist`: runs GraphQL Code Generator (codegen.ts), which writes the
  * explorer's typed documents to explorer/src/gql/, then writes schema/persisted-operations.json
- * from those documents and the README's operations. Run it after changing either.
+ * from those documents and the API docs' example operations. Run it after changing either.
  */
 import { writeFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';

@@ -81,7 +81,7 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     pendingStep = 'warming up Graph Data Science';
     const warmed = await warmUpGds(driver, database);
     if ('millis' in warmed) logger.info({ millis: warmed.millis }, 'Graph Data Science warmed up');
-    else logger.warn({ err: warmed.error }, 'Graph Data Science did not answer: analytics fields will fail (see README, Collaboration analytics)');
+    else logger.warn({ err: warmed.error }, 'Graph Data Science did not answer: analytics fields will fail (see docs/analytics.md)');
     pendingStep = undefined;
   };
 

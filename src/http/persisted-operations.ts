@@ -10,7 +10,7 @@ import { toGraphQLError } from '../errors/graphql.js';
 import { projectRoot } from '../paths.js';
 
 /**
- * Persisted operations: the operations the project's own clients send (the explorer, the README's
+ * Persisted operations: the operations the project's own clients send (the explorer, the API docs' example
  * examples), listed in schema/persisted-operations.json by the SHA-256 of their text. A client may
  * send the hash instead of the document, as Apollo's automatic persisted queries do:
  * `"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "<hex>"}}` (POST, or GET with

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent answers from the raw paper lists, for test/integration/paperlists-fidelity.test.ts.
+"""Independent answers from the raw paper lists, for test/reference/paperlists-fidelity.test.ts.
 
 It shares no code with the importer (src/ingest): it re-implements, from the written rules, which
 records count, how a byline splits, how a name is cleaned and folded to a key, and counts for a

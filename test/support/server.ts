@@ -11,7 +11,7 @@ import './provided-context.js';
 /**
  * The server's configuration for tests: the suite's Neo4j, any free port, no seeding, and no
  * response cache (RESPONSE_CACHE_TTL_MS=0): tests write through Cypher and read at once, and
- * count the statements of repeated queries. test/integration/response-cache.test.ts turns it on.
+ * count the statements of repeated queries. test/e2e/response-cache.test.ts turns it on.
  */
 export function testConfig(env: Record<string, string> = {}) {
   const neo4j = inject('neo4j');

@@ -14,8 +14,8 @@ import { startServer } from '../../src/server.js';
  */
 
 const SRC = join(projectRoot, 'src');
-/** Tooling that must not be in src/ at all. Add 'synthetic' once src/synthetic/ is in tools/. */
-const TOOLING_MODULES = ['local-neo4j'];
+/** Tooling that must not be in src/ at all. */
+const TOOLING_MODULES = ['local-neo4j', 'synthetic'];
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

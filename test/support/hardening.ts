@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createServer } from 'node:net';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
 import './provided-context.js';
+export { freePort } from './ports.js';
 import { fetchOf, testConfig, type GraphQLTarget, type LogLine } from './server.js';
 
 export type { LogLine };
@@ -52,18 +52,6 @@ export async function graphql(target: GraphQLTarget, query: string, variables: R
 }
 
 export const errorCodes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions?.code);
-
-/** A port no one listens on right now (for a server whose port we must know before it starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Polls until `check` is true, or fails after `timeoutMs`. */
 export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

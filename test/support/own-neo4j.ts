@@ -1,5 +1,5 @@
 import type { LocalNeo4jConfig } from '../../src/config.js';
-import { freePort } from './hardening.js';
+import { freePort } from './ports.js';
 import { localTestNeo4j } from './test-neo4j.js';
 
 /**

@@ -26,7 +26,8 @@ let writer: ImportWriter;
 let server: InProcessServer;
 let recordCount = 0;
 
-const record = (fields: Partial<PaperRecord> & Pick<PaperRecord, 'title' | 'authors'>): PaperRecord => {
+/** A record as a parser hands it over (checkRecord fills the defaults), from the source of this test. */
+const record = (fields: { title: string; authors: object[]; [field: string]: unknown }): PaperRecord => {
   const checked = checkRecord({ source: SOURCE, recordId: `xids#${recordCount++}`, year: 2021, authorListComplete: true, ...fields });
   if (!('record' in checked)) throw new Error(checked.rejected);
   return checked.record;

@@ -33,7 +33,7 @@ const program = new Command('generate')
   .option('--merged-authors <n>', 'openalex-snapshot --update: authors merged into another', integer(0))
   .option('--merged-works <n>', 'openalex-snapshot --update: works merged into another (one more goes to the deleted sentinel)', integer(0))
   .option('--new-works <n>', 'openalex-snapshot --update: new works in the partition (default a tenth of --works)', integer(0))
-  .option('--workers <n>', 'openalex-snapshot: worker threads for the works parts (default 2 from 200k works)', integer(0))
+  .option('--workers <n>', 'openalex-snapshot: worker threads for the works parts (default 2 from 50k works)', integer(0))
   .showHelpAfterError()
   .parse();
 const options = program.opts<{ format: string; authors: number; prefix: string; seed: number; batchSize: number }>();

@@ -26,15 +26,16 @@ export const partitionDir = (entity: string, date: string) => `data/jsonl/${enti
 export const partUrl = (entity: string, date: string, part: number) => `s3://openalex/data/${entity}/updated_date=${date}/${partName(part)}`;
 const partName = (part: number) => `part_${String(part).padStart(4, '0')}.gz`;
 
-const FLUSH_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 /** Parts of one entity in one partition, written as records come. */
 export class PartWriter {
   readonly parts: WrittenPart[] = [];
   private gzip: Gzip | undefined;
   private file: WriteStream | undefined;
-  private buffer: string[] = [];
-  private bufferChars = 0;
+  /** Lines are encoded straight into a chunk (no joined string), handed to gzip when full. */
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private inPart = 0;
   private pending: Promise<void> | undefined;
 
@@ -59,11 +60,18 @@ export class PartWriter {
     }
     if (!this.gzip) this.open();
     const line = typeof record === 'string' ? record : JSON.stringify(record);
-    this.buffer.push(line, '\n');
-    this.bufferChars += line.length + 1;
+    let full = false;
+    // At most 3 bytes of UTF-8 per UTF-16 unit, and the newline.
+    if (this.used + 3 * line.length + 1 > this.chunk.length) full = !this.flush();
+    if (3 * line.length + 1 > this.chunk.length) {
+      full = !this.gzip!.write(`${line}\n`) || full;
+    } else {
+      this.used += this.chunk.write(line, this.used, 'utf8');
+      this.chunk[this.used++] = 10;
+    }
     this.inPart++;
     if (this.inPart >= this.partSize) return this.track(this.closePart());
-    if (this.bufferChars >= FLUSH_CHARS && !this.flush()) return this.track(once(this.gzip!, 'drain').then(() => undefined));
+    if (full) return this.track(once(this.gzip!, 'drain').then(() => undefined));
     return undefined;
   }
 
@@ -90,10 +98,11 @@ export class PartWriter {
 
   /** False when the stream wants the caller to wait for 'drain'. */
   private flush(): boolean {
-    if (!this.bufferChars) return true;
-    const chunk = this.buffer.join('');
-    this.buffer = [];
-    this.bufferChars = 0;
+    if (!this.used) return true;
+    const chunk = this.chunk.subarray(0, this.used);
+    // gzip keeps the chunk until it has compressed it: a new one for what comes next.
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
     return this.gzip!.write(chunk);
   }
 

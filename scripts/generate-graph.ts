@@ -33,6 +33,7 @@ const program = new Command('generate')
   .option('--merged-authors <n>', 'openalex-snapshot --update: authors merged into another', integer(0))
   .option('--merged-works <n>', 'openalex-snapshot --update: works merged into another (one more goes to the deleted sentinel)', integer(0))
   .option('--new-works <n>', 'openalex-snapshot --update: new works in the partition (default a tenth of --works)', integer(0))
+  .option('--layout <layout>', 'openalex-snapshot: current (data/jsonl/<entity>) or older (data/<entity>, legacy-data/merged_ids)')
   .option('--workers <n>', 'openalex-snapshot: worker threads for the works parts (default 2 from 50k works)', integer(0))
   .showHelpAfterError()
   .parse();

@@ -173,6 +173,22 @@ describe('generateOpenAlexSnapshot', () => {
   });
 });
 
+describe('the older layout', () => {
+  it('writes data/<entity>/... and legacy-data/merged_ids/..., updates included', async () => {
+    const older = path.join(root, 'older');
+    const made = await generateOpenAlexSnapshot({ dir: older, works: 200, seed: SEED, layout: 'older' });
+    expect(made.files).toContain('data/works/updated_date=2025-01-01/part_0000.gz');
+    expect(readdirSync(path.join(older, 'data')).sort()).toEqual([...ENTITIES].sort());
+    const update = await addSnapshotUpdate({ dir: older, works: 20, mergedAuthors: 3 });
+    expect(update.files).toEqual(['data/works/updated_date=2025-01-02/part_0000.gz', 'legacy-data/merged_ids/authors/2025-01-02.csv.gz', 'legacy-data/merged_ids/works/2025-01-02.csv.gz']);
+    const manifest = readJson(path.join(older, 'data/works/manifest.json')) as Manifest;
+    expect(manifest.entries.map((entry) => entry.url)).toEqual([
+      's3://openalex/data/works/updated_date=2025-01-01/part_0000.gz',
+      's3://openalex/data/works/updated_date=2025-01-02/part_0000.gz',
+    ]);
+  });
+});
+
 describe('addSnapshotUpdate', () => {
   it('adds a later partition of updated and new works and merged ids, listed in the manifest', async () => {
     const update = await addSnapshotUpdate({ dir, works: 600, mergedAuthors: 100, date: '2025-02-01' });

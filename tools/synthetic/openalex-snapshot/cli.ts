@@ -19,6 +19,7 @@ export interface SnapshotCliOptions {
   mergedWorks?: number;
   newWorks?: number;
   workers?: number;
+  layout?: string;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -59,6 +60,7 @@ export async function runSnapshotCli(options: SnapshotCliOptions): Promise<void>
     partSize: options.partSize,
     date: options.date,
     workers: options.workers,
+    layout: options.layout as 'current' | 'older' | undefined,
     onProgress: (works) => {
       const now = performance.now();
       if (now - shown < 5_000) return;

@@ -145,7 +145,8 @@ function startWorker(setup: WorkerSetup): Worker {
   const code = tsx
     ? `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`
     : `import(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true, workerData: setup });
+  // A bounded heap: V8 would otherwise let garbage grow far past what a worker holds (about 100 MB).
+  return new Worker(code, { eval: true, workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 384 } });
 }
 
 /** Parts on `count` worker threads, handed out one at a time; batches tallied in work order. */

@@ -8,6 +8,7 @@ import { cleanAuthorName } from '../../src/ingest/names.js';
 import {
   DELETED_WORK, ENTITIES, type Manifest, type SnapshotCounts, addSnapshotUpdate, bylineLengthOf, contextOf, generateOpenAlexSnapshot,
 } from '../../tools/synthetic/openalex-snapshot/index.js';
+import { Spread } from '../../tools/synthetic/openalex-snapshot/hash.js';
 
 const WORKS = 3_000;
 const SEED = 3;
@@ -170,6 +171,17 @@ describe('generateOpenAlexSnapshot', () => {
     expect(records(first, 'authors')).toEqual(records(again, 'authors'));
     expect(linesOf(path.join(other, part))).not.toEqual(linesOf(path.join(again, part)));
     await expect(generateOpenAlexSnapshot({ dir: first, works: 10 })).rejects.toThrow(/not empty/);
+  });
+});
+
+describe('Spread', () => {
+  it('picks distinct indices and knows them without a set', () => {
+    for (const [count, total, offset] of [[0, 10, 0.5], [1, 1, 0], [7, 100, 0.99], [333, 1_000, 0.25], [1_000, 1_000, 0.7], [5_000, 12_345, 0.123]] as const) {
+      const spread = new Spread(count, total, offset);
+      const picked = new Set(Array.from({ length: count }, (_, k) => spread.at(k)));
+      expect(picked.size).toBe(count);
+      for (let i = -1; i <= total; i++) expect(spread.has(i)).toBe(picked.has(i));
+    }
   });
 });
 

@@ -268,7 +268,8 @@ export class Works {
     facts.json ??= {
       author: q({ id: facts.id, display_name: facts.name.name, orcid: facts.orcid }),
       name: q(facts.name.name),
-      affiliation: affiliationJson(facts.institutions),
+      // Most authors have one institution: its fragment is shared.
+      affiliation: facts.institutions.length === 1 ? this.institutionAffiliation(facts.institutions[0]!) : affiliationJson(facts.institutions),
     };
     return facts.json;
   }

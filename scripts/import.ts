@@ -1,19 +1,24 @@
 /**
  * `npm run import -- <format> <files or folders...>`: imports bibliographic data into the
  * configured Neo4j (the local one when NEO4J_URI is unset). Formats: openalex (API pages or
- * JSON Lines, optionally gzipped), paperlist (conference paper lists), json (the project's form).
+ * JSON Lines, optionally gzipped), paperlist (conference paper lists), json (the project's form),
+ * and `openalex-snapshot DIR`: an OpenAlex snapshot folder, applying the parts and merged ids
+ * not applied before (src/ingest/snapshot/incremental.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../tools/open-database.js';
-import { FORMATS, runImport, type Format, type ImportSummary } from '../src/ingest/import.js';
+import { FORMATS, ImportInputError, runImport, type Format, type ImportSummary } from '../src/ingest/import.js';
+import { syncSnapshot, type SnapshotSyncSummary } from '../src/ingest/snapshot/incremental.js';
+
+const SNAPSHOT = 'openalex-snapshot';
 
 const program = new Command('import')
   .description('Import papers, authors, organizations and topics; safe to run again (unchanged records are skipped)')
-  .addArgument(new Command().createArgument('<format>', 'input format').choices(FORMATS))
-  .argument('<paths...>', 'files or folders (searched recursively)')
+  .addArgument(new Command().createArgument('<format>', 'input format').choices([...FORMATS, SNAPSHOT]))
+  .argument('<paths...>', `files or folders (searched recursively); for ${SNAPSHOT}, the snapshot's folder`)
   .option('--batch-size <n>', 'records per transaction', '500')
   .option('--include-unpublished', 'paper lists: keep rejected and withdrawn submissions')
   .option('--report <file>', 'where to write rejected records with their reasons (JSON Lines)', 'import-rejected.jsonl')
@@ -21,7 +26,7 @@ const program = new Command('import')
   .addOption(new Option('--no-progress', 'no progress bar (e.g. in logs)'))
   .showHelpAfterError();
 
-program.action(async (format: Format, paths: string[], options: { batchSize: string; includeUnpublished?: boolean; report: string; summary?: string; progress: boolean }) => {
+program.action(async (format: Format | typeof SNAPSHOT, paths: string[], options: { batchSize: string; includeUnpublished?: boolean; report: string; summary?: string; progress: boolean }) => {
   let opened: OpenDatabase | undefined;
   const bar = new SingleBar({
     format: 'importing |{bar}| {percentage}% {value}/{total} records | {rate}/s | ETA {eta_formatted}',
@@ -30,25 +35,24 @@ program.action(async (format: Format, paths: string[], options: { batchSize: str
   });
   const started = Date.now();
   try {
+    if (format === SNAPSHOT && paths.length !== 1) throw new ImportInputError(`${SNAPSHOT} takes one folder, the snapshot's (it holds data/ and merged_ids/)`);
     opened = await openDatabase(loadConfig());
     let barStarted = false;
-    const summary = await runImport(opened, {
-      format,
-      paths,
-      batchSize: Number(options.batchSize),
-      includeUnpublished: options.includeUnpublished,
-      reportFile: options.report,
-      onProgress: options.progress
-        ? ({ done, total }) => {
-            const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
-            if (!barStarted) bar.start(total, done, { rate });
-            barStarted = true;
-            bar.update(done, { rate });
-          }
-        : undefined,
-    });
+    const onProgress = options.progress
+      ? ({ done, total }: { done: number; total: number }) => {
+          const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+          if (!barStarted) bar.start(total, done, { rate });
+          barStarted = true;
+          bar.update(done, { rate });
+        }
+      : undefined;
+    const common = { batchSize: Number(options.batchSize), reportFile: options.report, onProgress };
+    const summary = format === SNAPSHOT
+      ? await syncSnapshot(opened, { dir: paths[0]!, ...common })
+      : await runImport(opened, { format, paths, includeUnpublished: options.includeUnpublished, ...common });
     bar.stop();
-    printSummary(summary, (Date.now() - started) / 1000, options.report);
+    if ('layout' in summary) printSnapshotSummary(summary, (Date.now() - started) / 1000, options.report);
+    else printSummary(summary, (Date.now() - started) / 1000, options.report);
     if (options.summary) writeFileSync(options.summary, `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, cpuMs: process.cpuUsage() }, null, 2)}\n`);
   } catch (error) {
     bar.stop();
@@ -74,6 +78,41 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
   console.log(`rejected: ${s.rejected}${s.rejected ? ` (reasons in ${report})` : ''}`);
   if (s.namesDropped) console.log(`byline entries that are not names, left out: ${s.namesDropped} (in ${report})`);
   if (s.citationsLinked) console.log(`citations linked across records: ${s.citationsLinked}`);
+}
+
+function printSnapshotSummary(s: SnapshotSyncSummary, seconds: number, report: string) {
+  const appliedBefore = `${s.parts.alreadyApplied} applied before`;
+  if (s.writeTransactions === 0) {
+    console.log(`\nNothing new in ${s.snapshot} (${s.layout} layout): ${appliedBefore}, nothing written.`);
+    return;
+  }
+  console.log(`\n${s.snapshot} (${s.layout} layout): ${s.parts.applied.length} parts and merged-id files applied (${appliedBefore}), ` +
+    `${s.records} records in ${seconds.toFixed(1)} s (${Math.round(s.records / seconds)} records/s), ${s.batches} batches, ${s.rowsWritten} rows written`);
+  const shown = s.parts.applied.slice(0, 12);
+  for (const part of shown) console.log(`  applied ${part.id} (${part.records} ${part.entity.startsWith('merged_ids') ? 'rows' : 'records'})`);
+  if (s.parts.applied.length > shown.length) console.log(`  ... and ${s.parts.applied.length - shown.length} more`);
+  const w = s.works;
+  const skipped = Object.entries(w.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  console.log(`works: ${w.records} records, ${w.skipped} skipped${skipped ? ` (${skipped})` : ''}, ${w.rejected} rejected${w.rejected ? ` (reasons in ${report})` : ''}` +
+    `${w.namesDropped ? `, ${w.namesDropped} byline entries that are not names left out` : ''}, ${w.citationsLinked} citations linked across records`);
+  console.table({
+    papers: { created: w.papers.created, updated: w.papers.updated, unchanged: w.papers.unchanged },
+    authors: { created: w.authors.created, 'matched existing': w.authors.matched, 'ambiguous name': w.authors.ambiguous },
+    organizations: { created: w.organizations.created, 'matched existing': w.organizations.matched, 'ambiguous name': w.organizations.ambiguous },
+    topics: { created: w.topics.created },
+  });
+  for (const [entity, counts, matched] of [['topics', s.topics, 'written'], ['institutions', s.institutions, 'in the graph'], ['authors', s.authors, 'in the graph']] as const) {
+    if (counts.records) console.log(`${entity}: ${counts.records} records, ${counts.matched} ${matched}, ${counts.rejected} rejected`);
+  }
+  const m = s.merges;
+  if (m.files) {
+    const reasons = Object.entries(m.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
+    console.log(`merged ids: ${m.files} files, ${m.rows} rows: ${m.merged} merged, ${m.aliased} aliased (old id not in the graph), ${m.deleted} deleted, ` +
+      `${m.missingTarget} left (target not in the graph${m.missingTarget ? `, in ${report}` : ''}), ${m.skipped} skipped${reasons ? ` (${reasons})` : ''}`);
+  }
+  const phase = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`time: validate ${phase(s.ms.validate)}, topics ${phase(s.ms.topics)}, works ${phase(s.ms.works)}, institutions and authors ${phase(s.ms.entities)}, ` +
+    `merges ${phase(s.ms.merges)}, author summaries ${phase(s.ms.refresh)}, citations ${phase(s.ms.link)}`);
 }
 
 program.parseAsync().catch((error: Error) => {

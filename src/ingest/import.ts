@@ -120,7 +120,7 @@ async function* readItems(format: Format, files: string[], options: ImportOption
 }
 
 /** Keys under which two records are the same paper; a later record with a seen key is a duplicate. */
-function identityKeys(record: PaperRecord): string[] {
+export function identityKeys(record: PaperRecord): string[] {
   const keys = [
     record.id && `id:${record.id}`,
     record.doi && `doi:${record.doi.toLowerCase()}`,

@@ -115,6 +115,7 @@ export async function writeBylines(statements: BatchStatements, created: BatchPa
 /** A paper's topics (HAS_TOPIC score, primary: true or null), organizations and references, as import/write-paper-links takes them. */
 export const linkRow = ({ record, id }: BatchPaper, nodes: Pick<BatchNodes, 'organizationIdOf'>) => ({
   paperId: id,
+  sourceId: record.source.id,
   topics: [...new Map(record.topics.map((topic) => [topic.id, { id: topic.id, score: topic.score ?? null, primary: topic.primary ? true : null }])).values()],
   organizationIds: [...new Set([...record.organizations, ...record.authors.flatMap((author) => author.organizations)].map(nodes.organizationIdOf))],
   references: [...new Set(record.references)],

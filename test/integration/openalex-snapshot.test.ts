@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { syncSnapshot, type SnapshotSyncOptions } from '../../src/ingest/snapshot/incremental.js';
+import { readMergedIds } from '../../src/ingest/snapshot/layout.js';
+import { addSnapshotUpdate, generateOpenAlexSnapshot } from '../../tools/synthetic/openalex-snapshot/index.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
 import { graphFingerprint } from '../support/fingerprint.js';
 import { ownNeo4jConfig } from '../support/own-neo4j.js';
@@ -188,7 +190,8 @@ describe('an OpenAlex snapshot', () => {
       'data/jsonl/works/updated_date=2025-02-01/part_0000.gz', 'merged_ids/authors/2025-02-01.csv.gz', 'merged_ids/works/2025-02-01.csv.gz',
     ]);
     expect(update).toMatchObject({ works: { records: 7, papers: { created: 2, updated: 5 } }, merges: { files: 2, rows: 5, merged: 2, deleted: 2, missingTarget: 1 } });
-    expect(await rows(`MATCH (p:Paper {openalexId: 'W1003'}) RETURN p.citationCount AS citations`)).toEqual([{ citations: 503 }]);
+    // The latest partition's record of a work is OpenAlex's word on it.
+    expect(await rows(`MATCH (p:Paper {openalexId: 'W1003'}) RETURN p.title AS title, p.citationCount AS citations`)).toEqual([{ title: 'Work number 3, revised', citations: 503 }]);
     // A5029's works (W1041 among them) are A5001's now, and A5029 leads there.
     expect(await rows(`MATCH (a:Author) WHERE a.openalexId IN ['A5029', 'A5028'] RETURN a.openalexId AS id`)).toEqual([]);
     expect(await rows(`MATCH (:AuthorAlias {openalexId: 'A5029'})-[:ALIAS_OF]->(a:Author) RETURN a.openalexId AS id, 'W1041' IN [(a)-[:AUTHORED]->(p) | p.openalexId] AS wrote`)).toEqual([{ id: 'A5001', wrote: true }]);
@@ -224,14 +227,25 @@ describe('an OpenAlex snapshot', () => {
     expect(await fingerprint()).toEqual(before);
   });
 
-  it('killed half way and run again, ends in the graph one clean run makes', async () => {
-    const dir = firstSnapshot();
-    addUpdate(dir);
-    await sync(dir);
-    const clean = await fingerprint();
+  it('generated, with an update partition and merged ids: killed half way and run again, ends in the graph one clean run makes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openalex-generated-'));
+    await generateOpenAlexSnapshot({ dir, works: 200, seed: 21, partSize: 100 });
+    await addSnapshotUpdate({ dir, works: 40, newWorks: 10, mergedAuthors: 8, mergedWorks: 3 });
+    const clean = await sync(dir, { batchSize: 50 });
+    expect(clean).toMatchObject({ works: { records: 250, papers: { created: 210, updated: 40 } } });
+    expect(clean.merges.merged + clean.merges.deleted).toBeGreaterThan(0);
+    // Every merged author id leads to its target (or, if the old author never had a work, nowhere).
+    for await (const merge of readMergedIds({ id: '', entity: 'authors', mergeDate: '', path: join(dir, 'merged_ids/authors', readdirSync(join(dir, 'merged_ids/authors'))[0]!) }, 'authors')) {
+      const [found] = await rows(`OPTIONAL MATCH (old:Author {openalexId: $id}) OPTIONAL MATCH (:AuthorAlias {openalexId: $id})-[:ALIAS_OF]->(a:Author)
+        RETURN old IS NULL AS gone, a.openalexId AS target`, { id: merge.id });
+      expect(found).toEqual({ gone: true, target: merge.mergeInto });
+    }
+    const cleanGraph = await fingerprint();
+
     await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
-    for (const stopAfterBatches of [3, 7]) await expect(sync(dir, { stopAfterBatches })).rejects.toThrow('stopped after');
-    await sync(dir);
-    expect(await fingerprint()).toEqual(clean);
+    for (const stopAfterBatches of [4, 10]) await expect(sync(dir, { batchSize: 50, stopAfterBatches })).rejects.toThrow('stopped after');
+    await sync(dir, { batchSize: 50 });
+    expect(await fingerprint()).toEqual(cleanGraph);
+    expect(await sync(dir)).toMatchObject({ writeTransactions: 0, parts: { applied: [] } });
   });
 });

@@ -233,7 +233,9 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
     for await (const { line, record } of readPart(part, shown(part))) {
       summary.records++;
       summary.works.records++;
-      const recordId = `${shown(part)}:${line}`;
+      // Named by the part's id, whatever the layout on disk (the bulk path names it so too).
+      const recordId = `${part.id}:${line}`;
+      const where = `${shown(part)}:${line}`;
       const parsed = parseOpenAlexWork(record, recordId);
       if ('skipped' in parsed) {
         summary.works.skipped++;
@@ -244,18 +246,18 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
       if ('rejected' in parsed) {
         summary.works.rejected++;
         done++;
-        await report({ record: recordId, reason: parsed.rejected });
+        await report({ record: where, reason: parsed.rejected });
         continue;
       }
       for (const reason of parsed.dropped ?? []) {
         summary.works.namesDropped++;
-        await report({ record: recordId, dropped: reason });
+        await report({ record: where, dropped: reason });
       }
       const checked = checkRecord(parsed.record);
       if ('rejected' in checked) {
         summary.works.rejected++;
         done++;
-        await report({ record: recordId, reason: checked.rejected });
+        await report({ record: where, reason: checked.rejected });
         continue;
       }
       // A work twice in one batch (a later partition's update next to the earlier one) would be

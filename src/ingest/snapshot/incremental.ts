@@ -43,9 +43,14 @@ export interface SnapshotSyncOptions {
   /** JSON Lines: rejected records, byline entries left out and merges not applied, with reasons. */
   reportFile?: string;
   onProgress?: (progress: { done: number; total: number }) => void;
-  /** Tests: stop (throw SnapshotSyncStopped) once this many batches have committed, as a killed run would. */
-  stopAfterBatches?: number;
+  /**
+   * Tests: asked after each committed batch (its phase, and how many batches of that phase this
+   * run committed); true stops the run there (throws SnapshotSyncStopped), as a kill would.
+   */
+  stopAfter?: (batch: { phase: SyncPhase; batches: number }) => boolean;
 }
+
+export type SyncPhase = 'topics' | 'works' | 'institutions' | 'authors' | 'merges';
 
 export class SnapshotSyncStopped extends Error {
   override name = 'SnapshotSyncStopped';
@@ -149,12 +154,12 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   const total = pending.reduce((n, part) => n + part.records, 0);
   let done = 0;
   const progress = () => options.onProgress?.({ done, total });
-  const committed = () => {
+  const phaseBatches: Partial<Record<SyncPhase, number>> = {};
+  const committed = (phase: SyncPhase) => {
     summary.batches++;
     summary.writeTransactions = count.transactions;
-    if (options.stopAfterBatches !== undefined && summary.batches >= options.stopAfterBatches) {
-      throw new SnapshotSyncStopped(`stopped after ${summary.batches} batches (stopAfterBatches)`);
-    }
+    const batches = (phaseBatches[phase] = (phaseBatches[phase] ?? 0) + 1);
+    if (options.stopAfter?.({ phase, batches })) throw new SnapshotSyncStopped(`stopped after ${batches} ${phase} batches (stopAfter)`);
   };
   const recordApplied = async (done: SnapshotPart[] | { id: string; entity: string; records: number }[]) => {
     const list = done.map((part) => ({ id: part.id, entity: part.entity, records: part.records }));
@@ -164,7 +169,7 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   progress();
 
   /** An entity part, a batch of rows per transaction. */
-  const entityPart = async <Row>(part: SnapshotPart, counts: EntityCounts, parse: (record: unknown) => { row: Row } | { rejected: string }, writeRows: (rows: Row[]) => Promise<number>) => {
+  const entityPart = async <Row>(phase: SyncPhase, part: SnapshotPart, counts: EntityCounts, parse: (record: unknown) => { row: Row } | { rejected: string }, writeRows: (rows: Row[]) => Promise<number>) => {
     let rows: Row[] = [];
     const flush = async () => {
       if (rows.length === 0) return;
@@ -172,7 +177,7 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
       summary.rowsWritten += rows.length;
       done += rows.length;
       rows = [];
-      committed();
+      committed(phase);
       progress();
     };
     for await (const { line, record } of readPart(part, shown(part))) {
@@ -198,7 +203,7 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   // 2. Topics, then works.
   started = performance.now();
   for (const part of pending.filter((p) => p.entity === 'topics')) {
-    await entityPart(part, summary.topics, (record) => {
+    await entityPart('topics', part, summary.topics, (record) => {
       const parsed = parseOpenAlexTopic(record);
       return 'topic' in parsed ? { row: parsed.topic } : parsed;
     }, async (topics) => {
@@ -225,7 +230,7 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
       done += batch.length;
       batch = [];
       inBatch.clear();
-      committed();
+      committed('works');
     }
     progress();
   };
@@ -286,21 +291,21 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   // 3. Institutions and authors.
   started = performance.now();
   for (const part of pending.filter((p) => p.entity === 'institutions')) {
-    await entityPart(part, summary.institutions, parseOpenAlexInstitution, (rows) =>
+    await entityPart('institutions', part, summary.institutions, parseOpenAlexInstitution, (rows) =>
       statementRows(queries.institutions, { institutions: rows.map((row) => ({ ...row, nameKey: keyOf(row.name) })) }),
     );
   }
   const authorParts = pending.filter((p) => p.entity === 'authors');
   if (authorParts.length) await write.statement(importQueries.sources, { sources: [OPENALEX_SOURCE] });
   for (const part of authorParts) {
-    await entityPart(part, summary.authors, parseOpenAlexAuthor, (rows) => statementRows(queries.authors, { authors: rows, sourceId: OPENALEX_SOURCE.id }));
+    await entityPart('authors', part, summary.authors, parseOpenAlexAuthor, (rows) => statementRows(queries.authors, { authors: rows, sourceId: OPENALEX_SOURCE.id }));
   }
   summary.ms.entities = performance.now() - started;
 
   // 4. Merged ids, then the summaries of the authors they changed.
   started = performance.now();
   for (const file of pendingMerges) {
-    const rows = await applyMergedIds(file, { write, shown: shown(file), counts: summary.merges, report, onBatch: committed, batchSize });
+    const rows = await applyMergedIds(file, { write, shown: shown(file), counts: summary.merges, report, onBatch: () => committed('merges'), batchSize });
     summary.merges.rows += rows;
     summary.merges.files++;
     await recordApplied([{ id: file.id, entity: `merged_ids/${file.entity}`, records: rows }]);

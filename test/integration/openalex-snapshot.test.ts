@@ -179,7 +179,7 @@ describe('an OpenAlex snapshot', () => {
     const second = await sync(dir);
     expect(second).toMatchObject({ parts: { applied: [], alreadyApplied: 5 }, records: 0, writeTransactions: 0, rowsWritten: 0 });
     expect(await fingerprint()).toEqual(before);
-  });
+  }, 120_000); // The first sync on this file's fresh instance plans every statement: 10 s alone.
 
   it('applies an update partition and merged ids: the old ids lead to their targets, sentinels delete, missing targets are reported', async () => {
     const dir = firstSnapshot();
@@ -208,7 +208,7 @@ describe('an OpenAlex snapshot', () => {
     writeManifest(dir, 'works');
     expect((await sync(dir)).works.authors).toEqual({ created: 0, matched: 1, ambiguous: 0 });
     expect(await rows(`MATCH (a:Author)-[:AUTHORED]->(:Paper {openalexId: 'W1042'}) RETURN a.openalexId AS id`)).toEqual([{ id: 'A5001' }]);
-  });
+  }, 60_000);
 
   it('refuses a corrupt part, a truncated line and an unlisted part, naming file and line, with nothing written', async () => {
     const dir = firstSnapshot();
@@ -249,5 +249,5 @@ describe('an OpenAlex snapshot', () => {
     await sync(dir, { batchSize: 50 });
     expect(await fingerprint()).toEqual(cleanGraph);
     expect(await sync(dir)).toMatchObject({ writeTransactions: 0, parts: { applied: [] } });
-  });
+  }, 120_000); // Five syncs of a few hundred works and 1.5k topics: 16 s alone, a minute on a loaded machine.
 });

@@ -25,7 +25,9 @@ import { appliedParts, recordAppliedParts, type AppliedPart } from './state.js';
  * 2. topics parts (names and the hierarchy), then works parts through the importer's writer
  *    (writer.ts, a batch per transaction, summaries deferred), in updated_date order: a later
  *    partition's record of a work updates it (upsert by id); then the author summaries, the
- *    citations between works, and the works parts are recorded applied;
+ *    citations to the works written from papers that arrived before them (one pass over the
+ *    papers' referencedWorks, looking up only references to those works), and the works parts
+ *    are recorded applied;
  * 3. institutions and authors parts: what they say about the organizations and authors the works
  *    brought (names, ROR, country, type; ORCID and the figures OpenAlex reports);
  * 4. merged-ids files (snapshot/merges.ts), then the summaries of the authors merges changed.
@@ -85,8 +87,12 @@ const queries = {
   authors: cypher('import/snapshot/write-authors'),
   institutions: cypher('import/snapshot/write-institutions'),
   topics: cypher('import/snapshot/write-topics'),
+  linkReferences: cypher('import/snapshot/link-references'),
   anyStale: 'MATCH (a:StaleSummary) RETURN a.id AS id LIMIT 1',
 };
+
+/** Up to this many works in a sync, citations are linked to them alone; past it, over the whole graph. */
+const TARGETED_LINKING = 1_000_000;
 
 /** A write path that counts the transactions it runs. */
 function counting(inner: Write) {
@@ -224,6 +230,8 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   };
   let batch: PaperRecord[] = [];
   const inBatch = new Set<string>();
+  // The works this sync writes (or finds written by a run killed before it recorded their parts).
+  let written: Set<string> | undefined = new Set<string>();
   const flush = async () => {
     if (batch.length) {
       add(await writer.writeBatch(batch, { deferSummaries: true }));
@@ -270,6 +278,10 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
       const keys = identityKeys(checked.record);
       if (keys.some((key) => inBatch.has(key))) await flush();
       for (const key of keys) inBatch.add(key);
+      if (written && checked.record.openalexId) {
+        written.add(checked.record.openalexId);
+        if (written.size > TARGETED_LINKING) written = undefined;
+      }
       batch.push(checked.record);
       if (batch.length >= batchSize) await flush();
     }
@@ -283,7 +295,9 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   }
   if (workParts.length) {
     started = performance.now();
-    summary.works.citationsLinked = await writer.linkReferences();
+    summary.works.citationsLinked = written
+      ? (await write.statement(queries.linkReferences, { ids: [...written] })).summary.counters.updates().relationshipsCreated
+      : await writer.linkReferences();
     summary.ms.link = performance.now() - started;
     await recordApplied(workParts);
   }

@@ -1,0 +1,313 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordHash } from '../batch-identity.js';
+import { authorRow, linkRow, newAuthorshipRows, organizationRow, paperRow, topicRow } from '../batch-writes.js';
+import { authorKey, organizationKey, paperIdFor } from '../identity.js';
+import { identityKeys } from '../import.js';
+import type { PaperRecord, RecordAuthor, RecordOrganization, Source } from '../record.js';
+import { CsvGroup, GZIP_LEVEL, type Column, type GroupFiles } from './csv.js';
+import { hash64, HashIndex } from './hash-index.js';
+
+/**
+ * The bulk first load's converter: checked paper records (src/ingest/record.ts), streamed, to
+ * `neo4j-admin database import full` files that make the graph the transactional writer
+ * (src/ingest/writer.ts) makes of the same records in an empty database:
+ *
+ * - the same node ids (identity.ts: paperIdFor, authorKey, organizationKey) and the same rows
+ *   (batch-writes.ts: paperRow, authorRow, organizationRow, topicRow, newAuthorshipRows,
+ *   linkRow), written as create-papers, create-authorships and create-paper-links store them;
+ * - authors labelled StaleSummary, so that the writer's own refreshStaleAuthors computes their
+ *   AFFILIATED_WITH and display names after the load;
+ * - a later record with a seen id, DOI, OpenAlex, arXiv or OpenReview id (import.ts
+ *   identityKeys) is a duplicate: reported, not written;
+ * - an author or organization reference is the node an earlier reference gave the same id
+ *   (fixed id, OpenAlex id, ORCID, OpenReview id; ROR, OpenAlex id), as a later batch of the
+ *   writer finds it; otherwise a new node under its own key. Unlike the writer, no reference
+ *   joins another node by its name alone: a name-only reference is the name's own node
+ *   (`author:<slug>`, `org:<slug>`), as the writer makes it when the name matches no one. A
+ *   node's properties are those of its first reference (the writer's first batch).
+ * - CITES for every reference to a work of the load (the writer's create-paper-links plus
+ *   link-references), the rest counted.
+ *
+ * Memory: the keys live in HashIndex (64-bit hashes in typed arrays, no strings); references to
+ * works not seen yet wait in a binary file on disk. What grows with the data is about 12-24 bytes
+ * per key, plus the organizations' ids (the world has ~110k institutions) and the sources.
+ */
+
+const id = (space: string): Column => ({ name: '', type: 'ID', space });
+const start = (space: string): Column => ({ name: '', type: 'START_ID', space });
+const end = (space: string): Column => ({ name: '', type: 'END_ID', space });
+const s = (name: string): Column => ({ name, type: 'string' });
+const long = (name: string): Column => ({ name, type: 'long' });
+
+/**
+ * The stored properties, as the writer's Cypher stores each row (create-papers.cypher...): a
+ * column per property, filled from the row field of the same name unless `from` says otherwise.
+ * `consumed` names the row fields stored elsewhere (on a relationship) or not at all. A row
+ * field in neither is a property the writer gained and this table not: the converter refuses it
+ * (see `checkFields`), so that both paths keep making the same graph.
+ */
+const SCHEMA = {
+  Source: { columns: [s('id'), s('kind'), s('name')], consumed: [] },
+  Topic: { columns: [s('id'), s('name'), s('scheme'), s('code')], consumed: ['score'] },
+  Organization: { columns: [s('id'), s('name'), s('nameKey'), s('ror'), s('openalexId'), s('country')], consumed: [] },
+  Author: { columns: [s('id'), s('name'), s('nameKey'), s('openalexId'), s('orcid'), s('openreviewId')], consumed: [] },
+  Paper: {
+    columns: [
+      s('id'), s('title'), s('titleKey'), long('year'), { name: 'publishedOn', type: 'date' }, s('venue'), s('abstract'), s('doi'), s('arxivId'),
+      s('openreviewId'), s('openalexId'), s('url'), s('codeUrl'), long('citationCount'), { name: 'authorListComplete', type: 'boolean' },
+      { name: 'referencedWorks', type: 'string[]' },
+    ],
+    from: { referencedWorks: 'references' } as Record<string, string>,
+    // RECORDED_IN's.
+    consumed: ['hash', 'recordId', 'sourceId', 'references'],
+  },
+  AUTHORED: {
+    columns: [long('position'), s('name'), { name: 'sources', type: 'string[]' }, { name: 'organizationIds', type: 'string[]' }],
+    from: { sources: 'sourceId' } as Record<string, string>,
+    consumed: ['authorId', 'paperId', 'sourceId', 'complete'],
+  },
+  links: { columns: [], consumed: ['paperId', 'topics', 'organizationIds', 'references'] },
+} satisfies Record<string, { columns: Column[]; consumed: string[]; from?: Record<string, string> }>;
+
+type Kind = keyof typeof SCHEMA;
+const checked = new Set<Kind>();
+/** The first row of each kind: every field is a column or consumed (see SCHEMA). */
+function checkFields(kind: Kind, row: object) {
+  if (checked.has(kind)) return;
+  const spec = SCHEMA[kind];
+  const known = new Set([...spec.columns.map((c) => ('from' in spec ? (spec.from[c.name] ?? c.name) : c.name)), ...spec.consumed]);
+  const unknown = Object.keys(row).filter((field) => !known.has(field));
+  if (unknown.length) {
+    throw new Error(`The writer's ${kind} rows have fields the bulk converter does not store (${unknown.join(', ')}): add them to SCHEMA in src/ingest/bulk/convert.ts as the writer's Cypher stores them`);
+  }
+  checked.add(kind);
+}
+
+const values = (kind: Kind, row: Record<string, unknown>) => {
+  const spec = SCHEMA[kind];
+  return spec.columns.map((column) => row['from' in spec ? (spec.from[column.name] ?? column.name) : column.name]);
+};
+
+export interface ConvertOptions {
+  /** Where the files go (emptied of earlier conversion files first). */
+  dir: string;
+  /** gzip level of the data files (1 by default: the import is what takes time, not disk). */
+  gzipLevel?: number;
+  /** A record that is not written, and why (duplicates). */
+  onRejected?: (recordId: string, reason: string) => void | Promise<void>;
+  /** Called every `progressEvery` records and at the end. */
+  onProgress?: (records: number) => void;
+  progressEvery?: number;
+}
+
+export interface ConvertSummary {
+  dir: string;
+  records: number;
+  duplicates: number;
+  /** Rows per node label and relationship type. */
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  /** References to works that are not in the load (no CITES, as with the writer). */
+  referencesOutside: number;
+  /** Whether some record cites or is a work another may cite (the writer's late link-references). */
+  hasReferences: boolean;
+  groups: GroupFiles[];
+  /** Bytes the key indexes held at the end. */
+  indexBytes: number;
+  ms: number;
+}
+
+export type RecordStream = AsyncIterable<PaperRecord> | Iterable<PaperRecord>;
+
+/** The converter's files, listed for the import (admin-import.ts). */
+export const MANIFEST = 'bulk-import.json';
+
+export async function convertRecords(records: RecordStream, options: ConvertOptions): Promise<ConvertSummary> {
+  const started = performance.now();
+  const { dir } = options;
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(dir)) if (/^(nodes|relationships)-.*\.csv(\.gz)?$|^pending-references\.bin$|^bulk-import\.json$/.test(file)) rmSync(join(dir, file));
+  const level = options.gzipLevel ?? GZIP_LEVEL;
+  const node = (labels: string, kind: Kind) => new CsvGroup(dir, 'nodes', labels, [id(labels.split(':')[0]!), ...SCHEMA[kind].columns], level);
+  const files = {
+    Source: node('Source', 'Source'),
+    Topic: node('Topic', 'Topic'),
+    Organization: node('Organization', 'Organization'),
+    // Marked as the writer's authorship statements mark them: refreshStaleAuthors sums them up.
+    Author: node('Author:StaleSummary', 'Author'),
+    Paper: node('Paper', 'Paper'),
+    AUTHORED: new CsvGroup(dir, 'relationships', 'AUTHORED', [start('Author'), end('Paper'), ...SCHEMA.AUTHORED.columns], level),
+    RECORDED_IN: new CsvGroup(dir, 'relationships', 'RECORDED_IN', [start('Paper'), end('Source'), s('recordHash'), s('recordId')], level),
+    HAS_TOPIC: new CsvGroup(dir, 'relationships', 'HAS_TOPIC', [start('Paper'), end('Topic'), { name: 'score', type: 'double' }], level),
+    FROM_ORGANIZATION: new CsvGroup(dir, 'relationships', 'FROM_ORGANIZATION', [start('Paper'), end('Organization')], level),
+    CITES: new CsvGroup(dir, 'relationships', 'CITES', [start('Paper'), end('Paper')], level),
+  };
+
+  // Keys to node numbers, per label (see hash-index.ts).
+  const paperKeys = new HashIndex(1 << 20);
+  const authorKeys = new HashIndex(1 << 20);
+  const organizationKeys = new HashIndex(1 << 12);
+  const topicKeys = new HashIndex(1 << 10);
+  const organizationIds: string[] = [];
+  const sources = new Map<string, { number: number; source: Source }>();
+  let papers = 0;
+  let authors = 0;
+  let duplicates = 0;
+  let hasReferences = false;
+
+  // References to works not seen yet: (citing paper, hash of `openalex:<id>`), 12 bytes each.
+  const pendingPath = join(dir, 'pending-references.bin');
+  const pending = createWriteStream(pendingPath);
+  let pendingBuffer = Buffer.alloc(12 * 8192);
+  let pendingUsed = 0;
+  let pendingCount = 0;
+  const hash = new Uint32Array(2);
+  const flushPending = async () => {
+    if (pendingUsed === 0) return;
+    const full = pendingBuffer.subarray(0, pendingUsed);
+    pendingBuffer = Buffer.alloc(pendingBuffer.length);
+    pendingUsed = 0;
+    if (!pending.write(full)) await once(pending, 'drain');
+  };
+
+  const sourceNumber = (source: Source) => {
+    let entry = sources.get(source.id);
+    if (!entry) sources.set(source.id, (entry = { number: sources.size, source }));
+    // The writer's write-sources SETs kind and name: the last record's win.
+    entry.source = source;
+    return entry.number;
+  };
+
+  const organizationOf = (org: RecordOrganization): number => {
+    // The writer's resolve-organizations: fixed id, ROR, OpenAlex id.
+    const key = organizationKey(org);
+    const known = (org.id && organizationKeys.get(`id:${org.id}`)) ?? (org.ror && organizationKeys.get(`ror:${org.ror}`)) ?? (org.openalexId && organizationKeys.get(`oa:${org.openalexId}`)) ?? organizationKeys.get(`id:${key}`);
+    if (typeof known === 'number') return known;
+    const number = organizationIds.length;
+    organizationIds.push(key);
+    organizationKeys.add(`id:${key}`, number);
+    if (org.ror) organizationKeys.add(`ror:${org.ror}`, number);
+    if (org.openalexId) organizationKeys.add(`oa:${org.openalexId}`, number);
+    const row = organizationRow(key, org);
+    checkFields('Organization', row);
+    files.Organization.write([number, ...values('Organization', row)]);
+    return number;
+  };
+
+  const authorOf = (author: RecordAuthor): number => {
+    // The writer's resolve-authors by id: fixed id, OpenAlex id, ORCID, OpenReview id.
+    const key = authorKey(author);
+    const known = (author.id && authorKeys.get(`id:${author.id}`)) ?? (author.openalexId && authorKeys.get(`oa:${author.openalexId}`)) ?? (author.orcid && authorKeys.get(`orcid:${author.orcid}`)) ??
+      (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`)) ?? authorKeys.get(`id:${key}`);
+    if (typeof known === 'number') return known;
+    const number = authors++;
+    authorKeys.add(`id:${key}`, number);
+    if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, number);
+    if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, number);
+    if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
+    const row = authorRow(key, author);
+    checkFields('Author', row);
+    files.Author.write([number, ...values('Author', row)]);
+    return number;
+  };
+
+  // What the writer's row builders ask: node ids. Authors are known to the files by number.
+  const nodeIds = {
+    authorIdOf: (author: RecordAuthor) => String(authorOf(author)),
+    organizationIdOf: (org: RecordOrganization) => organizationIds[organizationOf(org)]!,
+  };
+
+  let count = 0;
+  const every = options.progressEvery ?? 10_000;
+  for await (const record of records) {
+    count++;
+    const paperId = paperIdFor(record);
+    const keys = [...identityKeys(record), `node:${paperId}`];
+    const seen = keys.find((key) => paperKeys.has(key));
+    if (seen) {
+      duplicates++;
+      await options.onRejected?.(record.recordId, `duplicate of an earlier record in this import (${seen.replace(/^node:/, 'node id ')})`);
+      continue;
+    }
+    const number = papers++;
+    for (const key of keys) paperKeys.add(key, number);
+    hasReferences ||= record.references.length > 0 || Boolean(record.openalexId);
+
+    for (const topic of record.topics) {
+      if (topicKeys.has(topic.id)) continue;
+      const row = topicRow(topic);
+      checkFields('Topic', row);
+      files.Topic.write([topicKeys.size, ...values('Topic', row)]);
+      topicKeys.add(topic.id, topicKeys.size);
+    }
+    const paper = { record, id: paperId, hash: recordHash(record) };
+    const row = paperRow(paper);
+    checkFields('Paper', row);
+    files.Paper.write([number, ...values('Paper', row)]);
+    files.RECORDED_IN.write([number, sourceNumber(record.source), row.hash, row.recordId]);
+
+    for (const authorship of newAuthorshipRows(paper, nodeIds)) {
+      checkFields('AUTHORED', authorship);
+      files.AUTHORED.write([authorship.authorId, number, ...values('AUTHORED', { ...authorship, sourceId: [authorship.sourceId] })]);
+    }
+    const links = linkRow(paper, nodeIds);
+    checkFields('links', links);
+    for (const topic of links.topics) files.HAS_TOPIC.write([number, topicKeys.get(topic.id), topic.score]);
+    for (const orgId of links.organizationIds) files.FROM_ORGANIZATION.write([number, organizationKeys.get(`id:${orgId}`)]);
+    for (const reference of links.references) {
+      const cited = paperKeys.get(`openalex:${reference}`);
+      if (cited !== undefined) files.CITES.write([number, cited]);
+      else {
+        hash64(`openalex:${reference}`, hash);
+        pendingBuffer.writeUInt32LE(number, pendingUsed);
+        pendingBuffer.writeUInt32LE(hash[0]!, pendingUsed + 4);
+        pendingBuffer.writeUInt32LE(hash[1]!, pendingUsed + 8);
+        pendingUsed += 12;
+        pendingCount++;
+        if (pendingUsed === pendingBuffer.length) await flushPending();
+      }
+    }
+    if (count % 64 === 0) for (const group of Object.values(files)) await group.flush();
+    if (count % every === 0) options.onProgress?.(count);
+  }
+  await flushPending();
+  pending.end();
+  await once(pending, 'close');
+
+  // References to works that came later in the stream: resolved now that every work is known.
+  let referencesOutside = 0;
+  if (pendingCount > 0) {
+    for await (const chunk of createReadStream(pendingPath, { highWaterMark: 12 * 65536 }) as AsyncIterable<Buffer>) {
+      // highWaterMark is a multiple of 12, and a file stream reads whole chunks but at the end.
+      for (let at = 0; at + 12 <= chunk.length; at += 12) {
+        const cited = paperKeys.getByHash(chunk.readUInt32LE(at + 4), chunk.readUInt32LE(at + 8));
+        if (cited === undefined) referencesOutside++;
+        else files.CITES.write([chunk.readUInt32LE(at), cited]);
+      }
+      await files.CITES.flush();
+    }
+  }
+  rmSync(pendingPath, { force: true });
+
+  for (const { number, source } of sources.values()) files.Source.write([number, ...values('Source', source)]);
+  options.onProgress?.(count);
+
+  const groups: GroupFiles[] = [];
+  for (const group of Object.values(files)) groups.push(await group.close());
+  const summary: ConvertSummary = {
+    dir,
+    records: count,
+    duplicates,
+    nodes: Object.fromEntries(groups.filter((g) => g.kind === 'nodes').map((g) => [g.name.split(':')[0], g.rows])),
+    relationships: Object.fromEntries(groups.filter((g) => g.kind === 'relationships').map((g) => [g.name, g.rows])),
+    referencesOutside,
+    hasReferences,
+    groups,
+    indexBytes: paperKeys.bytes + authorKeys.bytes + organizationKeys.bytes + topicKeys.bytes,
+    ms: performance.now() - started,
+  };
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ groups, idType: 'integer' }, null, 2)}\n`);
+  return summary;
+}

@@ -8,11 +8,20 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.i
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 
+// The OpenAlex snapshot parts and merged-id files applied (src/ingest/snapshot/state.ts).
+CREATE CONSTRAINT snapshot_part_id IF NOT EXISTS FOR (n:SnapshotPart) REQUIRE n.id IS UNIQUE;
+
 // Name lookup (`author(name:)`) and name-only matching on import go through the normalized key.
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);
 CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);
 // A spelling merged into an author (fix/merge-authors) keeps leading to them.
 CREATE CONSTRAINT author_alias_name_key IF NOT EXISTS FOR (n:AuthorAlias) REQUIRE n.nameKey IS UNIQUE;
+// An OpenAlex id merged into another author or work (OpenAlex's merged_ids, or fix/merge-authors of
+// two authors with different OpenAlex ids) keeps leading there: `author(openalexId:)`,
+// `paper(openalexId:)` and the importer's resolution (import/resolve-authors, resolve-papers) follow
+// (:AuthorAlias {openalexId})-[:ALIAS_OF]->(:Author) and (:PaperAlias {openalexId})-[:ALIAS_OF]->(:Paper).
+CREATE CONSTRAINT author_alias_openalex_id IF NOT EXISTS FOR (n:AuthorAlias) REQUIRE n.openalexId IS UNIQUE;
+CREATE CONSTRAINT paper_alias_openalex_id IF NOT EXISTS FOR (n:PaperAlias) REQUIRE n.openalexId IS UNIQUE;
 
 // Plain indexes of earlier versions, replaced by the uniqueness constraints below.
 DROP INDEX paper_doi IF EXISTS;

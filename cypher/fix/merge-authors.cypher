@@ -2,7 +2,9 @@
 // `into` (keeping byline positions, spellings, sources and per-paper affiliations), as do
 // reported figures and external ids; `from` is deleted and remembered in `into.mergedIds`, and
 // its name key (and any merged into it before) becomes an alias of `into`, so a later record
-// that names only that spelling joins `into` instead of bringing `from` back.
+// that names only that spelling joins `into` instead of bringing `from` back. An OpenAlex id
+// `into` cannot take (it has its own) becomes an AuthorAlias {openalexId} of `into`, as OpenAlex's
+// merged ids do, so `author(openalexId:)` and later records naming it lead to `into`.
 MATCH (into:Author {id: $into}), (from:Author {id: $from})
 CALL (into, from) {
   MATCH (from)-[w:AUTHORED]->(p:Paper)
@@ -30,6 +32,15 @@ CALL (into, from) {
   WHERE from.nameKey <> into.nameKey
   MERGE (alias:AuthorAlias {nameKey: from.nameKey})
   MERGE (alias)-[:ALIAS_OF]->(into)
+}
+CALL (into, from) {
+  WITH into, from
+  WHERE from.openalexId IS NOT NULL AND into.openalexId IS NOT NULL AND from.openalexId <> into.openalexId
+  MERGE (alias:AuthorAlias {openalexId: from.openalexId})
+  MERGE (alias)-[:ALIAS_OF]->(into)
+  WITH alias, into
+  MATCH (alias)-[stale:ALIAS_OF]->(other:Author) WHERE other <> into
+  DELETE stale
 }
 WITH into, from, from.id AS fromId, from.openalexId AS openalexId, from.orcid AS orcid, from.openreviewId AS openreviewId
 DETACH DELETE from

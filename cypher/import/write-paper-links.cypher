@@ -1,11 +1,19 @@
-// import/write-paper-links: topics, organizations and citations of already-present papers
+// import/write-paper-links: topics, organizations and citations of already-present papers. A row
+// that names a primary topic makes it the paper's only one (HAS_TOPIC.primary).
 UNWIND $links AS row
 MATCH (p:Paper {id: row.paperId})
 CALL (p, row) {
   UNWIND row.topics AS topic
   MATCH (t:Topic {id: topic.id})
   MERGE (p)-[h:HAS_TOPIC]->(t)
-  SET h.score = coalesce(topic.score, h.score)
+  SET h.score = coalesce(topic.score, h.score), h.primary = topic.primary
+}
+CALL (p, row) {
+  WITH p, [topic IN row.topics WHERE topic.primary | topic.id] AS primary
+  WHERE size(primary) > 0
+  MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
+  WHERE h.primary AND NOT t.id IN primary
+  REMOVE h.primary
 }
 CALL (p, row) {
   UNWIND row.organizationIds AS organizationId

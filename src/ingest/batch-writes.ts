@@ -1,7 +1,7 @@
 import { importQueries as queries, type BatchStatements } from './batch-statements.js';
 import type { BatchNodes, BatchPaper } from './batch-identity.js';
 import { keyOf } from './identity.js';
-import type { RecordAuthor, RecordOrganization, RecordTopic } from './record.js';
+import type { PaperRecord, RecordAuthor, RecordOrganization } from './record.js';
 
 /**
  * The Cypher writes of a batch whose nodes are resolved (batch-identity.ts), in order: the nodes
@@ -14,25 +14,42 @@ export const authorRow = (id: string, author: RecordAuthor) => ({
   id, name: author.name, nameKey: keyOf(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
 });
 
-/** A topic as import/write-topics takes it. */
-export const topicRow = (topic: RecordTopic) => ({ ...topic, code: topic.code ?? null });
-
 /** An organization as import/write-organizations takes it. */
 export const organizationRow = (id: string, org: RecordOrganization) => ({
   id, name: org.name, nameKey: keyOf(org.name), ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null,
 });
 
+/**
+ * The topic nodes the records name, as import/write-topics takes them: each topic and the topics
+ * it is part of (subfield, field, domain), every node once, a node after the one it is part of;
+ * `partOf` the id of its parent (PART_OF), null for a root or a topic without hierarchy.
+ */
+export function topicRows(records: PaperRecord[]) {
+  const rows = new Map<string, { id: string; name: string; scheme: string; code: string | null; partOf: string | null }>();
+  for (const record of records) {
+    for (const topic of record.topics) {
+      const chain = [topic, ...(topic.partOf ?? [])];
+      for (let level = chain.length - 1; level >= 0; level--) {
+        const node = chain[level]!;
+        if (!rows.has(node.id)) rows.set(node.id, { id: node.id, name: node.name, scheme: node.scheme, code: node.code ?? null, partOf: chain[level + 1]?.id ?? null });
+      }
+    }
+  }
+  return [...rows.values()];
+}
+
 /** Sources, topics, organizations and authors; says how many of each were created. */
 export async function writeNodes(statements: BatchStatements, changed: BatchPaper[], nodes: BatchNodes) {
   await statements.write(queries.sources, 'sources', [...new Map(changed.map(({ record }) => [record.source.id, record.source])).values()]);
-  const topics = [...new Map(changed.flatMap(({ record }) => record.topics).map((topic) => [topic.id, topic])).values()];
-  const topicsCreated = await statements.write(queries.topics, 'topics', topics.map(topicRow));
-  const organizationsCreated = await statements.write(queries.organizations, 'organizations', [...nodes.organizations].map(([id, org]) => organizationRow(id, org)));
+  const topicsCreated = await statements.write(queries.topics, 'topics', topicRows(changed.map(({ record }) => record)));
+  const organizationsCreated = await statements.write(queries.organizations, 'organizations',
+    [...nodes.organizations].map(([id, org]) => organizationRow(id, org)),
+  );
   const authorsCreated = await statements.write(queries.authors, 'authors', [...nodes.authors].filter(([id]) => nodes.authorsToWrite.has(id)).map(([id, author]) => authorRow(id, author)));
   return { topicsCreated, organizationsCreated, authorsCreated };
 }
 
-/** A paper as import/create-papers and import/write-papers take it (the bulk load writes the same columns). */
+/** A paper as import/create-papers and import/write-papers take it. */
 export const paperRow = ({ record, id, hash }: Pick<BatchPaper, 'record' | 'id' | 'hash'>) => ({
   id, hash, recordId: record.recordId, sourceId: record.source.id,
   title: record.title, titleKey: keyOf(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
@@ -47,28 +64,31 @@ export async function writePapers(statements: BatchStatements, created: BatchPap
   if (updated.length) await statements.write(queries.papers, 'papers', updated.map(paperRow));
 }
 
-const organizationIds = (nodes: NodeIds, list: RecordOrganization[]) => [...new Set(list.map(nodes.organizationIdOf))];
-
-/** How a paper's references become node ids: the batch's resolution, or the bulk load's. */
-export type NodeIds = Pick<BatchNodes, 'authorIdOf' | 'organizationIdOf'>;
-
-/** A paper's byline as rows, one per byline entry (import/write-authorships). */
-export const bylineRows = ({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: NodeIds) => {
-  const row = (author: RecordAuthor) => ({ authorId: nodes.authorIdOf(author), paperId: id, name: author.name, sourceId: record.source.id, organizationIds: organizationIds(nodes, author.organizations) });
+/**
+ * A paper's authorships as import/write-authorships takes them, one row per byline entry, in
+ * byline order (then the authors without a position). `corresponding` is true or false when the
+ * source says, null when it does not; `rawName` the byline's spelling when it differs.
+ */
+export function bylineRows({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'authorIdOf' | 'organizationIdOf'>) {
+  const row = (author: RecordAuthor) => ({
+    authorId: nodes.authorIdOf(author), paperId: id, name: author.name, sourceId: record.source.id,
+    organizationIds: [...new Set(author.organizations.map(nodes.organizationIdOf))],
+    corresponding: author.corresponding ?? null, rawName: author.rawName ?? null,
+  });
   return [
     ...record.authors.map((author, index) => ({ ...row(author), position: index + 1 as number | null, complete: record.authorListComplete })),
     ...record.otherAuthors.map((author) => ({ ...row(author), position: null, complete: false })),
   ];
-};
+}
 export type BylineRow = ReturnType<typeof bylineRows>[number];
 
 /**
  * A byline can name one author twice (two references resolved to one person): one authorship,
- * as MERGE would leave it (the later position, the last affiliations given): the rows of a new
- * paper's authorships (import/create-authorships).
+ * as MERGE would leave it (the later position, the last affiliations given). What
+ * import/create-authorships takes.
  */
-export const newAuthorshipRows = (paper: Pick<BatchPaper, 'record' | 'id'>, nodes: NodeIds): BylineRow[] => [
-  ...bylineRows(paper, nodes).reduce((byAuthor, row) => {
+export const onceByAuthor = (rows: BylineRow[]) => [
+  ...rows.reduce((byAuthor, row) => {
     const earlier = byAuthor.get(row.authorId);
     return byAuthor.set(row.authorId, { ...row, position: row.complete || !earlier ? row.position : earlier.position, organizationIds: row.organizationIds.length ? row.organizationIds : (earlier?.organizationIds ?? []) });
   }, new Map<string, BylineRow>()).values(),
@@ -79,7 +99,7 @@ export const newAuthorshipRows = (paper: Pick<BatchPaper, 'record' | 'id'>, node
  * (their source now gives a whole byline without them).
  */
 export async function writeBylines(statements: BatchStatements, created: BatchPaper[], updated: BatchPaper[], nodes: BatchNodes): Promise<string[]> {
-  if (created.length) await statements.write(queries.createAuthorships, 'authorships', created.flatMap((paper) => newAuthorshipRows(paper, nodes)));
+  if (created.length) await statements.write(queries.createAuthorships, 'authorships', created.flatMap((paper) => onceByAuthor(bylineRows(paper, nodes))));
   if (updated.length) await statements.write(queries.authorships, 'authorships', updated.flatMap((paper) => bylineRows(paper, nodes)));
   // Papers written before whose source now gives a whole byline: what it no longer names goes
   // (how a byline that an older importer misread heals on re-import).
@@ -91,11 +111,11 @@ export async function writeBylines(statements: BatchStatements, created: BatchPa
   return authorIds;
 }
 
-/** A paper's topics (each once, the last score given), organizations and references (import/create-paper-links). */
-export const linkRow = ({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: NodeIds) => ({
+/** A paper's topics (HAS_TOPIC score, primary: true or null), organizations and references, as import/write-paper-links takes them. */
+export const linkRow = ({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'organizationIdOf'>) => ({
   paperId: id,
-  topics: [...new Map(record.topics.map((topic) => [topic.id, { id: topic.id, score: topic.score ?? null }])).values()],
-  organizationIds: organizationIds(nodes, [...record.organizations, ...record.authors.flatMap((author) => author.organizations)]),
+  topics: [...new Map(record.topics.map((topic) => [topic.id, { id: topic.id, score: topic.score ?? null, primary: topic.primary ? true : null }])).values()],
+  organizationIds: [...new Set([...record.organizations, ...record.authors.flatMap((author) => author.organizations)].map(nodes.organizationIdOf))],
   references: [...new Set(record.references)],
 });
 

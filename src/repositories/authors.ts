@@ -1,7 +1,7 @@
 import type { Read } from '../db/read.js';
 import type { OrganizationRow } from './organizations.js';
 import type { TopicRow } from './topics.js';
-import { idsByKeys, listsByIds, pagesOf, rootList, rowsByIds, type PageRequest, type PageRow } from './batch.js';
+import { idsByKeys, listsByIds, pagesOf, rootList, rowsByExternalIds, rowsByIds, type PageRequest, type PageRow } from './batch.js';
 
 export interface AuthorRow {
   id: string;
@@ -64,6 +64,8 @@ export function createAuthorRepository(read: Read, { maxAuthorsPerPaper }: { max
     authorsByIds: rowsByIds<AuthorRow>(read, 'read/authors-by-ids'),
     /** Per normalized name, the ids of the authors who bear it (at most 50). */
     authorIdsByNameKeys: idsByKeys(read, 'read/author-ids-by-name-key', 'nameKeys'),
+    /** Per `orcid:<iD>` / `openalexId:<A…>` key, the author it names (a merged OpenAlex id: the author it was merged into). */
+    authorsByExternalIds: rowsByExternalIds<AuthorRow>(read, 'read/authors-by-external-ids', ['orcid', 'openalexId']),
     affiliationsByAuthorIds: listsByIds<AffiliationRow>(read, 'read/author-affiliations'),
     topicsByAuthorIds: listsByIds<AuthorTopicRow>(read, 'read/author-topics'),
     paperStatsByAuthorIds: listsByIds<PaperStatRow>(read, 'read/author-paper-stats'),

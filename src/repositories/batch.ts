@@ -43,6 +43,27 @@ export function idsByKeys(read: Read, path: string, parameter: string) {
   };
 }
 
+/**
+ * `UNWIND $refs AS ref ... RETURN ref.key AS key, x {...} AS row`: the node an external id names.
+ * Keys are `<field>:<short id>` (`orcid:0000-0003-3260-0660`); each ref holds its id under its
+ * field and null under the query's other fields, so one statement serves every kind of id.
+ */
+export function rowsByExternalIds<Row>(read: Read, path: string, fields: readonly string[]) {
+  const query = cypher(path);
+  const none = Object.fromEntries(fields.map((field) => [field, null]));
+  return async (keys: readonly string[]): Promise<(Row | null)[]> => {
+    const refs = keys.map((key) => {
+      const at = key.indexOf(':');
+      const field = key.slice(0, at);
+      if (at < 0 || !fields.includes(field)) throw new Error(`${path}: no external id field in the key ${key}`);
+      return { ...none, key, [field]: key.slice(at + 1) };
+    });
+    const rows = await read<{ key: string; row: Row }>(query, { refs });
+    const byKey = new Map(rows.map(({ key, row }) => [key, row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  };
+}
+
 /** A page of a list that hangs off a parent: after the cursor's sort key, at most `limit` rows. */
 export interface PageRequest {
   parentId: string;

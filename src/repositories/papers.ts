@@ -1,6 +1,6 @@
 import type { Read } from '../db/read.js';
 import type { AuthorRow } from './authors.js';
-import { listsByIds, pagesOf, rootList, rowsByIds, type PageRequest } from './batch.js';
+import { listsByIds, pagesOf, rootList, rowsByExternalIds, rowsByIds, type PageRequest } from './batch.js';
 import type { OrganizationRow } from './organizations.js';
 import type { TopicRow } from './topics.js';
 
@@ -49,6 +49,8 @@ export interface PaperFilters extends Record<string, unknown> {
 export function createPaperRepository(read: Read) {
   return {
     papersByIds: rowsByIds<PaperRow>(read, 'read/papers-by-ids'),
+    /** Per `doi:<doi>` / `openalexId:<W…>` / `arxivId:<id>` key, the paper it names (a merged OpenAlex id: the work it was merged into). */
+    papersByExternalIds: rowsByExternalIds<PaperRow>(read, 'read/papers-by-external-ids', ['doi', 'openalexId', 'arxivId']),
     bylinesByPaperIds: listsByIds<BylineRow>(read, 'read/paper-bylines'),
     organizationsByPaperIds: listsByIds<PaperOrganizationRow>(read, 'read/paper-organizations'),
     topicsByPaperIds: listsByIds<PaperTopicRow>(read, 'read/paper-topics'),

@@ -61,14 +61,19 @@ export function createWrites(db: GraphDatabase, scope?: StatementCounter & Causa
       return run;
     },
 
-    /** Merges each of `from` into `into`; refuses when their external ids say they are two people. */
+    /**
+     * Merges each of `from` into `into`; refuses when their ORCID iDs or OpenReview ids say they
+     * are two people. Different OpenAlex ids do not: OpenAlex itself splits people and merges
+     * their ids later; `from`'s becomes an alias of `into` (fix/merge-authors), as OpenAlex's
+     * merged ids are.
+     */
     mergeAuthors: (into: string, from: string[]) =>
       inWrite(async (run) => {
         const others = [...new Set(from)].filter((id) => id !== into);
         if (others.length === 0) throw new BadInputError('Name at least one other author to merge.');
         const [target, ...sources] = await factsOf(run, [into, ...others]);
         for (const source of sources) {
-          for (const field of ['openalexId', 'orcid', 'openreviewId'] as const) {
+          for (const field of ['orcid', 'openreviewId'] as const) {
             if (target![field] && source[field] && target![field] !== source[field]) {
               throw new BadInputError(`The authors have different ${field} values: they are two people.`);
             }

@@ -8,7 +8,7 @@ import { builder } from './builder.js';
 import { pageCost } from './cost.js';
 import { carriedNode } from './carried.js';
 import { BadInputError } from '../errors/coded.js';
-import { loadByIdOrKey } from './lookup.js';
+import { loadByExternalId, loadByIdOrKey, oneArgument } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import {
   AuthorConnection,
@@ -163,18 +163,38 @@ const AuthorOrderRef = builder.enumType('AuthorOrder', {
   } as const,
 });
 
+/** The arguments that identify the author of `author(...)`: one of them. */
+const AUTHOR_LOOKUP_ARGUMENTS = ['id', 'name', 'orcid', 'openalexId'] as const;
+
 builder.queryFields((t) => ({
   author: t.field({
     type: AuthorRef,
     nullable: true,
     description:
-      'One author, by id or by name. Names match ignoring case, accents and extra spaces; a name ' +
-      'several authors share is an AMBIGUOUS_NAME error listing their ids. Unknown: null.',
-    args: { id: t.arg.globalID({ description: 'Global id of the author. Give `id` or `name`, not both.', for: AuthorRef }), name: t.arg.string({ description: 'The name, matched ignoring case, accents, punctuation and extra spaces.' }) },
-    resolve: (_root, { id, name }, { loaders }) =>
-      loadByIdOrKey({
-        typename: 'Author', keyArgument: 'name', id, asked: name, key: normalizeKey, nodes: loaders.author, idsByKey: loaders.authorIdsByNameKey,
+      'One author, by id, by name or by an external id (ORCID iD, OpenAlex id); give exactly one. Names match ignoring ' +
+      'case, accents and extra spaces; a name several authors share is an AMBIGUOUS_NAME error listing their ids. An ' +
+      'OpenAlex id that was merged into another author answers with that author. Unknown: null.',
+    args: {
+      id: t.arg.globalID({ description: 'Global id of the author.', for: AuthorRef }),
+      name: t.arg.string({ description: 'The name, matched ignoring case, accents, punctuation and extra spaces.' }),
+      orcid: t.arg.string({
+        description: 'ORCID iD, bare (0000-0003-3260-0660) or as a URL (https://orcid.org/0000-0003-3260-0660).',
       }),
+      openalexId: t.arg.string({
+        description: 'OpenAlex author id, bare (A5023888391) or as a URL (https://openalex.org/A5023888391); a merged id leads to the author it was merged into.',
+      }),
+    },
+    resolve: (_root, args, { loaders }) => {
+      const argument = oneArgument(args, AUTHOR_LOOKUP_ARGUMENTS);
+      if (argument === 'orcid' || argument === 'openalexId') {
+        return loadByExternalId({
+          argument, text: args[argument]!, kind: argument === 'orcid' ? 'orcid' : 'openalexAuthor', byExternalId: loaders.authorByExternalId, nodes: loaders.author,
+        });
+      }
+      return loadByIdOrKey({
+        typename: 'Author', keyArgument: 'name', id: args.id, asked: args.name, key: normalizeKey, nodes: loaders.author, idsByKey: loaders.authorIdsByNameKey,
+      });
+    },
   }),
   authors: t.field({
     type: AuthorConnection,

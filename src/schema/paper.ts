@@ -1,3 +1,4 @@
+import type { ExternalIdKind } from '../domain/external-ids.js';
 import { toLuceneQuery } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
@@ -5,6 +6,7 @@ import { pageCost } from './cost.js';
 import { carriedNodes } from './carried.js';
 import { BadInputError } from '../errors/coded.js';
 import { yearArgument } from '../errors/arguments.js';
+import { loadByExternalId, oneArgument } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { AuthorRef, OrganizationRef, PaperConnection, PaperRef, TopicRef } from './refs.js';
 
@@ -78,13 +80,36 @@ export function present<T>(values: (T | null | Error)[]): T[] {
   });
 }
 
+/** The arguments that identify the paper of `paper(...)`: one of them. */
+const PAPER_LOOKUP_ARGUMENTS = ['id', 'doi', 'openalexId', 'arxivId'] as const;
+const PAPER_ID_KINDS = { doi: 'doi', openalexId: 'openalexWork', arxivId: 'arxiv' } as const satisfies Record<string, ExternalIdKind>;
+
 builder.queryFields((t) => ({
   paper: t.field({
     type: PaperRef,
     nullable: true,
-    description: 'One paper by id; null when unknown.',
-    args: { id: t.arg.globalID({ description: 'Global id of the paper.', for: PaperRef, required: true }) },
-    resolve: (_root, { id }, { loaders }) => loaders.paper.load(id.id),
+    description:
+      'One paper, by id or by an external id (DOI, OpenAlex work id, arXiv id); give exactly one. An OpenAlex id that was ' +
+      'merged into another work answers with that paper. Unknown: null.',
+    args: {
+      id: t.arg.globalID({ description: 'Global id of the paper.', for: PaperRef }),
+      doi: t.arg.string({
+        description: 'DOI, in any case, bare (10.1038/nature12373) or with its prefix (https://doi.org/10.1038/nature12373, doi:10.1038/nature12373).',
+      }),
+      openalexId: t.arg.string({
+        description: 'OpenAlex work id, bare (W2741809807) or as a URL (https://openalex.org/W2741809807); a merged id leads to the work it was merged into.',
+      }),
+      arxivId: t.arg.string({
+        description: 'arXiv id, bare (2101.00001), as arXiv:2101.00001 or as a URL (https://arxiv.org/abs/2101.00001v2); a version is dropped.',
+      }),
+    },
+    resolve: (_root, args, { loaders }) => {
+      const argument = oneArgument(args, PAPER_LOOKUP_ARGUMENTS);
+      if (argument === 'id') return loaders.paper.load(args.id!.id);
+      return loadByExternalId({
+        argument, text: args[argument]!, kind: PAPER_ID_KINDS[argument], byExternalId: loaders.paperByExternalId, nodes: loaders.paper,
+      });
+    },
   }),
   papers: t.field({
     type: PaperConnection,

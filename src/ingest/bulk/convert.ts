@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordHash } from '../batch-identity.js';
-import { authorRow, linkRow, newAuthorshipRows, organizationRow, paperRow, topicRow } from '../batch-writes.js';
+import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, paperRow, topicRows } from '../batch-writes.js';
 import { authorKey, organizationKey, paperIdFor } from '../identity.js';
 import { identityKeys } from '../import.js';
 import type { PaperRecord, RecordAuthor, RecordOrganization, Source } from '../record.js';
@@ -38,38 +38,48 @@ import { hash64, HashIndex } from './hash-index.js';
 const id = (space: string): Column => ({ name: '', type: 'ID', space });
 const start = (space: string): Column => ({ name: '', type: 'START_ID', space });
 const end = (space: string): Column => ({ name: '', type: 'END_ID', space });
-const s = (name: string): Column => ({ name, type: 'string' });
-const long = (name: string): Column => ({ name, type: 'long' });
+
+/** A stored property: its column, and how the writer's Cypher makes it from the row (the row's field of the same name by default). */
+interface Property extends Column {
+  value?: (row: Record<string, unknown>) => unknown;
+}
+const s = (name: string, value?: Property['value']): Property => ({ name, type: 'string', value });
+const long = (name: string): Property => ({ name, type: 'long' });
+/** `CASE WHEN row.x THEN true END`: true or absent. */
+const onlyTrue = (name: string): Property => ({ name, type: 'boolean', value: (row) => (row[name] === true ? true : null) });
 
 /**
- * The stored properties, as the writer's Cypher stores each row (create-papers.cypher...): a
- * column per property, filled from the row field of the same name unless `from` says otherwise.
- * `consumed` names the row fields stored elsewhere (on a relationship) or not at all. A row
- * field in neither is a property the writer gained and this table not: the converter refuses it
- * (see `checkFields`), so that both paths keep making the same graph.
+ * The stored properties, as the writer's Cypher stores each row (create-papers.cypher,
+ * create-authorships.cypher, create-paper-links.cypher, write-*.cypher). `consumed` names the
+ * row fields stored elsewhere (on a relationship) or not at all. A row field in neither is a
+ * property the writer gained and this table not: the converter refuses it (checkFields), so that
+ * both paths keep making the same graph.
  */
 const SCHEMA = {
   Source: { columns: [s('id'), s('kind'), s('name')], consumed: [] },
-  Topic: { columns: [s('id'), s('name'), s('scheme'), s('code')], consumed: ['score'] },
+  // partOf: PART_OF.
+  Topic: { columns: [s('id'), s('name'), s('scheme'), s('code')], consumed: ['partOf'] },
   Organization: { columns: [s('id'), s('name'), s('nameKey'), s('ror'), s('openalexId'), s('country')], consumed: [] },
   Author: { columns: [s('id'), s('name'), s('nameKey'), s('openalexId'), s('orcid'), s('openreviewId')], consumed: [] },
   Paper: {
     columns: [
       s('id'), s('title'), s('titleKey'), long('year'), { name: 'publishedOn', type: 'date' }, s('venue'), s('abstract'), s('doi'), s('arxivId'),
       s('openreviewId'), s('openalexId'), s('url'), s('codeUrl'), long('citationCount'), { name: 'authorListComplete', type: 'boolean' },
-      { name: 'referencedWorks', type: 'string[]' },
+      { name: 'referencedWorks', type: 'string[]', value: (row) => row.references },
     ],
-    from: { referencedWorks: 'references' } as Record<string, string>,
-    // RECORDED_IN's.
+    // RECORDED_IN's, and CITES.
     consumed: ['hash', 'recordId', 'sourceId', 'references'],
   },
   AUTHORED: {
-    columns: [long('position'), s('name'), { name: 'sources', type: 'string[]' }, { name: 'organizationIds', type: 'string[]' }],
-    from: { sources: 'sourceId' } as Record<string, string>,
+    columns: [
+      long('position'), s('name'), { name: 'sources', type: 'string[]', value: (row) => [row.sourceId] }, { name: 'organizationIds', type: 'string[]' },
+      onlyTrue('corresponding'), s('rawName'),
+    ],
     consumed: ['authorId', 'paperId', 'sourceId', 'complete'],
   },
+  HAS_TOPIC: { columns: [{ name: 'score', type: 'double' }, onlyTrue('primary')], consumed: ['id'] },
   links: { columns: [], consumed: ['paperId', 'topics', 'organizationIds', 'references'] },
-} satisfies Record<string, { columns: Column[]; consumed: string[]; from?: Record<string, string> }>;
+} satisfies Record<string, { columns: Property[]; consumed: string[] }>;
 
 type Kind = keyof typeof SCHEMA;
 const checked = new Set<Kind>();
@@ -77,7 +87,7 @@ const checked = new Set<Kind>();
 function checkFields(kind: Kind, row: object) {
   if (checked.has(kind)) return;
   const spec = SCHEMA[kind];
-  const known = new Set([...spec.columns.map((c) => ('from' in spec ? (spec.from[c.name] ?? c.name) : c.name)), ...spec.consumed]);
+  const known = new Set<string>([...spec.columns.map((c) => c.name), ...spec.consumed]);
   const unknown = Object.keys(row).filter((field) => !known.has(field));
   if (unknown.length) {
     throw new Error(`The writer's ${kind} rows have fields the bulk converter does not store (${unknown.join(', ')}): add them to SCHEMA in src/ingest/bulk/convert.ts as the writer's Cypher stores them`);
@@ -86,8 +96,8 @@ function checkFields(kind: Kind, row: object) {
 }
 
 const values = (kind: Kind, row: Record<string, unknown>) => {
-  const spec = SCHEMA[kind];
-  return spec.columns.map((column) => row['from' in spec ? (spec.from[column.name] ?? column.name) : column.name]);
+  checkFields(kind, row);
+  return (SCHEMA[kind].columns as Property[]).map((column) => (column.value ? column.value(row) : row[column.name]));
 };
 
 export interface ConvertOptions {
@@ -139,8 +149,9 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     Author: node('Author:StaleSummary', 'Author'),
     Paper: node('Paper', 'Paper'),
     AUTHORED: new CsvGroup(dir, 'relationships', 'AUTHORED', [start('Author'), end('Paper'), ...SCHEMA.AUTHORED.columns], level),
+    PART_OF: new CsvGroup(dir, 'relationships', 'PART_OF', [start('Topic'), end('Topic')], level),
     RECORDED_IN: new CsvGroup(dir, 'relationships', 'RECORDED_IN', [start('Paper'), end('Source'), s('recordHash'), s('recordId')], level),
-    HAS_TOPIC: new CsvGroup(dir, 'relationships', 'HAS_TOPIC', [start('Paper'), end('Topic'), { name: 'score', type: 'double' }], level),
+    HAS_TOPIC: new CsvGroup(dir, 'relationships', 'HAS_TOPIC', [start('Paper'), end('Topic'), ...SCHEMA.HAS_TOPIC.columns], level),
     FROM_ORGANIZATION: new CsvGroup(dir, 'relationships', 'FROM_ORGANIZATION', [start('Paper'), end('Organization')], level),
     CITES: new CsvGroup(dir, 'relationships', 'CITES', [start('Paper'), end('Paper')], level),
   };
@@ -190,9 +201,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     organizationKeys.add(`id:${key}`, number);
     if (org.ror) organizationKeys.add(`ror:${org.ror}`, number);
     if (org.openalexId) organizationKeys.add(`oa:${org.openalexId}`, number);
-    const row = organizationRow(key, org);
-    checkFields('Organization', row);
-    files.Organization.write([number, ...values('Organization', row)]);
+    files.Organization.write([number, ...values('Organization', organizationRow(key, org))]);
     return number;
   };
 
@@ -207,9 +216,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, number);
     if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, number);
     if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
-    const row = authorRow(key, author);
-    checkFields('Author', row);
-    files.Author.write([number, ...values('Author', row)]);
+    files.Author.write([number, ...values('Author', authorRow(key, author))]);
     return number;
   };
 
@@ -235,26 +242,23 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     for (const key of keys) paperKeys.add(key, number);
     hasReferences ||= record.references.length > 0 || Boolean(record.openalexId);
 
-    for (const topic of record.topics) {
+    // The topics and the hierarchy they are part of, each node once, a parent before its child.
+    for (const topic of topicRows([record])) {
       if (topicKeys.has(topic.id)) continue;
-      const row = topicRow(topic);
-      checkFields('Topic', row);
-      files.Topic.write([topicKeys.size, ...values('Topic', row)]);
-      topicKeys.add(topic.id, topicKeys.size);
+      const topicNumber = topicKeys.size;
+      files.Topic.write([topicNumber, ...values('Topic', topic)]);
+      topicKeys.add(topic.id, topicNumber);
+      if (topic.partOf) files.PART_OF.write([topicNumber, topicKeys.get(topic.partOf)]);
     }
     const paper = { record, id: paperId, hash: recordHash(record) };
     const row = paperRow(paper);
-    checkFields('Paper', row);
     files.Paper.write([number, ...values('Paper', row)]);
     files.RECORDED_IN.write([number, sourceNumber(record.source), row.hash, row.recordId]);
 
-    for (const authorship of newAuthorshipRows(paper, nodeIds)) {
-      checkFields('AUTHORED', authorship);
-      files.AUTHORED.write([authorship.authorId, number, ...values('AUTHORED', { ...authorship, sourceId: [authorship.sourceId] })]);
-    }
+    for (const authorship of onceByAuthor(bylineRows(paper, nodeIds))) files.AUTHORED.write([authorship.authorId, number, ...values('AUTHORED', authorship)]);
     const links = linkRow(paper, nodeIds);
     checkFields('links', links);
-    for (const topic of links.topics) files.HAS_TOPIC.write([number, topicKeys.get(topic.id), topic.score]);
+    for (const topic of links.topics) files.HAS_TOPIC.write([number, topicKeys.get(topic.id), ...values('HAS_TOPIC', topic)]);
     for (const orgId of links.organizationIds) files.FROM_ORGANIZATION.write([number, organizationKeys.get(`id:${orgId}`)]);
     for (const reference of links.references) {
       const cited = paperKeys.get(`openalex:${reference}`);
@@ -291,7 +295,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
   }
   rmSync(pendingPath, { force: true });
 
-  for (const { number, source } of sources.values()) files.Source.write([number, ...values('Source', source)]);
+  for (const { number, source } of sources.values()) files.Source.write([number, ...values('Source', { ...source })]);
   options.onProgress?.(count);
 
   const groups: GroupFiles[] = [];

@@ -40,6 +40,45 @@ const organizationOf = (institution: Institution) => ({
   country: str(institution.country_code),
 });
 
+const HIERARCHY = [
+  ['subfield', 'subfields'],
+  ['field', 'fields'],
+  ['domain', 'domains'],
+] as const;
+
+/** A topic's subfield, field and domain (nearest first), each a Topic node `openalex:<kind>/<n>`. */
+function hierarchyOf(topic: any) {
+  const nodes = [];
+  for (const [level, kind] of HIERARCHY) {
+    const node = topic?.[level];
+    const code = lastSegment(node?.id);
+    if (!code) break;
+    nodes.push({ id: `openalex:${kind}/${code}`, scheme: `openalex-${level}`, code, name: node?.display_name });
+  }
+  return nodes;
+}
+
+const topicOf = (topic: any, primary: boolean) => {
+  const partOf = hierarchyOf(topic);
+  return {
+    id: `openalex:${lastSegment(topic?.id)}`,
+    scheme: 'openalex',
+    code: lastSegment(topic?.id),
+    name: topic?.display_name,
+    score: typeof topic?.score === 'number' ? Math.min(Math.max(topic.score, 0), 1) : undefined,
+    ...(primary ? { primary: true } : {}),
+    ...(partOf.length ? { partOf } : {}),
+  };
+};
+
+/** The work's topics with their hierarchy; `primary_topic` marked primary (added when not among them). */
+function topicsOf(list: unknown, primaryTopic: any) {
+  const primaryCode = lastSegment(primaryTopic?.id);
+  const topics = (Array.isArray(list) ? list : []).map((topic: any) => topicOf(topic, primaryCode !== undefined && lastSegment(topic?.id) === primaryCode));
+  if (primaryCode && !topics.some((topic) => topic.primary)) topics.unshift(topicOf(primaryTopic, true));
+  return topics;
+}
+
 /** A cleaned display name; null (and why, in `dropped`) when it is not a name. Non-strings are left for the record check. */
 function nameOf(raw: unknown, dropped: string[]): unknown {
   if (typeof raw !== 'string') return raw;
@@ -58,20 +97,20 @@ export function parseOpenAlexWork(work: unknown, recordId: string): Parsed {
   const arxiv = [w.primary_location, ...(Array.isArray(w.locations) ? w.locations : [])]
     .map((location) => str(location?.landing_page_url)?.match(/arxiv\.org\/abs\/(\d{4}\.\d{4,5})/)?.[1])
     .find(Boolean);
-  const topics = (Array.isArray(w.topics) ? w.topics : []).map((topic: any) => ({
-    id: `openalex:${lastSegment(topic?.id)}`,
-    scheme: 'openalex',
-    code: lastSegment(topic?.id),
-    name: topic?.display_name,
-    score: typeof topic?.score === 'number' ? Math.min(Math.max(topic.score, 0), 1) : undefined,
-  }));
+  const topics = topicsOf(w.topics, w.primary_topic);
   const dropped: string[] = [];
-  const authors = w.authorships.map((authorship: any) => ({
-    name: nameOf(authorship?.author?.display_name ?? authorship?.raw_author_name, dropped),
-    openalexId: lastSegment(authorship?.author?.id),
-    orcid: lastSegment(authorship?.author?.orcid),
-    organizations: (Array.isArray(authorship?.institutions) ? authorship.institutions : []).map(organizationOf),
-  }));
+  const authors = w.authorships.map((authorship: any) => {
+    const name = nameOf(authorship?.author?.display_name ?? authorship?.raw_author_name, dropped);
+    const rawName = str(authorship?.raw_author_name);
+    return {
+      name,
+      openalexId: lastSegment(authorship?.author?.id),
+      orcid: lastSegment(authorship?.author?.orcid),
+      organizations: (Array.isArray(authorship?.institutions) ? authorship.institutions : []).map(organizationOf),
+      corresponding: typeof authorship?.is_corresponding === 'boolean' ? authorship.is_corresponding : undefined,
+      rawName: rawName !== undefined && rawName !== name ? rawName : undefined,
+    };
+  });
   return {
     dropped,
     record: {

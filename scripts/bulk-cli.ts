@@ -15,8 +15,8 @@ import { baseDir } from '../tools/local-neo4j/paths.js';
 export interface BulkCliOptions {
   config: Config;
   records: () => RecordStream;
-  /** Records expected (the bar's total), if known. */
-  total?: number;
+  /** Records expected (the bar's total), if known; a function is asked after `records()`. */
+  total?: number | (() => number | undefined);
   dir?: string;
   keepFiles?: boolean;
   progress?: boolean;
@@ -51,6 +51,7 @@ export async function runBulkCli(options: BulkCliOptions): Promise<BulkLoadSumma
   let summaryStarted = 0;
   const rate = (done: number, since: number) => Math.round(done / Math.max((performance.now() - since) / 1000, 0.001));
   let active: cliProgress.SingleBar | undefined;
+  let total: number | undefined;
   const log = (line: string) => {
     if (active) process.stderr.write('\n');
     console.error(line);
@@ -60,18 +61,20 @@ export async function runBulkCli(options: BulkCliOptions): Promise<BulkLoadSumma
       config: options.config,
       dir,
       records: () => {
+        const records = options.records();
+        total = typeof options.total === 'function' ? options.total() : options.total;
         if (show) {
           convertStarted = performance.now();
-          converting.start(options.total ?? 0, 0, { rate: 0 });
+          converting.start(total ?? 0, 0, { rate: 0 });
           active = converting;
         }
-        return options.records();
+        return records;
       },
       admin: { threads: options.threads, maxOffHeapMemory: options.maxOffHeapMemory },
       onRejected: options.onRejected,
       onConvertProgress: show
         ? (records) => {
-            if (!options.total) converting.setTotal(records);
+            if (!total) converting.setTotal(records);
             converting.update(records, { rate: rate(records, convertStarted) });
           }
         : undefined,

@@ -101,16 +101,24 @@ export async function adminImportLocal(config: LocalNeo4jConfig, dir: string, op
   const tail: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(java.command, args, { env: { ...process.env, NEO4J_HOME: paths.home, NEO4J_CONF: paths.conf }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const onData = (data: Buffer) => {
-      for (const line of data.toString('utf8').split('\n')) {
-        if (!line.trim()) continue;
-        tail.push(line);
-        if (tail.length > 60) tail.shift();
-        log(line);
-      }
+    const lines = () => {
+      let rest = '';
+      return (data: Buffer) => {
+        const text = rest + data.toString('utf8');
+        const parts = text.split('\n');
+        rest = parts.pop()!;
+        for (const line of parts) {
+          if (!line.trim()) continue;
+          tail.push(line);
+          if (tail.length > 60) tail.shift();
+          // Its progress is rows of dots, a percentage every 5%: only the percentages are shown.
+          if (/^[\s.-]*$/.test(line)) continue;
+          log(/%\s/.test(line) ? `  ${line.replace(/^[\s.-]+/, '').trim()}` : line);
+        }
+      };
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout.on('data', lines());
+    child.stderr.on('data', lines());
     child.on('error', reject);
     child.on('exit', resolve);
   });

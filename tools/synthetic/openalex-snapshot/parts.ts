@@ -1,0 +1,166 @@
+/**
+ * Writing the snapshot's files: gzipped JSON Lines parts of at most `partSize` records
+ * (`data/jsonl/<entity>/updated_date=<date>/part_NNNN.gz`), the manifest per entity, merged-id
+ * CSVs. gzip level 1: zlib compresses on libuv's thread pool, so the JSON is built on one core
+ * while the other compresses. A manifest is written last (temporary file, then rename), so a run
+ * killed half way leaves only parts no manifest lists, which the importer refuses.
+ */
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createGzip, gzipSync, type Gzip } from 'node:zlib';
+
+export const ENTITIES = ['works', 'authors', 'institutions', 'topics'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export interface WrittenPart {
+  /** Path relative to the snapshot root. */
+  file: string;
+  url: string;
+  records: number;
+  bytes: number;
+}
+
+export const partitionDir = (entity: string, date: string) => `data/jsonl/${entity}/updated_date=${date}`;
+export const partUrl = (entity: string, date: string, part: number) => `s3://openalex/data/${entity}/updated_date=${date}/${partName(part)}`;
+const partName = (part: number) => `part_${String(part).padStart(4, '0')}.gz`;
+
+const FLUSH_CHARS = 1 << 20;
+
+/** Parts of one entity in one partition, written as records come. */
+export class PartWriter {
+  readonly parts: WrittenPart[] = [];
+  private gzip: Gzip | undefined;
+  private file: WriteStream | undefined;
+  private buffer: string[] = [];
+  private bufferChars = 0;
+  private inPart = 0;
+  private part = 0;
+  private pending: Promise<void> | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly entity: Entity,
+    private readonly date: string,
+    private readonly partSize: number,
+  ) {}
+
+  get records(): number {
+    return this.parts.reduce((sum, part) => sum + part.records, 0) + this.inPart;
+  }
+
+  /** Add a record; a promise only when the caller must wait (a part to finish, a full stream). */
+  add(record: object): Promise<void> | undefined {
+    if (this.pending) {
+      const wait = this.pending.then(() => this.add(record));
+      return wait;
+    }
+    if (!this.gzip) this.open();
+    const line = JSON.stringify(record);
+    this.buffer.push(line, '\n');
+    this.bufferChars += line.length + 1;
+    this.inPart++;
+    if (this.inPart >= this.partSize) return this.track(this.closePart());
+    if (this.bufferChars >= FLUSH_CHARS && !this.flush()) return this.track(once(this.gzip!, 'drain').then(() => undefined));
+    return undefined;
+  }
+
+  async close(): Promise<WrittenPart[]> {
+    if (this.pending) await this.pending;
+    if (this.gzip) await this.closePart();
+    return this.parts;
+  }
+
+  private track(promise: Promise<void>): Promise<void> {
+    const tracked = promise.finally(() => {
+      if (this.pending === tracked) this.pending = undefined;
+    });
+    this.pending = tracked;
+    return tracked;
+  }
+
+  private open() {
+    const file = path.join(this.root, partitionDir(this.entity, this.date), partName(this.part));
+    this.gzip = createGzip({ level: 1, memLevel: 9 });
+    this.file = createWriteStream(file);
+    this.gzip.pipe(this.file);
+  }
+
+  /** False when the stream wants the caller to wait for 'drain'. */
+  private flush(): boolean {
+    if (!this.bufferChars) return true;
+    const chunk = this.buffer.join('');
+    this.buffer = [];
+    this.bufferChars = 0;
+    return this.gzip!.write(chunk);
+  }
+
+  private async closePart() {
+    this.flush();
+    const gzip = this.gzip!;
+    const file = this.file!;
+    this.gzip = undefined;
+    this.file = undefined;
+    const finished = once(file, 'finish');
+    gzip.end();
+    await finished;
+    const relative = `${partitionDir(this.entity, this.date)}/${partName(this.part)}`;
+    const { size } = await stat(path.join(this.root, relative));
+    this.parts.push({ file: relative, url: partUrl(this.entity, this.date, this.part), records: this.inPart, bytes: size });
+    this.part++;
+    this.inPart = 0;
+  }
+}
+
+/** A fresh partition directory (a half-written one from a killed run is replaced). */
+export async function preparePartition(root: string, entity: Entity, date: string) {
+  const dir = path.join(root, partitionDir(entity, date));
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+}
+
+export interface Manifest {
+  entries: { url: string; meta: { content_length: number; record_count: number } }[];
+  meta: { content_length: number; record_count: number };
+}
+
+export const manifestPath = (root: string, entity: Entity) => path.join(root, 'data/jsonl', entity, 'manifest.json');
+
+export async function readManifest(root: string, entity: Entity): Promise<Manifest> {
+  try {
+    return JSON.parse(await readFile(manifestPath(root, entity), 'utf8')) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], meta: { content_length: 0, record_count: 0 } };
+    throw error;
+  }
+}
+
+/** The manifest listing `existing` entries plus `parts`, sorted by url; atomically replaced. */
+export async function writeManifest(root: string, entity: Entity, existing: Manifest['entries'], parts: WrittenPart[]) {
+  const entries = [...existing, ...parts.map((part) => ({ url: part.url, meta: { content_length: part.bytes, record_count: part.records } }))];
+  entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const manifest: Manifest = {
+    entries,
+    meta: {
+      content_length: entries.reduce((sum, entry) => sum + entry.meta.content_length, 0),
+      record_count: entries.reduce((sum, entry) => sum + entry.meta.record_count, 0),
+    },
+  };
+  const file = manifestPath(root, entity);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
+  return manifest;
+}
+
+/** `merged_ids/<entity>/<date>.csv.gz`: header merge_date,id,merge_into_id. */
+export async function writeMergedIds(root: string, entity: Entity, date: string, rows: [string, string][]): Promise<string> {
+  const relative = `merged_ids/${entity}/${date}.csv.gz`;
+  const file = path.join(root, relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  const text = ['merge_date,id,merge_into_id', ...rows.map(([id, into]) => `${date},${id},${into}`)].join('\n') + '\n';
+  await writeFile(`${file}.tmp`, gzipSync(text, { level: 1 }));
+  await rename(`${file}.tmp`, file);
+  return relative;
+}

@@ -136,7 +136,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
   }
 }
 
-function remoteSteps(dir: string, database: string, options: BulkLoadOptions) {
+export function remoteSteps(dir: string, database: string, options: Pick<BulkLoadOptions, 'admin' | 'finishCommand' | 'afterLoad'>) {
   const remoteDir = '/path/on/host/bulk';
   const command = remoteImportCommand(dir, remoteDir, { ...options.admin, database });
   return {

@@ -17,7 +17,7 @@ import { createWrite } from '../src/db/write.js';
 import { fileRecords } from '../src/ingest/bulk/records.js';
 import { snapshotRecords } from '../src/ingest/bulk/snapshot.js';
 import { recordAppliedParts } from '../src/ingest/snapshot/state.js';
-import { runBulkCli } from './bulk-cli.js';
+import { defaultBulkDir, runBulkCli } from './bulk-cli.js';
 import { integer } from './cli-options.js';
 
 const program = new Command('import')
@@ -44,7 +44,7 @@ interface Options {
 
 program.action(async (format: Format | 'openalex-snapshot', paths: string[], options: Options) => {
   if (options.bulk) return bulkImport(format, paths, options);
-  if (options.bulkFinish) return bulkFinish(format, paths);
+  if (options.bulkFinish) return bulkFinish(format, paths, options);
   if (format === 'openalex-snapshot') {
     console.error('openalex-snapshot: only --bulk (the first load) is on this branch; the incremental sync is the snapshot-incremental work');
     process.exitCode = 1;
@@ -105,13 +105,14 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
 }
 
 /** After a remote host's neo4j-admin import: what the local bulk load does after its own. */
-async function bulkFinish(format: Format | 'openalex-snapshot', paths: string[]) {
+async function bulkFinish(format: Format | 'openalex-snapshot', paths: string[], options: Options) {
   let opened: OpenDatabase | undefined;
   try {
     // The schema is applied on opening.
     opened = await openDatabase(loadConfig());
     const parts = format === 'openalex-snapshot' ? snapshotRecords(paths[0]!, () => {}).parts : [];
-    const { authorsRefreshed } = await finishBulkLoad(opened, (n) => process.stderr.write(`\rauthor summaries: ${n}`), (db) => recordAppliedParts(db, parts));
+    const config = loadConfig();
+    const { authorsRefreshed } = await finishBulkLoad(opened, options.bulkDir ?? defaultBulkDir(config), (n) => process.stderr.write(`\rauthor summaries: ${n}`), (db) => recordAppliedParts(db, parts));
     console.log(`\nschema applied, ${authorsRefreshed} authors' summaries computed${parts.length ? `, ${parts.length} snapshot parts recorded` : ''}`);
   } catch (error) {
     console.error((error as Error).message);

@@ -5,7 +5,9 @@ import { createDriver, graphDatabaseOn, waitForDatabase, type GraphDatabase } fr
 import { applySchema } from '../src/db/migrate.js';
 import { convertRecords, type ConvertSummary, type RecordStream } from '../src/ingest/bulk/convert.js';
 import { createImportWriter } from '../src/ingest/writer.js';
-import { adminImportLocal, remoteImportCommand, type AdminImportOptions } from './local-neo4j/admin-import.js';
+import { createWrite } from '../src/db/write.js';
+import { importQueries } from '../src/ingest/batch-statements.js';
+import { adminImportLocal, readManifest, remoteImportCommand, type AdminImportOptions } from './local-neo4j/admin-import.js';
 import { boltUri, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j/instance.js';
 import { LocalNeo4jError } from './local-neo4j/paths.js';
 
@@ -120,8 +122,9 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
     const schemaStarted = performance.now();
     await applySchema(driver, database);
     ms.schema = performance.now() - schemaStarted;
-    const summariesStarted = performance.now();
     const db = graphDatabaseOn(driver, database, config.driver);
+    await applyAuthorPatches(db, convert.authorPatches);
+    const summariesStarted = performance.now();
     const total = convert.nodes.Author ?? 0;
     options.onSummaryProgress?.(0, total);
     const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, (done) => options.onSummaryProgress?.(done, total));
@@ -149,9 +152,19 @@ export function remoteSteps(dir: string, database: string, options: Pick<BulkLoa
   };
 }
 
-/** What a remote load needs after neo4j-admin ran: the schema, the summaries, the after-load step. */
-export async function finishBulkLoad(db: GraphDatabase, onProgress?: (authors: number) => void, afterLoad?: (db: GraphDatabase) => Promise<void>) {
+/**
+ * External ids that a later reference gave an author the converter had written already (a
+ * name-only node joined by name): set with the writer's own write-authors statement.
+ */
+async function applyAuthorPatches(db: GraphDatabase, patches: Record<string, unknown>[]) {
+  const write = createWrite(db, { timeoutMs: db.write.importTimeoutMs });
+  for (let start = 0; start < patches.length; start += 5_000) await write.statement(importQueries.authors, { authors: patches.slice(start, start + 5_000) });
+}
+
+/** What a remote load needs after neo4j-admin ran (the files in `dir`): the schema, the author patches, the summaries, the after-load step. */
+export async function finishBulkLoad(db: GraphDatabase, dir: string, onProgress?: (authors: number) => void, afterLoad?: (db: GraphDatabase) => Promise<void>) {
   await applySchema(db.driver, db.database);
+  await applyAuthorPatches(db, readManifest(dir).authorPatches ?? []);
   const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, onProgress);
   await afterLoad?.(db);
   return { authorsRefreshed };

@@ -31,6 +31,7 @@ export interface AdminImportOptions {
 interface Manifest {
   groups: GroupFiles[];
   idType: 'integer' | 'string';
+  authorPatches?: Record<string, unknown>[];
 }
 
 export function readManifest(dir: string): Manifest {

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, wr
 import { join } from 'node:path';
 import { recordHash } from '../batch-identity.js';
 import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, paperRow, topicRows } from '../batch-writes.js';
-import { authorKey, organizationKey, paperIdFor } from '../identity.js';
+import { authorKey, keyOf, organizationKey, paperIdFor } from '../identity.js';
 import { identityKeys } from '../import.js';
 import type { PaperRecord, RecordAuthor, RecordOrganization, Source } from '../record.js';
 import { CsvGroup, GZIP_LEVEL, type Column, type GroupFiles } from './csv.js';
@@ -124,6 +124,11 @@ export interface ConvertSummary {
   /** Whether some record cites or is a work another may cite (the writer's late link-references). */
   hasReferences: boolean;
   groups: GroupFiles[];
+  /**
+   * Authors a later identified reference joined by name (a name-only node the writer would give
+   * its ids): written after the import with the writer's own write-authors statement.
+   */
+  authorPatches: Record<string, unknown>[];
   /** Bytes the key indexes held at the end. */
   indexBytes: number;
   ms: number;
@@ -205,17 +210,53 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     return number;
   };
 
+  // Authors by name key: the one author of that key, or AMBIGUOUS; and which authors are name-only nodes.
+  const authorNames = new HashIndex(1 << 20);
+  const AMBIGUOUS = 0xfffffffe;
+  let nameOnly = new Uint8Array(1 << 16);
+  // External ids an identified reference gave a name-only node it joined (the writer's write-authors, after the import).
+  const authorPatches: ReturnType<typeof authorRow>[] = [];
+
   const authorOf = (author: RecordAuthor): number => {
-    // The writer's resolve-authors by id: fixed id, OpenAlex id, ORCID, OpenReview id.
+    // The writer's resolve-authors: fixed id, OpenAlex id, ORCID, OpenReview id...
     const key = authorKey(author);
     const known = (author.id && authorKeys.get(`id:${author.id}`)) ?? (author.openalexId && authorKeys.get(`oa:${author.openalexId}`)) ?? (author.orcid && authorKeys.get(`orcid:${author.orcid}`)) ??
-      (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`)) ?? authorKeys.get(`id:${key}`);
+      (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`));
     if (typeof known === 'number') return known;
+    // ... then the name, when one author has it: any author for a name-only reference; for an
+    // identified one, an author without the ids it brings (here: a name-only node, which gains them).
+    const nameKey = keyOf(author.name);
+    const isNameOnly = key.startsWith('author:');
+    const byName = author.id ? undefined : authorNames.get(`name:${nameKey}`);
+    if (byName !== undefined && byName !== AMBIGUOUS) {
+      if (isNameOnly) return byName;
+      if (nameOnly[byName]) {
+        nameOnly[byName] = 0;
+        authorPatches.push(authorRow(`author:${nameKey.replace(/ /g, '-')}`, author));
+        if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, byName);
+        if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, byName);
+        if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, byName);
+        return byName;
+      }
+    }
+    // A name several authors share: the name's own node (identity.ts).
+    const own = authorKeys.get(`id:${key}`);
+    if (own !== undefined) return own;
     const number = authors++;
     authorKeys.add(`id:${key}`, number);
     if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, number);
     if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, number);
     if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
+    if (authorNames.get(`name:${nameKey}`) === undefined) authorNames.add(`name:${nameKey}`, number);
+    else authorNames.set(`name:${nameKey}`, AMBIGUOUS);
+    if (isNameOnly) {
+      if (number >= nameOnly.length) {
+        const grown = new Uint8Array(nameOnly.length * 2);
+        grown.set(nameOnly);
+        nameOnly = grown;
+      }
+      nameOnly[number] = 1;
+    }
     files.Author.write([number, ...values('Author', authorRow(key, author))]);
     return number;
   };
@@ -309,9 +350,10 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     referencesOutside,
     hasReferences,
     groups,
-    indexBytes: paperKeys.bytes + authorKeys.bytes + organizationKeys.bytes + topicKeys.bytes,
+    authorPatches,
+    indexBytes: paperKeys.bytes + authorKeys.bytes + authorNames.bytes + organizationKeys.bytes + topicKeys.bytes,
     ms: performance.now() - started,
   };
-  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ groups, idType: 'integer' }, null, 2)}\n`);
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ groups, idType: 'integer', authorPatches }, null, 2)}\n`);
   return summary;
 }

@@ -93,6 +93,15 @@ export class HashIndex {
     return value;
   }
 
+  /** Sets `key` to `value`, replacing what it had. */
+  set(key: string, value: number) {
+    if (value === EMPTY || value < 0 || !Number.isInteger(value)) throw new RangeError(`HashIndex value out of range: ${value}`);
+    const [hi, lo] = hash64(key, this.scratch) as unknown as [number, number];
+    const i = this.slot(hi, lo);
+    if (this.values[i] !== EMPTY) this.values[i] = value;
+    else this.add(key, value);
+  }
+
   private grow() {
     const { hi, lo, values } = this;
     const capacity = values.length * 2;

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { recordHash } from '../batch-identity.js';
 import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, paperRow, topicRows } from '../batch-writes.js';
 import { authorKey, keyOf, organizationKey, paperIdFor } from '../identity.js';
@@ -134,6 +136,23 @@ export interface ConvertSummary {
   ms: number;
 }
 
+/** The write-authors rows of the authors joined by name, their ids read back from the authors' files. */
+async function patchRows(group: GroupFiles, patched: Map<number, RecordAuthor[]>) {
+  const rows: ReturnType<typeof authorRow>[] = [];
+  for (const file of group.data) {
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const comma = line.indexOf(',');
+      const refs = patched.get(Number(line.slice(0, comma)));
+      if (!refs) continue;
+      // The id column: quoted, a quote inside doubled.
+      const id = /^"((?:[^"]|"")*)"/.exec(line.slice(comma + 1))![1]!.replace(/""/g, '"');
+      for (const ref of refs) rows.push(authorRow(id, ref));
+    }
+  }
+  return rows;
+}
+
 export type RecordStream = AsyncIterable<PaperRecord> | Iterable<PaperRecord>;
 
 /** The converter's files, listed for the import (admin-import.ts). */
@@ -210,12 +229,20 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     return number;
   };
 
-  // Authors by name key: the one author of that key, or AMBIGUOUS; and which authors are name-only nodes.
+  // Authors by name key: the one author of that key, or AMBIGUOUS; and which external ids each author has.
   const authorNames = new HashIndex(1 << 20);
   const AMBIGUOUS = 0xfffffffe;
-  let nameOnly = new Uint8Array(1 << 16);
-  // External ids an identified reference gave a name-only node it joined (the writer's write-authors, after the import).
-  const authorPatches: ReturnType<typeof authorRow>[] = [];
+  let idKinds = new Uint8Array(1 << 16);
+  const kindsOf = (author: RecordAuthor) => (author.openalexId ? 1 : 0) | (author.orcid ? 2 : 0) | (author.openreviewId ? 4 : 0);
+  // External ids an identified reference gave an author it joined by name, by author number
+  // (the writer's write-authors sets them; here after the import, once the numbers are ids again).
+  const patched = new Map<number, RecordAuthor[]>();
+
+  const registerIds = (author: RecordAuthor, number: number) => {
+    if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, number);
+    if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, number);
+    if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
+  };
 
   const authorOf = (author: RecordAuthor): number => {
     // The writer's resolve-authors: fixed id, OpenAlex id, ORCID, OpenReview id...
@@ -223,40 +250,33 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     const known = (author.id && authorKeys.get(`id:${author.id}`)) ?? (author.openalexId && authorKeys.get(`oa:${author.openalexId}`)) ?? (author.orcid && authorKeys.get(`orcid:${author.orcid}`)) ??
       (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`));
     if (typeof known === 'number') return known;
-    // ... then the name, when one author has it: any author for a name-only reference; for an
-    // identified one, an author without the ids it brings (here: a name-only node, which gains them).
+    // ... then the name, when one author has it and lacks every kind of id the reference brings
+    // (a name-only reference: any author of the name); the author gains the reference's ids.
     const nameKey = keyOf(author.name);
-    const isNameOnly = key.startsWith('author:');
+    const kinds = kindsOf(author);
     const byName = author.id ? undefined : authorNames.get(`name:${nameKey}`);
-    if (byName !== undefined && byName !== AMBIGUOUS) {
-      if (isNameOnly) return byName;
-      if (nameOnly[byName]) {
-        nameOnly[byName] = 0;
-        authorPatches.push(authorRow(`author:${nameKey.replace(/ /g, '-')}`, author));
-        if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, byName);
-        if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, byName);
-        if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, byName);
-        return byName;
+    if (byName !== undefined && byName !== AMBIGUOUS && (idKinds[byName]! & kinds) === 0) {
+      if (kinds) {
+        idKinds[byName] = idKinds[byName]! | kinds;
+        registerIds(author, byName);
+        patched.set(byName, [...(patched.get(byName) ?? []), author]);
       }
+      return byName;
     }
     // A name several authors share: the name's own node (identity.ts).
     const own = authorKeys.get(`id:${key}`);
     if (own !== undefined) return own;
     const number = authors++;
     authorKeys.add(`id:${key}`, number);
-    if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, number);
-    if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, number);
-    if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
+    registerIds(author, number);
     if (authorNames.get(`name:${nameKey}`) === undefined) authorNames.add(`name:${nameKey}`, number);
     else authorNames.set(`name:${nameKey}`, AMBIGUOUS);
-    if (isNameOnly) {
-      if (number >= nameOnly.length) {
-        const grown = new Uint8Array(nameOnly.length * 2);
-        grown.set(nameOnly);
-        nameOnly = grown;
-      }
-      nameOnly[number] = 1;
+    if (number >= idKinds.length) {
+      const grown = new Uint8Array(idKinds.length * 2);
+      grown.set(idKinds);
+      idKinds = grown;
     }
+    idKinds[number] = kinds;
     files.Author.write([number, ...values('Author', authorRow(key, author))]);
     return number;
   };
@@ -341,6 +361,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
 
   const groups: GroupFiles[] = [];
   for (const group of Object.values(files)) groups.push(await group.close());
+  const authorPatches = patched.size ? await patchRows(groups.find((g) => g.name.startsWith('Author'))!, patched) : [];
   const summary: ConvertSummary = {
     dir,
     records: count,

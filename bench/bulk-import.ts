@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { createDriver } from '../src/db/driver.js';
+import { converterOnly } from './lib/bulk-converter.js';
 import { count, integer } from './lib/cli.js';
 import { projectRoot } from './lib/paths.js';
 import { childrenOf, peakMemoryMiB } from './lib/proc.js';
@@ -25,8 +26,19 @@ const options = new Command('bench:bulk')
   .addOption(count('--rounds <n>', 'turns of (transactional, bulk)', 1, 2))
   .option('--only <path>', 'one path only: transactional or bulk')
   .option('--keep', 'leave the instance running with the last graph')
+  .option('--converter-only <works>', 'only the converter, on that many cheap made-up works (no database): time and peak RSS', integer(1))
+  .option('--dir <dir>', 'with --converter-only: where the files go (deleted after)', join(tmpdir(), 'bench-bulk-converter'))
   .parse()
-  .opts<{ authors: number; rounds: number; only?: 'transactional' | 'bulk'; keep?: boolean }>();
+  .opts<{ authors: number; rounds: number; only?: 'transactional' | 'bulk'; keep?: boolean; converterOnly?: number; dir: string }>();
+
+if (options.converterOnly) {
+  const { summary, seconds, peakRssMiB } = await converterOnly(options.converterOnly, options.dir, (done) => process.stderr.write(`\rconverted ${done}`));
+  const rows = Object.values(summary.nodes).reduce((a, b) => a + b, 0) + Object.values(summary.relationships).reduce((a, b) => a + b, 0);
+  console.log(`\n${machineLine()}`);
+  console.log(`converter only: ${summary.records} works in ${seconds.toFixed(1)} s (${Math.round(summary.records / seconds)} works/s, ${Math.round(rows / seconds)} rows/s); peak RSS ${Math.round(peakRssMiB)} MiB; key tables ${Math.round(summary.indexBytes / 2 ** 20)} MiB`);
+  console.log(`nodes ${JSON.stringify(summary.nodes)}; relationships ${JSON.stringify(summary.relationships)}; references outside ${summary.referencesOutside}`);
+  process.exit(0);
+}
 
 const settings = localNeo4jSettings();
 const env = process.env;

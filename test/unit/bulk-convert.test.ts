@@ -58,6 +58,23 @@ describe('convertRecords', () => {
     expect(rows(dir, 'relationships-CITES.csv.gz')).toEqual(['0,1']);
   });
 
+  it('resolves authors by name as the writer does: a name-only one joins the one author of its name, an identified one an author without its ids', async () => {
+    const dir = join(work, 'names');
+    const summary = await convertRecords(
+      [
+        paper('W1', { authors: [{ id: 'x:author:1', name: 'Jane Roe', organizations: [] }, { name: 'Sam Poe', organizations: [] }] }),
+        paper('W2', { authors: [{ name: 'Jane Roe', openalexId: 'A9', orcid: '0000-0001', organizations: [] }, { name: 'Sam Poe', organizations: [] }] }),
+        // A9 now has an OpenAlex id: another one of the same name is a node of its own.
+        paper('W3', { authors: [{ name: 'Jane Roe', openalexId: 'A10', organizations: [] }, { name: 'Jane Roe', organizations: [] }] }),
+      ],
+      { dir },
+    );
+    expect(summary.nodes.Author).toBe(4);
+    expect(summary.authorPatches).toEqual([{ id: 'x:author:1', name: 'Jane Roe', nameKey: 'jane roe', openalexId: 'A9', orcid: '0000-0001', openreviewId: null }]);
+    // The last "Jane Roe" (name only): two authors have the name now, so the name's own node (a fourth).
+    expect(rows(dir, 'relationships-AUTHORED.csv.gz').map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['0,0', '1,0', '0,1', '1,1', '2,2', '3,2']);
+  });
+
   it('streams the same records as the generated graph', () => {
     const options = { authors: 400, prefix: 'eq', seed: 3 };
     expect(JSON.stringify([...graphRecordStream(options)])).toBe(JSON.stringify(graphRecords(generateGraph(options))));

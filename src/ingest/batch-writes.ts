@@ -51,7 +51,7 @@ export async function writeNodes(statements: BatchStatements, changed: BatchPape
 }
 
 /** A paper as import/create-papers and import/write-papers take it. */
-export const paperRow = ({ record, id, hash }: BatchPaper) => ({
+export const paperRow = ({ record, id, hash }: Pick<BatchPaper, 'record' | 'id' | 'hash'>) => ({
   id, hash, recordId: record.recordId, sourceId: record.source.id,
   title: record.title, titleKey: keyOf(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
   venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
@@ -70,7 +70,7 @@ export async function writePapers(statements: BatchStatements, created: BatchPap
  * byline order (then the authors without a position). `corresponding` is true or false when the
  * source says, null when it does not; `rawName` the byline's spelling when it differs.
  */
-export function bylineRows({ record, id }: BatchPaper, nodes: Pick<BatchNodes, 'authorIdOf' | 'organizationIdOf'>) {
+export function bylineRows({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'authorIdOf' | 'organizationIdOf'>) {
   const row = (author: RecordAuthor) => ({
     authorId: nodes.authorIdOf(author), paperId: id, name: author.name, sourceId: record.source.id,
     organizationIds: [...new Set(author.organizations.map(nodes.organizationIdOf))],
@@ -113,9 +113,8 @@ export async function writeBylines(statements: BatchStatements, created: BatchPa
 }
 
 /** A paper's topics (HAS_TOPIC score, primary: true or null), organizations and references, as import/write-paper-links takes them. */
-export const linkRow = ({ record, id }: BatchPaper, nodes: Pick<BatchNodes, 'organizationIdOf'>) => ({
+export const linkRow = ({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'organizationIdOf'>) => ({
   paperId: id,
-  sourceId: record.source.id,
   topics: [...new Map(record.topics.map((topic) => [topic.id, { id: topic.id, score: topic.score ?? null, primary: topic.primary ? true : null }])).values()],
   organizationIds: [...new Set([...record.organizations, ...record.authors.flatMap((author) => author.organizations)].map(nodes.organizationIdOf))],
   references: [...new Set(record.references)],
@@ -124,7 +123,8 @@ export const linkRow = ({ record, id }: BatchPaper, nodes: Pick<BatchNodes, 'org
 /** Each paper's topics, organizations (its own and its authors') and citations. */
 export async function writeLinks(statements: BatchStatements, created: BatchPaper[], updated: BatchPaper[], nodes: BatchNodes) {
   if (created.length) await statements.write(queries.createLinks, 'links', created.map((paper) => linkRow(paper, nodes)));
-  if (updated.length) await statements.write(queries.links, 'links', updated.map((paper) => linkRow(paper, nodes)));
+  // Papers written before: with the record's source (a paper no other source gave drops the links it no longer names).
+  if (updated.length) await statements.write(queries.links, 'links', updated.map((paper) => ({ ...linkRow(paper, nodes), sourceId: paper.record.source.id })));
 }
 
 /**

@@ -74,7 +74,7 @@ export interface MergeFileOptions {
  * same chunk deletes (the rows are classified before the chunk writes): a row whose old id or
  * target is an earlier row's old id starts a new chunk. The last row of an old id wins.
  */
-function chunksOf(rows: MergedId[], size: number): MergedId[][] {
+export function mergeChunks(rows: MergedId[], size: number): MergedId[][] {
   const latest = new Map<string, MergedId>();
   for (const row of rows) {
     latest.delete(row.id);
@@ -111,7 +111,7 @@ export async function applyMergedIds(file: MergedIdsFile, options: MergeFileOpti
     return rows.length;
   }
   const { counts, report } = options;
-  for (const chunk of chunksOf(rows, options.batchSize ?? 500)) {
+  for (const chunk of mergeChunks(rows, options.batchSize ?? 500)) {
     const reports: Record<string, unknown>[] = [];
     const outcome = emptyMergeCounts();
     await options.write.transaction(async (tx) => {

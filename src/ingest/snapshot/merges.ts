@@ -41,11 +41,23 @@ export interface MergeCounts {
 
 export const emptyMergeCounts = (): MergeCounts => ({ merged: 0, aliased: 0, deleted: 0, missingTarget: 0, skipped: 0, skippedReasons: {} });
 
+/**
+ * A statement for one pair ($from, $into, ...) run for each row of `$pairs`, in order, each row's
+ * call whole before the next: so a chunk of merges is one statement, and the pair statement
+ * (fix/merge-authors, the mutation's own) is not copied.
+ */
+function perRow(name: string, path: string, params: string[]) {
+  let body = cypher(path);
+  for (const param of params) body = body.replace(new RegExp(`\\$${param}\\b`, 'g'), `pair.${param}`);
+  if (body.includes('$')) throw new Error(`cypher/${path}.cypher has parameters other than ${params.join(', ')}`);
+  return `// ${name}: cypher/${path}.cypher for each pair, in order\nUNWIND $pairs AS pair\nCALL (pair) {\n${body}\n}\nRETURN count(*) AS merged`;
+}
+
 const queries = {
   authorMerges: cypher('import/snapshot/author-merges'),
   workMerges: cypher('import/snapshot/work-merges'),
-  mergeAuthors: cypher('fix/merge-authors'),
-  mergeWorks: cypher('import/snapshot/merge-works'),
+  mergeAuthors: perRow('import/snapshot/merge-authors', 'fix/merge-authors', ['from', 'into']),
+  mergeWorks: perRow('import/snapshot/merge-works', 'import/snapshot/merge-works', ['from', 'into', 'openalexId']),
   aliasAuthors: cypher('import/snapshot/alias-authors'),
   aliasWorks: cypher('import/snapshot/alias-works'),
   deleteAuthors: cypher('import/snapshot/delete-authors'),
@@ -124,21 +136,16 @@ export async function applyMergedIds(file: MergedIdsFile, options: MergeFileOpti
         ]),
       );
       const removals: string[] = [];
+      const merges: { from: string; into: string; openalexId: string }[] = [];
       const aliases: { openalexId: string; into: string }[] = [];
-      const staleAuthors = new Set<string>();
       for (const row of chunk) {
         const { fromId, intoId, aliasOf } = found.get(row.id)!;
         if (isSentinel(row.mergeInto)) {
           if (fromId) removals.push(fromId);
           else skip(outcome, 'deleted, not in the graph');
         } else if (fromId && intoId) {
-          if (fromId === intoId) {
-            skip(outcome, 'one node already');
-            continue;
-          }
-          await tx.run(kind.merge, { from: fromId, into: intoId, openalexId: row.id });
-          if (file.entity === 'authors') staleAuthors.add(intoId);
-          outcome.merged++;
+          if (fromId === intoId) skip(outcome, 'one node already');
+          else merges.push({ from: fromId, into: intoId, openalexId: row.id });
         } else if (fromId) {
           outcome.missingTarget++;
           reports.push({ record: `${options.shown}:${row.line}`, merge: `${row.id} -> ${row.mergeInto}`, reason: 'target not in the graph: the old one is left' });
@@ -148,9 +155,16 @@ export async function applyMergedIds(file: MergedIdsFile, options: MergeFileOpti
           skip(outcome, intoId ? 'applied before' : 'neither id in the graph');
         }
       }
+      // Aliases first (a merge or a deletion later in the chunk carries them along), then the
+      // merges in file order, then the deletions: what applying the rows one by one would give
+      // (mergeChunks keeps a row from naming a node an earlier row of its chunk deletes).
       if (aliases.length) {
         await tx.run(kind.alias, { aliases });
         outcome.aliased += aliases.length;
+      }
+      if (merges.length) {
+        await tx.run(kind.merge, { pairs: merges });
+        outcome.merged += merges.length;
       }
       if (removals.length) {
         const { records } = await tx.run(kind.remove, { ids: removals });
@@ -158,7 +172,8 @@ export async function applyMergedIds(file: MergedIdsFile, options: MergeFileOpti
         const bereft = [...new Set(records.flatMap((record) => (record.has('authorIds') ? (record.get('authorIds') as string[]) : [])))];
         if (bereft.length) await tx.run(importQueries.removeOrphanAuthors, { authorIds: bereft });
       }
-      if (staleAuthors.size) await tx.run(queries.markStale, { authorIds: [...staleAuthors] });
+      const staleAuthors = file.entity === 'authors' ? [...new Set(merges.map((merge) => merge.into))] : [];
+      if (staleAuthors.length) await tx.run(queries.markStale, { authorIds: staleAuthors });
     });
     for (const key of ['merged', 'aliased', 'deleted', 'missingTarget', 'skipped'] as const) counts[key] += outcome[key];
     for (const [reason, n] of Object.entries(outcome.skippedReasons)) counts.skippedReasons[reason] = (counts.skippedReasons[reason] ?? 0) + n;

@@ -8,6 +8,9 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.i
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 
+// The OpenAlex snapshot parts and merged-id files applied (src/ingest/snapshot/state.ts).
+CREATE CONSTRAINT snapshot_part_id IF NOT EXISTS FOR (n:SnapshotPart) REQUIRE n.id IS UNIQUE;
+
 // Name lookup (`author(name:)`) and name-only matching on import go through the normalized key.
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);
 CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);

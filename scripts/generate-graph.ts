@@ -3,12 +3,16 @@
  * deterministic synthetic graph (tools/synthetic/) into the configured database, or into the local
  * Neo4j when NEO4J_URI is unset, through the importer's writer, with a progress bar. Idempotent:
  * the same options again change nothing; another prefix adds a second graph beside the first.
+ * `--bulk`: the same graph by the bulk first load (neo4j-admin import into an empty database,
+ * tools/bulk-load.ts), for millions of authors.
  *
  * `--format openalex-snapshot --works N --out DIR [--seed S] [--part-size R] [--date D]` writes an
  * OpenAlex-shaped snapshot instead (tools/synthetic/openalex-snapshot/), no database involved;
  * `--format openalex-snapshot --update DIR --works N [--merged-authors M] [--date D]` adds a later
  * partition of updated works and merged ids to one.
  */
+import { spawnSync } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
@@ -16,6 +20,8 @@ import { openDatabase } from '../tools/open-database.js';
 import { generateGraph } from '../tools/synthetic/generate.js';
 import { runSnapshotCli } from '../tools/synthetic/openalex-snapshot/cli.js';
 import { writeGraph } from '../tools/synthetic/write.js';
+import { graphRecordStream } from '../tools/synthetic/records.js';
+import { runBulkCli } from './bulk-cli.js';
 import { integer } from './cli-options.js';
 
 const program = new Command('generate')
@@ -35,9 +41,18 @@ const program = new Command('generate')
   .option('--new-works <n>', 'openalex-snapshot --update: new works in the partition (default a tenth of --works)', integer(0))
   .option('--layout <layout>', 'openalex-snapshot: current (data/jsonl/<entity>) or older (data/<entity>, legacy-data/merged_ids)')
   .option('--workers <n>', 'openalex-snapshot: worker threads for the works parts (default 2 from 50k works)', integer(0))
+  .option('--bulk', 'graph: bulk first load, neo4j-admin import into an empty database (refuses a non-empty one)')
+  .option('--bulk-dir <dir>', 'graph --bulk: where the CSV files go (default <LOCAL_NEO4J_DIR>/bulk/<instance>)')
+  .option('--keep-bulk-files', 'graph --bulk: keep the CSV files after a local load')
+  .option('--threads <n>', 'graph --bulk: neo4j-admin worker threads (default: the cores)', integer(1))
+  .option('--max-off-heap <size>', 'graph --bulk: neo4j-admin off-heap memory, e.g. 4g (default: half the free memory)')
+  .option('--summary <file>', 'graph --bulk: also write the summary as JSON')
   .showHelpAfterError()
   .parse();
-const options = program.opts<{ format: string; authors: number; prefix: string; seed: number; batchSize: number }>();
+const options = program.opts<{
+  format: string; authors: number; prefix: string; seed: number; batchSize: number;
+  bulk?: boolean; bulkDir?: string; keepBulkFiles?: boolean; threads?: number; maxOffHeap?: string; summary?: string;
+}>();
 
 if (options.format === 'openalex-snapshot') {
   try {
@@ -53,6 +68,41 @@ if (options.authors === undefined) program.error("error: required option '--auth
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const started = performance.now();
+
+if (options.bulk) {
+  // The graph's structure is held while its records stream (about 0.5 KB an author, measured at
+  // 1M): past Node's default heap, run again with one that fits.
+  const needMiB = Math.ceil((options.authors * 700) / 2 ** 20) + 1_024;
+  if (getHeapStatistics().heap_size_limit / 2 ** 20 < needMiB && !process.env.GENERATE_HEAP_RAISED) {
+    console.error(`(running again with --max-old-space-size=${needMiB}: the structure of ${options.authors} authors needs more than Node's default heap)`);
+    const again = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${needMiB}`, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, GENERATE_HEAP_RAISED: '1' } });
+    process.exit(again.status ?? 1);
+  }
+  // Streamed: the structure is drawn, then each paper's record as the converter asks for it.
+  try {
+    let stream: ReturnType<typeof graphRecordStream> | undefined;
+    await runBulkCli({
+      config: loadConfig(),
+      records: () => {
+        const planning = performance.now();
+        stream = graphRecordStream({ authors: options.authors, prefix: options.prefix, seed: options.seed });
+        console.error(`Drew the structure of ${stream.papers} papers by ${stream.authors} authors in ${seconds(performance.now() - planning)}.`);
+        return stream;
+      },
+      total: () => stream?.papers,
+      dir: options.bulkDir,
+      keepFiles: options.keepBulkFiles,
+      threads: options.threads,
+      maxOffHeapMemory: options.maxOffHeap,
+      summaryFile: options.summary,
+    });
+    console.log(`wall ${seconds(performance.now() - started)} (the graph's structure is drawn before the conversion's bar starts)`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+  process.exit();
+}
 
 const graph = generateGraph({ authors: options.authors, prefix: options.prefix, seed: options.seed });
 const generated = performance.now();

@@ -1,10 +1,12 @@
 // import/create-authorships: the byline of a paper created in this batch (one row per author and
-// paper), with what import/write-authorships would set on a new authorship. Its author is marked
-// for a summary refresh (import/refresh-authors).
+// paper), with what import/write-authorships would set on a new authorship (corresponding only
+// when true, rawName only when the byline's spelling differs). Its author is marked for a summary
+// refresh (import/refresh-authors).
 UNWIND $authorships AS row
 MATCH (a:Author {id: row.authorId}), (p:Paper {id: row.paperId})
 CREATE (a)-[:AUTHORED {
   position: toInteger(row.position), name: row.name, sources: [row.sourceId],
-  organizationIds: CASE WHEN size(row.organizationIds) > 0 THEN row.organizationIds END
+  organizationIds: CASE WHEN size(row.organizationIds) > 0 THEN row.organizationIds END,
+  corresponding: CASE WHEN row.corresponding THEN true END, rawName: row.rawName
 }]->(p)
 SET a:StaleSummary

@@ -20,7 +20,8 @@ export interface BatchPaper {
   hash: string;
 }
 
-const hashOf = (record: PaperRecord) => {
+/** The record's facts hashed (all but where it sits): RECORDED_IN.recordHash; the bulk load writes the same. */
+export const recordHash = (record: PaperRecord) => {
   const { recordId: _where, ...facts } = record;
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
 };
@@ -41,7 +42,7 @@ export async function resolvePapers(statements: BatchStatements, records: PaperR
     authorKeys: record.authors.map((author) => keyOf(author.name)),
   }));
   const matched = new Map((await statements.rows<{ key: number; id: string }>(queries.resolvePapers, { refs: paperRefs })).map((r) => [r.key, r.id]));
-  const papers = records.map((record, key) => ({ record, key, existed: matched.has(key), id: matched.get(key) ?? ownIds[key]!, hash: hashOf(record) }));
+  const papers = records.map((record, key) => ({ record, key, existed: matched.has(key), id: matched.get(key) ?? ownIds[key]!, hash: recordHash(record) }));
   const unchanged = new Set(
     (await statements.rows<{ key: number }>(queries.unchanged, {
       records: papers.filter((p) => p.existed).map((p) => ({ key: p.key, paperId: p.id, sourceId: p.record.source.id, hash: p.hash })),

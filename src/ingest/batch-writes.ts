@@ -1,7 +1,7 @@
 import { importQueries as queries, type BatchStatements } from './batch-statements.js';
 import type { BatchNodes, BatchPaper } from './batch-identity.js';
 import { keyOf } from './identity.js';
-import type { RecordAuthor, RecordOrganization } from './record.js';
+import type { PaperRecord, RecordAuthor, RecordOrganization, RecordTopic } from './record.js';
 
 /**
  * The Cypher writes of a batch whose nodes are resolved (batch-identity.ts), in order: the nodes
@@ -14,55 +14,94 @@ export const authorRow = (id: string, author: RecordAuthor) => ({
   id, name: author.name, nameKey: keyOf(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
 });
 
+/** An organization as import/write-organizations takes it. */
+export const organizationRow = (id: string, org: RecordOrganization) => ({
+  id, name: org.name, nameKey: keyOf(org.name), ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null,
+});
+
+/**
+ * The topic nodes the records name, as import/write-topics takes them: each topic and the topics
+ * it is part of (subfield, field, domain), every node once, a node after the one it is part of;
+ * `partOf` the id of its parent (PART_OF), null for a root or a topic without hierarchy.
+ */
+export const topicRows = (records: PaperRecord[]) => topicNodeRows(records.flatMap((record) => record.topics));
+
+/** topicRows of a list of topics (an OpenAlex topics part: import/snapshot/write-topics). */
+export function topicNodeRows(topics: Pick<RecordTopic, 'id' | 'name' | 'scheme' | 'code' | 'partOf'>[]) {
+  const rows = new Map<string, { id: string; name: string; scheme: string; code: string | null; partOf: string | null }>();
+  for (const topic of topics) {
+    const chain = [topic, ...(topic.partOf ?? [])];
+    for (let level = chain.length - 1; level >= 0; level--) {
+      const node = chain[level]!;
+      if (!rows.has(node.id)) rows.set(node.id, { id: node.id, name: node.name, scheme: node.scheme, code: node.code ?? null, partOf: chain[level + 1]?.id ?? null });
+    }
+  }
+  return [...rows.values()];
+}
+
 /** Sources, topics, organizations and authors; says how many of each were created. */
 export async function writeNodes(statements: BatchStatements, changed: BatchPaper[], nodes: BatchNodes) {
   await statements.write(queries.sources, 'sources', [...new Map(changed.map(({ record }) => [record.source.id, record.source])).values()]);
-  const topics = [...new Map(changed.flatMap(({ record }) => record.topics).map((topic) => [topic.id, topic])).values()];
-  const topicsCreated = await statements.write(queries.topics, 'topics', topics.map((t) => ({ ...t, code: t.code ?? null })));
+  const topicsCreated = await statements.write(queries.topics, 'topics', topicRows(changed.map(({ record }) => record)));
   const organizationsCreated = await statements.write(queries.organizations, 'organizations',
-    [...nodes.organizations].map(([id, org]) => ({ id, name: org.name, nameKey: org.nameKey, ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null })),
+    [...nodes.organizations].map(([id, org]) => organizationRow(id, org)),
   );
   const authorsCreated = await statements.write(queries.authors, 'authors', [...nodes.authors].filter(([id]) => nodes.authorsToWrite.has(id)).map(([id, author]) => authorRow(id, author)));
   return { topicsCreated, organizationsCreated, authorsCreated };
 }
 
+/** A paper as import/create-papers and import/write-papers take it. */
+export const paperRow = ({ record, id, hash }: Pick<BatchPaper, 'record' | 'id' | 'hash'>) => ({
+  id, hash, recordId: record.recordId, sourceId: record.source.id,
+  title: record.title, titleKey: keyOf(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
+  venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
+  openreviewId: record.openreviewId ?? null, openalexId: record.openalexId ?? null, url: record.url ?? null, codeUrl: record.codeUrl ?? null,
+  citationCount: record.citationCount ?? null, authorListComplete: record.authorListComplete, references: record.references,
+});
+
 /** New papers are created whole; papers written before get what this source adds (write-papers). */
 export async function writePapers(statements: BatchStatements, created: BatchPaper[], updated: BatchPaper[]) {
-  const paperRow = ({ record, id, hash }: BatchPaper) => ({
-    id, hash, recordId: record.recordId, sourceId: record.source.id,
-    title: record.title, titleKey: keyOf(record.title), year: record.year, publishedOn: record.publishedOn ?? null,
-    venue: record.venue ?? null, abstract: record.abstract ?? null, doi: record.doi?.toLowerCase() ?? null, arxivId: record.arxivId ?? null,
-    openreviewId: record.openreviewId ?? null, openalexId: record.openalexId ?? null, url: record.url ?? null, codeUrl: record.codeUrl ?? null,
-    citationCount: record.citationCount ?? null, authorListComplete: record.authorListComplete, references: record.references,
-  });
   if (created.length) await statements.write(queries.createPapers, 'papers', created.map(paperRow));
   if (updated.length) await statements.write(queries.papers, 'papers', updated.map(paperRow));
 }
 
-const organizationIds = (nodes: BatchNodes, list: RecordOrganization[]) => [...new Set(list.map(nodes.organizationIdOf))];
+/**
+ * A paper's authorships as import/write-authorships takes them, one row per byline entry, in
+ * byline order (then the authors without a position). `corresponding` is true or false when the
+ * source says, null when it does not; `rawName` the byline's spelling when it differs.
+ */
+export function bylineRows({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'authorIdOf' | 'organizationIdOf'>) {
+  const row = (author: RecordAuthor) => ({
+    authorId: nodes.authorIdOf(author), paperId: id, name: author.name, sourceId: record.source.id,
+    organizationIds: [...new Set(author.organizations.map(nodes.organizationIdOf))],
+    corresponding: author.corresponding ?? null, rawName: author.rawName ?? null,
+  });
+  return [
+    ...record.authors.map((author, index) => ({ ...row(author), position: index + 1 as number | null, complete: record.authorListComplete })),
+    ...record.otherAuthors.map((author) => ({ ...row(author), position: null, complete: false })),
+  ];
+}
+export type BylineRow = ReturnType<typeof bylineRows>[number];
+
+/**
+ * A byline can name one author twice (two references resolved to one person): one authorship,
+ * as MERGE would leave it (the later position, the last affiliations given). What
+ * import/create-authorships takes.
+ */
+export const onceByAuthor = (rows: BylineRow[]) => [
+  ...rows.reduce((byAuthor, row) => {
+    const earlier = byAuthor.get(row.authorId);
+    return byAuthor.set(row.authorId, { ...row, position: row.complete || !earlier ? row.position : earlier.position, organizationIds: row.organizationIds.length ? row.organizationIds : (earlier?.organizationIds ?? []) });
+  }, new Map<string, BylineRow>()).values(),
+];
 
 /**
  * The authorships of each paper. Returns the authors that papers written before no longer name
  * (their source now gives a whole byline without them).
  */
 export async function writeBylines(statements: BatchStatements, created: BatchPaper[], updated: BatchPaper[], nodes: BatchNodes): Promise<string[]> {
-  const bylineOf = ({ record, id }: BatchPaper) => {
-    const row = (author: RecordAuthor) => ({ authorId: nodes.authorIdOf(author), paperId: id, name: author.name, sourceId: record.source.id, organizationIds: organizationIds(nodes, author.organizations) });
-    return [
-      ...record.authors.map((author, index) => ({ ...row(author), position: index + 1 as number | null, complete: record.authorListComplete })),
-      ...record.otherAuthors.map((author) => ({ ...row(author), position: null, complete: false })),
-    ];
-  };
-  // A byline can name one author twice (two references resolved to one person): one authorship,
-  // as MERGE would leave it (the later position, the last affiliations given).
-  const once = (rows: ReturnType<typeof bylineOf>) => [
-    ...rows.reduce((byAuthor, row) => {
-      const earlier = byAuthor.get(row.authorId);
-      return byAuthor.set(row.authorId, { ...row, position: row.complete || !earlier ? row.position : earlier.position, organizationIds: row.organizationIds.length ? row.organizationIds : (earlier?.organizationIds ?? []) });
-    }, new Map<string, ReturnType<typeof bylineOf>[number]>()).values(),
-  ];
-  if (created.length) await statements.write(queries.createAuthorships, 'authorships', created.flatMap((paper) => once(bylineOf(paper))));
-  if (updated.length) await statements.write(queries.authorships, 'authorships', updated.flatMap(bylineOf));
+  if (created.length) await statements.write(queries.createAuthorships, 'authorships', created.flatMap((paper) => onceByAuthor(bylineRows(paper, nodes))));
+  if (updated.length) await statements.write(queries.authorships, 'authorships', updated.flatMap((paper) => bylineRows(paper, nodes)));
   // Papers written before whose source now gives a whole byline: what it no longer names goes
   // (how a byline that an older importer misread heals on re-import).
   const rewritten = updated.filter(({ record }) => record.authorListComplete);
@@ -73,16 +112,19 @@ export async function writeBylines(statements: BatchStatements, created: BatchPa
   return authorIds;
 }
 
+/** A paper's topics (HAS_TOPIC score, primary: true or null), organizations and references, as import/write-paper-links takes them. */
+export const linkRow = ({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'organizationIdOf'>) => ({
+  paperId: id,
+  topics: [...new Map(record.topics.map((topic) => [topic.id, { id: topic.id, score: topic.score ?? null, primary: topic.primary ? true : null }])).values()],
+  organizationIds: [...new Set([...record.organizations, ...record.authors.flatMap((author) => author.organizations)].map(nodes.organizationIdOf))],
+  references: [...new Set(record.references)],
+});
+
 /** Each paper's topics, organizations (its own and its authors') and citations. */
 export async function writeLinks(statements: BatchStatements, created: BatchPaper[], updated: BatchPaper[], nodes: BatchNodes) {
-  const linksOf = ({ record, id }: BatchPaper) => ({
-    paperId: id,
-    topics: [...new Map(record.topics.map((topic) => [topic.id, { id: topic.id, score: topic.score ?? null }])).values()],
-    organizationIds: organizationIds(nodes, [...record.organizations, ...record.authors.flatMap((author) => author.organizations)]),
-    references: [...new Set(record.references)],
-  });
-  if (created.length) await statements.write(queries.createLinks, 'links', created.map(linksOf));
-  if (updated.length) await statements.write(queries.links, 'links', updated.map(linksOf));
+  if (created.length) await statements.write(queries.createLinks, 'links', created.map((paper) => linkRow(paper, nodes)));
+  // Papers written before: with the record's source (a paper no other source gave drops the links it no longer names).
+  if (updated.length) await statements.write(queries.links, 'links', updated.map((paper) => ({ ...linkRow(paper, nodes), sourceId: paper.record.source.id })));
 }
 
 /**

@@ -77,7 +77,7 @@ export function findFiles(format: Format, paths: string[]): string[] {
   return files;
 }
 
-interface Item {
+export interface Item {
   recordId: string;
   parsed: Parsed;
 }
@@ -90,7 +90,7 @@ async function* jsonLines(file: string): AsyncGenerator<unknown> {
 }
 
 /** Every item of every file, parsed; a file that is not valid JSON is one rejected item. */
-async function* readItems(format: Format, files: string[], options: ImportOptions, documents: GraphDocument[]): AsyncGenerator<Item> {
+export async function* readItems(format: Format, files: string[], options: ImportOptions, documents: GraphDocument[]): AsyncGenerator<Item> {
   for (const file of files) {
     const name = basename(file);
     try {
@@ -120,7 +120,7 @@ async function* readItems(format: Format, files: string[], options: ImportOption
 }
 
 /** Keys under which two records are the same paper; a later record with a seen key is a duplicate. */
-function identityKeys(record: PaperRecord): string[] {
+export function identityKeys(record: PaperRecord): string[] {
   const keys = [
     record.id && `id:${record.id}`,
     record.doi && `doi:${record.doi.toLowerCase()}`,
@@ -238,7 +238,7 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
 
 const writeReportedQuery = cypher('import/write-reported');
 
-async function writeReported(write: Write, document: GraphDocument) {
+export async function writeReported(write: Write, document: GraphDocument) {
   const reports = document.authors
     .filter((author) => author.reported)
     .map((author) => ({

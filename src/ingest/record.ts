@@ -30,14 +30,32 @@ export const recordAuthorSchema = z.object({
   openreviewId: optionalText(200),
   /** Where the author was for this paper, when the source aligns affiliations with authors. */
   organizations: z.array(recordOrganizationSchema).max(20).default([]),
+  /**
+   * Whether the source marks this author as a corresponding author of the paper: true, false,
+   * or absent when the source says nothing (AUTHORED.corresponding is set only when true).
+   */
+  corresponding: z.boolean().optional(),
+  /** The byline's own spelling (OpenAlex raw_author_name), only when it differs from `name`. */
+  rawName: optionalText(1_000),
 });
 
-export const recordTopicSchema = z.object({
+/** A topic node of a hierarchy (OpenAlex subfield, field, domain): no score of its own. */
+export const recordTopicNodeSchema = z.object({
   id: text(300),
   scheme: text(50),
   code: optionalText(100),
   name: text(300),
+});
+
+export const recordTopicSchema = recordTopicNodeSchema.extend({
   score: z.number().min(0).max(1).optional(),
+  /** The paper's primary topic (OpenAlex primary_topic): HAS_TOPIC {primary: true}. */
+  primary: z.boolean().optional(),
+  /**
+   * The topics this one is part of, nearest first (OpenAlex: subfield, field, domain), linked
+   * (topic)-[:PART_OF]->(subfield)-[:PART_OF]->(field)-[:PART_OF]->(domain).
+   */
+  partOf: z.array(recordTopicNodeSchema).max(5).optional(),
 });
 
 export const sourceSchema = z.object({ id: text(200), kind: text(50), name: text(300) });
@@ -76,6 +94,7 @@ export type PaperRecord = z.infer<typeof paperRecordSchema>;
 export type RecordAuthor = z.infer<typeof recordAuthorSchema>;
 export type RecordOrganization = z.infer<typeof recordOrganizationSchema>;
 export type RecordTopic = z.infer<typeof recordTopicSchema>;
+export type RecordTopicNode = z.infer<typeof recordTopicNodeSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 
 /** What a parser makes of one input item; `dropped` says which byline entries were not names, and why. */

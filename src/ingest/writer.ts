@@ -140,13 +140,14 @@ export function createImportWriter(
     },
 
     /** Recomputes the summaries of every author a bulk import marked, a chunk per transaction; returns how many. */
-    async refreshStaleAuthors(chunk = 5_000): Promise<number> {
+    async refreshStaleAuthors(chunk = 5_000, onProgress?: (refreshed: number) => void): Promise<number> {
       let refreshed = 0;
       for (;;) {
         const { records } = await write.statement(importQueries.staleAuthors, { limit: neo4j.int(chunk) });
         if (records.length === 0) return refreshed;
         await write.statement(importQueries.refreshAuthors, { authorIds: records.map((record) => record.get('id')) });
         refreshed += records.length;
+        onProgress?.(refreshed);
       }
     },
 

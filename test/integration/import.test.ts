@@ -75,6 +75,40 @@ describe('formats', () => {
     ]);
   }, 120_000); // The first import on this file's fresh instance plans every import statement: 9 s alone, 31 s on a loaded machine.
 
+  it('keeps OpenAlex corresponding authors, raw names and the topic hierarchy, and moves the primary topic on update', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'openalex-'));
+    const hierarchy = {
+      subfield: { id: 'https://openalex.org/subfields/1702', display_name: 'Artificial Intelligence' },
+      field: { id: 'https://openalex.org/fields/17', display_name: 'Computer Science' },
+      domain: { id: 'https://openalex.org/domains/3', display_name: 'Physical Sciences' },
+    };
+    const work = (primary: string, corresponding: boolean) => ({
+      id: 'https://openalex.org/W7', title: 'Hierarchies', publication_year: 2022,
+      authorships: [
+        { author: { id: 'https://openalex.org/A7', display_name: 'Ada Lovelace' }, raw_author_name: 'A. Lovelace', is_corresponding: corresponding },
+        { author: { id: 'https://openalex.org/A8', display_name: 'Alan Turing' }, raw_author_name: 'Alan Turing' },
+      ],
+      primary_topic: { id: `https://openalex.org/${primary}`, display_name: primary, score: 0.9, ...hierarchy },
+      topics: ['T1', 'T2'].map((id) => ({ id: `https://openalex.org/${id}`, display_name: id, score: id === primary ? 0.9 : 0.5, ...hierarchy })),
+    });
+    writeFileSync(join(folder, 'a.jsonl'), `${JSON.stringify(work('T1', true))}\n`);
+    await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: [folder] });
+    const byline = () => rows(`MATCH (a:Author)-[w:AUTHORED]->(:Paper {openalexId: 'W7'}) RETURN a.openalexId AS id, w.corresponding AS corresponding, w.rawName AS rawName ORDER BY id`);
+    const topics = () => rows(`MATCH (:Paper {openalexId: 'W7'})-[h:HAS_TOPIC]->(t) RETURN t.id AS id, h.primary AS primary, h.score AS score ORDER BY id`);
+    expect(await byline()).toEqual([{ id: 'A7', corresponding: true, rawName: 'A. Lovelace' }, { id: 'A8', corresponding: null, rawName: null }]);
+    expect(await topics()).toEqual([{ id: 'openalex:T1', primary: true, score: 0.9 }, { id: 'openalex:T2', primary: null, score: 0.5 }]);
+    expect(await rows(`MATCH path = (:Topic {id: 'openalex:T1'})-[:PART_OF*]->(root:Topic) WHERE NOT (root)-[:PART_OF]->()
+      RETURN [t IN nodes(path) | [t.id, t.scheme, t.code, t.name]] AS chain`)).toEqual([{ chain: [
+      ['openalex:T1', 'openalex', 'T1', 'T1'], ['openalex:subfields/1702', 'openalex-subfield', '1702', 'Artificial Intelligence'],
+      ['openalex:fields/17', 'openalex-field', '17', 'Computer Science'], ['openalex:domains/3', 'openalex-domain', '3', 'Physical Sciences'],
+    ] }]);
+    writeFileSync(join(folder, 'a.jsonl'), `${JSON.stringify(work('T2', false))}\n`);
+    await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: [folder] });
+    expect(await byline()).toEqual([{ id: 'A7', corresponding: null, rawName: 'A. Lovelace' }, { id: 'A8', corresponding: null, rawName: null }]);
+    expect(await topics()).toEqual([{ id: 'openalex:T1', primary: null, score: 0.5 }, { id: 'openalex:T2', primary: true, score: 0.9 }]);
+    expect(await rows(`MATCH (t:Topic) RETURN count(*) AS topics`)).toEqual([{ topics: 5 }]);
+  });
+
   it('imports paper lists of every shape, skipping what was not published, and says why it rejected', async () => {
     const reportFile = join(mkdtempSync(join(tmpdir(), 'report-')), 'rejected.jsonl');
     const summary = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [join(FIXTURES, 'paperlists')], reportFile });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseOpenAlexWork } from '../../src/ingest/formats/openalex.js';
 import { paperlistSource, parsePaperlistItem } from '../../src/ingest/formats/paperlist.js';
-import { checkRecord } from '../../src/ingest/record.js';
+import { checkRecord, type PaperRecord } from '../../src/ingest/record.js';
+import { topicRows } from '../../src/ingest/batch-writes.js';
 
 const record = (parsed: ReturnType<typeof parsePaperlistItem>) => {
   if (!('record' in parsed)) throw new Error(JSON.stringify(parsed));
@@ -66,6 +67,46 @@ describe('OpenAlex works', () => {
         authors: [{ name: 'Ada', openalexId: 'A1', orcid: '0000-0001', organizations: [{ name: 'Uni', ror: '0abc', openalexId: 'I1', country: 'GB' }] }],
       },
     });
+  });
+
+  it('keep corresponding authors, raw names that differ, and the topic hierarchy with the primary topic', () => {
+    const hierarchy = {
+      subfield: { id: 'https://openalex.org/subfields/1702', display_name: 'Artificial Intelligence' },
+      field: { id: 'https://openalex.org/fields/17', display_name: 'Computer Science' },
+      domain: { id: 'https://openalex.org/domains/3', display_name: 'Physical Sciences' },
+    };
+    const parsed = parseOpenAlexWork({
+      ...work,
+      authorships: [
+        { author: { id: 'https://openalex.org/A1', display_name: 'Ada Lovelace' }, raw_author_name: 'A. Lovelace', is_corresponding: true },
+        { author: { id: 'https://openalex.org/A2', display_name: 'Alan Turing' }, raw_author_name: 'Alan Turing', is_corresponding: false },
+        { author: { id: 'https://openalex.org/A3', display_name: 'Grace Hopper' } },
+      ],
+      primary_topic: { id: 'https://openalex.org/T2', display_name: 'Graphs', score: 0.9, ...hierarchy },
+      topics: [{ id: 'https://openalex.org/T1', display_name: 'Learning', score: 0.5, ...hierarchy }, { id: 'https://openalex.org/T2', display_name: 'Graphs', score: 0.9, ...hierarchy }],
+    }, 'w');
+    const { record } = checkRecord('record' in parsed ? parsed.record : null) as { record: PaperRecord };
+    expect(record.authors.map(({ name, corresponding, rawName }) => ({ name, corresponding, rawName }))).toEqual([
+      { name: 'Ada Lovelace', corresponding: true, rawName: 'A. Lovelace' },
+      { name: 'Alan Turing', corresponding: false, rawName: undefined },
+      { name: 'Grace Hopper', corresponding: undefined, rawName: undefined },
+    ]);
+    const partOf = [
+      { id: 'openalex:subfields/1702', scheme: 'openalex-subfield', code: '1702', name: 'Artificial Intelligence' },
+      { id: 'openalex:fields/17', scheme: 'openalex-field', code: '17', name: 'Computer Science' },
+      { id: 'openalex:domains/3', scheme: 'openalex-domain', code: '3', name: 'Physical Sciences' },
+    ];
+    expect(record.topics).toEqual([
+      { id: 'openalex:T1', scheme: 'openalex', code: 'T1', name: 'Learning', score: 0.5, partOf },
+      { id: 'openalex:T2', scheme: 'openalex', code: 'T2', name: 'Graphs', score: 0.9, primary: true, partOf },
+    ]);
+    // Every node once, each after the one it is part of.
+    expect(topicRows([record]).map(({ id, partOf: parent }) => [id, parent])).toEqual([
+      ['openalex:domains/3', null], ['openalex:fields/17', 'openalex:domains/3'], ['openalex:subfields/1702', 'openalex:fields/17'],
+      ['openalex:T1', 'openalex:subfields/1702'], ['openalex:T2', 'openalex:subfields/1702'],
+    ]);
+    const alone = parseOpenAlexWork({ ...work, primary_topic: { id: 'https://openalex.org/T9', display_name: 'Elsewhere' }, topics: [] }, 'w');
+    expect('record' in alone && (alone.record as PaperRecord).topics).toEqual([{ id: 'openalex:T9', scheme: 'openalex', code: 'T9', name: 'Elsewhere', score: undefined, primary: true }]);
   });
 
   it('skip paratext and reject works whose fields have the wrong types', () => {

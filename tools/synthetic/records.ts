@@ -1,5 +1,6 @@
 import type { PaperRecord, RecordAuthor } from '../../src/ingest/record.js';
-import type { SyntheticGraph } from './graph.js';
+import { authorIdOf, graphSource, paperFacts, planGraph, type GenerateOptions, type GraphPlan } from './generate.js';
+import type { SyntheticGraph, SyntheticOrganization, SyntheticPaper, SyntheticTopic } from './graph.js';
 
 /**
  * A generated graph as the importer's records (src/ingest/record.ts), one per paper in
@@ -18,8 +19,55 @@ export function graphRecords(graph: SyntheticGraph): PaperRecord[] {
   const citesOf = new Map<string, string[]>();
   for (const { citingId, citedId } of graph.cites) citesOf.set(citingId, [...(citesOf.get(citingId) ?? []), openalexIds.get(citedId)!]);
 
-  return graph.papers.map((paper) => ({
-    source: graph.source,
+  return graph.papers.map((paper) =>
+    paperRecord(
+      graph.source,
+      paper,
+      (bylines.get(paper.id) ?? []).sort((a, b) => a.position - b.position).map(({ authorId, organizationId }) => authorOf(authorId, authors.get(authorId)!.name, organizations.get(organizationId)!)),
+      (topicsOf.get(paper.id) ?? []).map(({ topicId, score }) => ({ topic: topics.get(topicId)!, score })),
+      citesOf.get(paper.id) ?? [],
+    ),
+  );
+}
+
+/**
+ * The same records as graphRecords(generateGraph(options)), one at a time: only the graph's
+ * structure is held (planGraph: drafts, names, citations), each paper's facts are drawn as its
+ * record is asked for, and no row list (authorships, topics, citations) is built. What
+ * `npm run generate -- --bulk` feeds the bulk converter at millions of authors.
+ */
+export function graphRecordStream(options: GenerateOptions): Generator<PaperRecord> & { papers: number; authors: number } {
+  const plan = planGraph(options);
+  return Object.assign(streamRecords(plan), { papers: plan.sorted.length, authors: plan.authorCount });
+}
+
+function* streamRecords(plan: GraphPlan): Generator<PaperRecord> {
+  const { prefix, sorted, names, citations, organizations, topics, organizationAt } = plan;
+  const source = graphSource(plan);
+  let rank = 0;
+  for (const paper of paperFacts(plan)) {
+    const draft = sorted[rank]!;
+    const record = paperRecord(
+      source,
+      paper,
+      draft.authors.map((author) => authorOf(authorIdOf(prefix, author), names[author]!, organizations[organizationAt(author, draft.year)]!)),
+      draft.topics.map(({ topic, score }) => ({ topic: topics[topic]!, score })),
+      citations[rank]!.map((target) => `${prefix}:W${target + 1}`),
+    );
+    // What is drawn is not needed again: let it go as the stream moves on.
+    (sorted as unknown[])[rank] = undefined;
+    (citations as unknown[])[rank] = undefined;
+    rank++;
+    yield record;
+  }
+}
+
+const authorOf = (id: string, name: string, org: SyntheticOrganization): RecordAuthor => ({ id, name, organizations: [{ id: org.id, name: org.name, ror: org.ror, country: org.country }] });
+
+/** One paper's record, its fields in one order whichever way it is built (the record hash depends on it). */
+function paperRecord(source: SyntheticGraph['source'], paper: SyntheticPaper, authors: RecordAuthor[], topics: { topic: SyntheticTopic; score: number }[], references: string[]): PaperRecord {
+  return {
+    source,
     recordId: paper.id,
     id: paper.id,
     title: paper.title,
@@ -34,20 +82,12 @@ export function graphRecords(graph: SyntheticGraph): PaperRecord[] {
     codeUrl: paper.codeUrl ?? undefined,
     citationCount: paper.citationCount,
     authorListComplete: paper.authorListComplete,
-    authors: (bylines.get(paper.id) ?? [])
-      .sort((a, b) => a.position - b.position)
-      .map(({ authorId, organizationId }): RecordAuthor => {
-        const org = organizations.get(organizationId)!;
-        return { id: authorId, name: authors.get(authorId)!.name, organizations: [{ id: org.id, name: org.name, ror: org.ror, country: org.country }] };
-      }),
+    authors,
     otherAuthors: [],
     organizations: [],
-    topics: (topicsOf.get(paper.id) ?? []).map(({ topicId, score }) => {
-      const topic = topics.get(topicId)!;
-      return { id: topic.id, scheme: topic.scheme, code: topic.code, name: topic.name, score };
-    }),
-    references: citesOf.get(paper.id) ?? [],
-  }));
+    topics: topics.map(({ topic, score }) => ({ id: topic.id, scheme: topic.scheme, code: topic.code, name: topic.name, score })),
+    references,
+  };
 }
 
 function groupByPaper<Row extends { paperId: string }>(rows: Row[]): Map<string, Row[]> {

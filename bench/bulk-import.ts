@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:bulk [-- --authors 100000 --rounds 2]`: the same generated graph written both
+ * ways into an empty local Neo4j (instance "bench-bulk", ports 7697/7484 unless
+ * LOCAL_NEO4J_INSTANCE/…_BOLT_PORT/…_HTTP_PORT say otherwise), reset before each run, in turns
+ * (transactional, bulk, transactional, bulk…): `npm run generate -- --authors N` through the
+ * importer's writer, and the same with `--bulk` (tools/bulk-load.ts). Each run is its own process.
+ * Prints per path the median wall time, rows (nodes + relationships of the graph made) per
+ * second, the generator's peak RSS (the bulk one: structure + converter; neo4j-admin apart) and
+ * the bulk phases (convert, neo4j-admin, schema, summaries).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { createDriver } from '../src/db/driver.js';
+import { converterOnly } from './lib/bulk-converter.js';
+import { count, integer } from './lib/cli.js';
+import { projectRoot } from './lib/paths.js';
+import { childrenOf, peakMemoryMiB } from './lib/proc.js';
+import { machineLine } from './lib/report.js';
+import { localNeo4jSettings, resetLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
+
+const options = new Command('bench:bulk')
+  .option('--authors <n>', 'authors of the generated graph', integer(1), 100_000)
+  .addOption(count('--rounds <n>', 'turns of (transactional, bulk)', 1, 2))
+  .option('--only <path>', 'one path only: transactional or bulk')
+  .option('--keep', 'leave the instance running with the last graph')
+  .option('--converter-only <works>', 'only the converter, on that many cheap made-up works (no database): time and peak RSS', integer(1))
+  .option('--dir <dir>', 'with --converter-only: where the files go (deleted after)', join(tmpdir(), 'bench-bulk-converter'))
+  .parse()
+  .opts<{ authors: number; rounds: number; only?: 'transactional' | 'bulk'; keep?: boolean; converterOnly?: number; dir: string }>();
+
+if (options.converterOnly) {
+  const { summary, seconds, peakRssMiB } = await converterOnly(options.converterOnly, options.dir, (done) => process.stderr.write(`\rconverted ${done}`));
+  const rows = Object.values(summary.nodes).reduce((a, b) => a + b, 0) + Object.values(summary.relationships).reduce((a, b) => a + b, 0);
+  console.log(`\n${machineLine()}`);
+  console.log(`converter only: ${summary.records} works in ${seconds.toFixed(1)} s (${Math.round(summary.records / seconds)} works/s, ${Math.round(rows / seconds)} rows/s); peak RSS ${Math.round(peakRssMiB)} MiB; key tables ${Math.round(summary.indexBytes / 2 ** 20)} MiB`);
+  console.log(`nodes ${JSON.stringify(summary.nodes)}; relationships ${JSON.stringify(summary.relationships)}; references outside ${summary.referencesOutside}`);
+  process.exit(0);
+}
+
+const settings = localNeo4jSettings();
+const env = process.env;
+const local = {
+  ...settings,
+  instance: env.LOCAL_NEO4J_INSTANCE ?? 'bench-bulk',
+  boltPort: env.LOCAL_NEO4J_BOLT_PORT ? Number(env.LOCAL_NEO4J_BOLT_PORT) : 7697,
+  httpPort: env.LOCAL_NEO4J_HTTP_PORT ? Number(env.LOCAL_NEO4J_HTTP_PORT) : 7484,
+};
+const uri = `bolt://127.0.0.1:${local.boltPort}`;
+const quiet = () => {};
+
+interface Run {
+  path: 'transactional' | 'bulk';
+  seconds: number;
+  rows: number;
+  peakMiB: number;
+  adminPeakMiB: number;
+  phases?: Record<string, number>;
+}
+
+async function once(path: Run['path']): Promise<Run> {
+  await resetLocalNeo4j(local, quiet);
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'bench-bulk-')), 'summary.json');
+  const args = ['--import', 'tsx', 'scripts/generate-graph.ts', '--authors', String(options.authors), ...(path === 'bulk' ? ['--bulk', '--summary', summaryFile] : [])];
+  const childEnv = {
+    ...process.env, NEO4J_URI: '', LOCAL_NEO4J_INSTANCE: local.instance, LOCAL_NEO4J_BOLT_PORT: String(local.boltPort), LOCAL_NEO4J_HTTP_PORT: String(local.httpPort), LOG_LEVEL: 'warn',
+  };
+  console.log(`\n${path}: npm run generate -- --authors ${options.authors}${path === 'bulk' ? ' --bulk' : ''} (instance ${local.instance}, reset)`);
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  let peakMiB = 0;
+  let adminPeakMiB = 0;
+  const poll = setInterval(() => {
+    peakMiB = Math.max(peakMiB, peakMemoryMiB(child.pid!) ?? 0);
+    // neo4j-admin runs as the generator's child (java); the server is started detached.
+    for (const pid of childrenOf(child.pid!)) adminPeakMiB = Math.max(adminPeakMiB, peakMemoryMiB(pid) ?? 0);
+  }, 200);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(poll);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${path} exited with ${code}`);
+  const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
+  const { records } = await driver.executeQuery('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes + count(r) AS rows', {}, { database: 'neo4j' });
+  await driver.close();
+  const phases = path === 'bulk' ? (JSON.parse(readFileSync(summaryFile, 'utf8')).ms as Record<string, number>) : undefined;
+  return { path, seconds, rows: Number(records[0]!.get('rows')), peakMiB, adminPeakMiB, phases };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+try {
+  const runs: Run[] = [];
+  const paths: Run['path'][] = options.only ? [options.only] : ['transactional', 'bulk'];
+  for (let round = 0; round < options.rounds; round++) for (const path of paths) runs.push(await once(path));
+  console.log(`\n${machineLine()}; instance ${local.instance} heap ${local.heap}, page cache ${local.pageCache}; ${options.authors} authors, ${options.rounds} rounds in turns`);
+  const table: Record<string, Record<string, unknown>> = {};
+  for (const path of paths) {
+    const mine = runs.filter((run) => run.path === path);
+    const seconds = median(mine.map((run) => run.seconds));
+    const phases = mine[0]!.phases
+      ? ['convert', 'adminImport', 'schema', 'summaries'].map((phase) => s(median(mine.map((run) => run.phases![phase]!)))).join(' / ')
+      : 'n/a';
+    table[path] = {
+      'median s': Number(seconds.toFixed(1)),
+      'runs s': mine.map((run) => run.seconds.toFixed(1)).join(', '),
+      rows: mine[0]!.rows,
+      'rows/s': Math.round(mine[0]!.rows / seconds),
+      'peak RSS MiB': Math.round(median(mine.map((run) => run.peakMiB))),
+      'neo4j-admin peak MiB': path === 'bulk' ? Math.round(median(mine.map((run) => run.adminPeakMiB))) : 'n/a',
+      'convert / neo4j-admin / schema / summaries': phases,
+    };
+  }
+  console.table(table);
+  if (table.transactional && table.bulk) console.log(`bulk / transactional rows/s: ${((table.bulk['rows/s'] as number) / (table.transactional['rows/s'] as number)).toFixed(1)}x (wall time, server restarts included)`);
+} finally {
+  if (!options.keep) await stopLocalNeo4j(local, quiet);
+}

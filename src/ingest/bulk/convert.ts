@@ -1,0 +1,380 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { recordHash } from '../batch-identity.js';
+import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, paperRow, topicRows } from '../batch-writes.js';
+import { authorKey, keyOf, organizationKey, paperIdFor } from '../identity.js';
+import { identityKeys } from '../import.js';
+import type { PaperRecord, RecordAuthor, RecordOrganization, Source } from '../record.js';
+import { CsvGroup, GZIP_LEVEL, type Column, type GroupFiles } from './csv.js';
+import { hash64, HashIndex } from './hash-index.js';
+
+/**
+ * The bulk first load's converter: checked paper records (src/ingest/record.ts), streamed, to
+ * `neo4j-admin database import full` files that make the graph the transactional writer
+ * (src/ingest/writer.ts) makes of the same records in an empty database:
+ *
+ * - the same node ids (identity.ts: paperIdFor, authorKey, organizationKey) and the same rows
+ *   (batch-writes.ts: paperRow, authorRow, organizationRow, topicRow, newAuthorshipRows,
+ *   linkRow), written as create-papers, create-authorships and create-paper-links store them;
+ * - authors labelled StaleSummary, so that the writer's own refreshStaleAuthors computes their
+ *   AFFILIATED_WITH and display names after the load;
+ * - a later record with a seen id, DOI, OpenAlex, arXiv or OpenReview id (import.ts
+ *   identityKeys) is a duplicate: reported, not written;
+ * - an author or organization reference is the node an earlier reference gave the same id
+ *   (fixed id, OpenAlex id, ORCID, OpenReview id; ROR, OpenAlex id), as a later batch of the
+ *   writer finds it; otherwise a new node under its own key. Unlike the writer, no reference
+ *   joins another node by its name alone: a name-only reference is the name's own node
+ *   (`author:<slug>`, `org:<slug>`), as the writer makes it when the name matches no one. A
+ *   node's properties are those of its first reference (the writer's first batch).
+ * - CITES for every reference to a work of the load (the writer's create-paper-links plus
+ *   link-references), the rest counted.
+ *
+ * Memory: the keys live in HashIndex (64-bit hashes in typed arrays, no strings); references to
+ * works not seen yet wait in a binary file on disk. What grows with the data is about 12-24 bytes
+ * per key, plus the organizations' ids (the world has ~110k institutions) and the sources.
+ */
+
+const id = (space: string): Column => ({ name: '', type: 'ID', space });
+const start = (space: string): Column => ({ name: '', type: 'START_ID', space });
+const end = (space: string): Column => ({ name: '', type: 'END_ID', space });
+
+/** A stored property: its column, and how the writer's Cypher makes it from the row (the row's field of the same name by default). */
+interface Property extends Column {
+  value?: (row: Record<string, unknown>) => unknown;
+}
+const s = (name: string, value?: Property['value']): Property => ({ name, type: 'string', value });
+const long = (name: string): Property => ({ name, type: 'long' });
+/** `CASE WHEN row.x THEN true END`: true or absent. */
+const onlyTrue = (name: string): Property => ({ name, type: 'boolean', value: (row) => (row[name] === true ? true : null) });
+
+/**
+ * The stored properties, as the writer's Cypher stores each row (create-papers.cypher,
+ * create-authorships.cypher, create-paper-links.cypher, write-*.cypher). `consumed` names the
+ * row fields stored elsewhere (on a relationship) or not at all. A row field in neither is a
+ * property the writer gained and this table not: the converter refuses it (checkFields), so that
+ * both paths keep making the same graph.
+ */
+const SCHEMA = {
+  Source: { columns: [s('id'), s('kind'), s('name')], consumed: [] },
+  // partOf: PART_OF.
+  Topic: { columns: [s('id'), s('name'), s('scheme'), s('code')], consumed: ['partOf'] },
+  Organization: { columns: [s('id'), s('name'), s('nameKey'), s('ror'), s('openalexId'), s('country')], consumed: [] },
+  Author: { columns: [s('id'), s('name'), s('nameKey'), s('openalexId'), s('orcid'), s('openreviewId')], consumed: [] },
+  Paper: {
+    columns: [
+      s('id'), s('title'), s('titleKey'), long('year'), { name: 'publishedOn', type: 'date' }, s('venue'), s('abstract'), s('doi'), s('arxivId'),
+      s('openreviewId'), s('openalexId'), s('url'), s('codeUrl'), long('citationCount'), { name: 'authorListComplete', type: 'boolean' },
+      { name: 'referencedWorks', type: 'string[]', value: (row) => row.references },
+    ],
+    // RECORDED_IN's, and CITES.
+    consumed: ['hash', 'recordId', 'sourceId', 'references'],
+  },
+  AUTHORED: {
+    columns: [
+      long('position'), s('name'), { name: 'sources', type: 'string[]', value: (row) => [row.sourceId] }, { name: 'organizationIds', type: 'string[]' },
+      onlyTrue('corresponding'), s('rawName'),
+    ],
+    consumed: ['authorId', 'paperId', 'sourceId', 'complete'],
+  },
+  HAS_TOPIC: { columns: [{ name: 'score', type: 'double' }, onlyTrue('primary')], consumed: ['id'] },
+  links: { columns: [], consumed: ['paperId', 'topics', 'organizationIds', 'references'] },
+} satisfies Record<string, { columns: Property[]; consumed: string[] }>;
+
+type Kind = keyof typeof SCHEMA;
+const checked = new Set<Kind>();
+/** The first row of each kind: every field is a column or consumed (see SCHEMA). */
+function checkFields(kind: Kind, row: object) {
+  if (checked.has(kind)) return;
+  const spec = SCHEMA[kind];
+  const known = new Set<string>([...spec.columns.map((c) => c.name), ...spec.consumed]);
+  const unknown = Object.keys(row).filter((field) => !known.has(field));
+  if (unknown.length) {
+    throw new Error(`The writer's ${kind} rows have fields the bulk converter does not store (${unknown.join(', ')}): add them to SCHEMA in src/ingest/bulk/convert.ts as the writer's Cypher stores them`);
+  }
+  checked.add(kind);
+}
+
+const values = (kind: Kind, row: Record<string, unknown>) => {
+  checkFields(kind, row);
+  return (SCHEMA[kind].columns as Property[]).map((column) => (column.value ? column.value(row) : row[column.name]));
+};
+
+export interface ConvertOptions {
+  /** Where the files go (emptied of earlier conversion files first). */
+  dir: string;
+  /** gzip level of the data files (1 by default: the import is what takes time, not disk). */
+  gzipLevel?: number;
+  /** A record that is not written, and why (duplicates). */
+  onRejected?: (recordId: string, reason: string) => void | Promise<void>;
+  /** Called every `progressEvery` records and at the end. */
+  onProgress?: (records: number) => void;
+  progressEvery?: number;
+}
+
+export interface ConvertSummary {
+  dir: string;
+  records: number;
+  duplicates: number;
+  /** Rows per node label and relationship type. */
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  /** References to works that are not in the load (no CITES, as with the writer). */
+  referencesOutside: number;
+  /** Whether some record cites or is a work another may cite (the writer's late link-references). */
+  hasReferences: boolean;
+  groups: GroupFiles[];
+  /**
+   * Authors a later identified reference joined by name (a name-only node the writer would give
+   * its ids): written after the import with the writer's own write-authors statement.
+   */
+  authorPatches: Record<string, unknown>[];
+  /** Bytes the key indexes held at the end. */
+  indexBytes: number;
+  ms: number;
+}
+
+/** The write-authors rows of the authors joined by name, their ids read back from the authors' files. */
+async function patchRows(group: GroupFiles, patched: Map<number, RecordAuthor[]>) {
+  const rows: ReturnType<typeof authorRow>[] = [];
+  for (const file of group.data) {
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const comma = line.indexOf(',');
+      const refs = patched.get(Number(line.slice(0, comma)));
+      if (!refs) continue;
+      // The id column: quoted, a quote inside doubled.
+      const id = /^"((?:[^"]|"")*)"/.exec(line.slice(comma + 1))![1]!.replace(/""/g, '"');
+      for (const ref of refs) rows.push(authorRow(id, ref));
+    }
+  }
+  return rows;
+}
+
+export type RecordStream = AsyncIterable<PaperRecord> | Iterable<PaperRecord>;
+
+/** The converter's files, listed for the import (admin-import.ts). */
+export const MANIFEST = 'bulk-import.json';
+
+export async function convertRecords(records: RecordStream, options: ConvertOptions): Promise<ConvertSummary> {
+  const started = performance.now();
+  const { dir } = options;
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(dir)) if (/^(nodes|relationships)-.*\.csv(\.gz)?$|^pending-references\.bin$|^bulk-import\.json$/.test(file)) rmSync(join(dir, file));
+  const level = options.gzipLevel ?? GZIP_LEVEL;
+  const node = (labels: string, kind: Kind) => new CsvGroup(dir, 'nodes', labels, [id(labels.split(':')[0]!), ...SCHEMA[kind].columns], level);
+  const files = {
+    Source: node('Source', 'Source'),
+    Topic: node('Topic', 'Topic'),
+    Organization: node('Organization', 'Organization'),
+    // Marked as the writer's authorship statements mark them: refreshStaleAuthors sums them up.
+    Author: node('Author:StaleSummary', 'Author'),
+    Paper: node('Paper', 'Paper'),
+    AUTHORED: new CsvGroup(dir, 'relationships', 'AUTHORED', [start('Author'), end('Paper'), ...SCHEMA.AUTHORED.columns], level),
+    PART_OF: new CsvGroup(dir, 'relationships', 'PART_OF', [start('Topic'), end('Topic')], level),
+    RECORDED_IN: new CsvGroup(dir, 'relationships', 'RECORDED_IN', [start('Paper'), end('Source'), s('recordHash'), s('recordId')], level),
+    HAS_TOPIC: new CsvGroup(dir, 'relationships', 'HAS_TOPIC', [start('Paper'), end('Topic'), ...SCHEMA.HAS_TOPIC.columns], level),
+    FROM_ORGANIZATION: new CsvGroup(dir, 'relationships', 'FROM_ORGANIZATION', [start('Paper'), end('Organization')], level),
+    CITES: new CsvGroup(dir, 'relationships', 'CITES', [start('Paper'), end('Paper')], level),
+  };
+
+  // Keys to node numbers, per label (see hash-index.ts).
+  const paperKeys = new HashIndex(1 << 20);
+  const authorKeys = new HashIndex(1 << 20);
+  const organizationKeys = new HashIndex(1 << 12);
+  const topicKeys = new HashIndex(1 << 10);
+  const organizationIds: string[] = [];
+  const sources = new Map<string, { number: number; source: Source }>();
+  let papers = 0;
+  let authors = 0;
+  let duplicates = 0;
+  let hasReferences = false;
+
+  // References to works not seen yet: (citing paper, hash of `openalex:<id>`), 12 bytes each.
+  const pendingPath = join(dir, 'pending-references.bin');
+  const pending = createWriteStream(pendingPath);
+  let pendingBuffer = Buffer.alloc(12 * 8192);
+  let pendingUsed = 0;
+  let pendingCount = 0;
+  const hash = new Uint32Array(2);
+  const flushPending = async () => {
+    if (pendingUsed === 0) return;
+    const full = pendingBuffer.subarray(0, pendingUsed);
+    pendingBuffer = Buffer.alloc(pendingBuffer.length);
+    pendingUsed = 0;
+    if (!pending.write(full)) await once(pending, 'drain');
+  };
+
+  const sourceNumber = (source: Source) => {
+    let entry = sources.get(source.id);
+    if (!entry) sources.set(source.id, (entry = { number: sources.size, source }));
+    // The writer's write-sources SETs kind and name: the last record's win.
+    entry.source = source;
+    return entry.number;
+  };
+
+  const organizationOf = (org: RecordOrganization): number => {
+    // The writer's resolve-organizations: fixed id, ROR, OpenAlex id.
+    const key = organizationKey(org);
+    const known = (org.id && organizationKeys.get(`id:${org.id}`)) ?? (org.ror && organizationKeys.get(`ror:${org.ror}`)) ?? (org.openalexId && organizationKeys.get(`oa:${org.openalexId}`)) ?? organizationKeys.get(`id:${key}`);
+    if (typeof known === 'number') return known;
+    const number = organizationIds.length;
+    organizationIds.push(key);
+    organizationKeys.add(`id:${key}`, number);
+    if (org.ror) organizationKeys.add(`ror:${org.ror}`, number);
+    if (org.openalexId) organizationKeys.add(`oa:${org.openalexId}`, number);
+    files.Organization.write([number, ...values('Organization', organizationRow(key, org))]);
+    return number;
+  };
+
+  // Authors by name key: the one author of that key, or AMBIGUOUS; and which external ids each author has.
+  const authorNames = new HashIndex(1 << 20);
+  const AMBIGUOUS = 0xfffffffe;
+  let idKinds = new Uint8Array(1 << 16);
+  const kindsOf = (author: RecordAuthor) => (author.openalexId ? 1 : 0) | (author.orcid ? 2 : 0) | (author.openreviewId ? 4 : 0);
+  // External ids an identified reference gave an author it joined by name, by author number
+  // (the writer's write-authors sets them; here after the import, once the numbers are ids again).
+  const patched = new Map<number, RecordAuthor[]>();
+
+  const registerIds = (author: RecordAuthor, number: number) => {
+    if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, number);
+    if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, number);
+    if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
+  };
+
+  const authorOf = (author: RecordAuthor): number => {
+    // The writer's resolve-authors: fixed id, OpenAlex id, ORCID, OpenReview id...
+    const key = authorKey(author);
+    const known = (author.id && authorKeys.get(`id:${author.id}`)) ?? (author.openalexId && authorKeys.get(`oa:${author.openalexId}`)) ?? (author.orcid && authorKeys.get(`orcid:${author.orcid}`)) ??
+      (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`));
+    if (typeof known === 'number') return known;
+    // ... then the name, when one author has it and lacks every kind of id the reference brings
+    // (a name-only reference: any author of the name); the author gains the reference's ids.
+    const nameKey = keyOf(author.name);
+    const kinds = kindsOf(author);
+    const byName = author.id ? undefined : authorNames.get(`name:${nameKey}`);
+    if (byName !== undefined && byName !== AMBIGUOUS && (idKinds[byName]! & kinds) === 0) {
+      if (kinds) {
+        idKinds[byName] = idKinds[byName]! | kinds;
+        registerIds(author, byName);
+        patched.set(byName, [...(patched.get(byName) ?? []), author]);
+      }
+      return byName;
+    }
+    // A name several authors share: the name's own node (identity.ts).
+    const own = authorKeys.get(`id:${key}`);
+    if (own !== undefined) return own;
+    const number = authors++;
+    authorKeys.add(`id:${key}`, number);
+    registerIds(author, number);
+    if (authorNames.get(`name:${nameKey}`) === undefined) authorNames.add(`name:${nameKey}`, number);
+    else authorNames.set(`name:${nameKey}`, AMBIGUOUS);
+    if (number >= idKinds.length) {
+      const grown = new Uint8Array(idKinds.length * 2);
+      grown.set(idKinds);
+      idKinds = grown;
+    }
+    idKinds[number] = kinds;
+    files.Author.write([number, ...values('Author', authorRow(key, author))]);
+    return number;
+  };
+
+  // What the writer's row builders ask: node ids. Authors are known to the files by number.
+  const nodeIds = {
+    authorIdOf: (author: RecordAuthor) => String(authorOf(author)),
+    organizationIdOf: (org: RecordOrganization) => organizationIds[organizationOf(org)]!,
+  };
+
+  let count = 0;
+  const every = options.progressEvery ?? 10_000;
+  for await (const record of records) {
+    count++;
+    const paperId = paperIdFor(record);
+    const keys = [...identityKeys(record), `node:${paperId}`];
+    const seen = keys.find((key) => paperKeys.has(key));
+    if (seen) {
+      duplicates++;
+      await options.onRejected?.(record.recordId, `duplicate of an earlier record in this import (${seen.replace(/^node:/, 'node id ')})`);
+      continue;
+    }
+    const number = papers++;
+    for (const key of keys) paperKeys.add(key, number);
+    hasReferences ||= record.references.length > 0 || Boolean(record.openalexId);
+
+    // The topics and the hierarchy they are part of, each node once, a parent before its child.
+    for (const topic of topicRows([record])) {
+      if (topicKeys.has(topic.id)) continue;
+      const topicNumber = topicKeys.size;
+      files.Topic.write([topicNumber, ...values('Topic', topic)]);
+      topicKeys.add(topic.id, topicNumber);
+      if (topic.partOf) files.PART_OF.write([topicNumber, topicKeys.get(topic.partOf)]);
+    }
+    const paper = { record, id: paperId, hash: recordHash(record) };
+    const row = paperRow(paper);
+    files.Paper.write([number, ...values('Paper', row)]);
+    files.RECORDED_IN.write([number, sourceNumber(record.source), row.hash, row.recordId]);
+
+    for (const authorship of onceByAuthor(bylineRows(paper, nodeIds))) files.AUTHORED.write([authorship.authorId, number, ...values('AUTHORED', authorship)]);
+    const links = linkRow(paper, nodeIds);
+    checkFields('links', links);
+    for (const topic of links.topics) files.HAS_TOPIC.write([number, topicKeys.get(topic.id), ...values('HAS_TOPIC', topic)]);
+    for (const orgId of links.organizationIds) files.FROM_ORGANIZATION.write([number, organizationKeys.get(`id:${orgId}`)]);
+    for (const reference of links.references) {
+      const cited = paperKeys.get(`openalex:${reference}`);
+      if (cited !== undefined) files.CITES.write([number, cited]);
+      else {
+        hash64(`openalex:${reference}`, hash);
+        pendingBuffer.writeUInt32LE(number, pendingUsed);
+        pendingBuffer.writeUInt32LE(hash[0]!, pendingUsed + 4);
+        pendingBuffer.writeUInt32LE(hash[1]!, pendingUsed + 8);
+        pendingUsed += 12;
+        pendingCount++;
+        if (pendingUsed === pendingBuffer.length) await flushPending();
+      }
+    }
+    if (count % 64 === 0) for (const group of Object.values(files)) await group.flush();
+    if (count % every === 0) options.onProgress?.(count);
+  }
+  await flushPending();
+  pending.end();
+  await once(pending, 'close');
+
+  // References to works that came later in the stream: resolved now that every work is known.
+  let referencesOutside = 0;
+  if (pendingCount > 0) {
+    for await (const chunk of createReadStream(pendingPath, { highWaterMark: 12 * 65536 }) as AsyncIterable<Buffer>) {
+      // highWaterMark is a multiple of 12, and a file stream reads whole chunks but at the end.
+      for (let at = 0; at + 12 <= chunk.length; at += 12) {
+        const cited = paperKeys.getByHash(chunk.readUInt32LE(at + 4), chunk.readUInt32LE(at + 8));
+        if (cited === undefined) referencesOutside++;
+        else files.CITES.write([chunk.readUInt32LE(at), cited]);
+      }
+      await files.CITES.flush();
+    }
+  }
+  rmSync(pendingPath, { force: true });
+
+  for (const { number, source } of sources.values()) files.Source.write([number, ...values('Source', { ...source })]);
+  options.onProgress?.(count);
+
+  const groups: GroupFiles[] = [];
+  for (const group of Object.values(files)) groups.push(await group.close());
+  const authorPatches = patched.size ? await patchRows(groups.find((g) => g.name.startsWith('Author'))!, patched) : [];
+  const summary: ConvertSummary = {
+    dir,
+    records: count,
+    duplicates,
+    nodes: Object.fromEntries(groups.filter((g) => g.kind === 'nodes').map((g) => [g.name.split(':')[0], g.rows])),
+    relationships: Object.fromEntries(groups.filter((g) => g.kind === 'relationships').map((g) => [g.name, g.rows])),
+    referencesOutside,
+    hasReferences,
+    groups,
+    authorPatches,
+    indexBytes: paperKeys.bytes + authorKeys.bytes + authorNames.bytes + organizationKeys.bytes + topicKeys.bytes,
+    ms: performance.now() - started,
+  };
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ groups, idType: 'integer', authorPatches }, null, 2)}\n`);
+  return summary;
+}

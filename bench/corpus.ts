@@ -4,7 +4,8 @@
  *
  *   1. generate an OpenAlex-shaped snapshot of N works (`npm run generate -- --format openalex-snapshot`);
  *   2. bulk-load it into an empty local Neo4j of its own (`npm run import -- openalex-snapshot DIR --bulk`),
- *      then the store's size on disk, bytes per node and relationship, and the graph's counts;
+ *      then the first sync (the authors, institutions and topics parts), the store's size on disk,
+ *      bytes per node and relationship, and the graph's counts;
  *   3. add an update partition (`--update-works` updated works and `--merged-authors` merges) and
  *      apply it incrementally, twice (the second run must write nothing);
  *   4. the whole-graph analytics job (`npm run analytics`): completes, or refuses naming the
@@ -47,7 +48,7 @@ const options = new Command('bench:corpus')
 
 const dir = resolve(projectRoot, options.dir);
 const snapshot = join(dir, 'snapshot');
-const local = { ...localNeo4jSettings(), instance: 'bench-corpus', boltPort: 7697, httpPort: 7484, heap: options.heap, pageCache: options.pageCache };
+const local = { ...localNeo4jSettings(), instance: 'bench-corpus', boltPort: 7698, httpPort: 7485, heap: options.heap, pageCache: options.pageCache };
 const uri = `bolt://127.0.0.1:${local.boltPort}`;
 // The importer and the analytics job reach the instance as the project's own local Neo4j.
 const instanceEnv = {
@@ -121,6 +122,8 @@ const countsOf = async () => ({
   papers: Number((await one('MATCH (n:Paper) RETURN count(n) AS n')).n),
   authorships: Number((await one('MATCH ()-[r:AUTHORED]->() RETURN count(r) AS n')).n),
 });
+// The bulk load takes the works; the authors, institutions and topics parts (and merged ids) come with the first sync.
+await run('sync after the bulk load', 'scripts/import.ts', ['openalex-snapshot', snapshot, '--no-progress'], instanceEnv);
 const loaded = await countsOf();
 const storeBytes = duBytes(instancePaths(local.dir, local.instance).data);
 

@@ -2,7 +2,8 @@
  * `npm run import -- <format> <files or folders...>`: imports bibliographic data into the
  * configured Neo4j (the local one when NEO4J_URI is unset). Formats: openalex (API pages or
  * JSON Lines, optionally gzipped), paperlist (conference paper lists), json (the project's form),
- * openalex-snapshot (an OpenAlex snapshot folder).
+ * openalex-snapshot (an OpenAlex snapshot folder: applies the parts and merged ids not applied
+ * before, src/ingest/snapshot/incremental.ts).
  * `--bulk`: the bulk first load into an empty database (tools/bulk-load.ts: neo4j-admin import,
  * then the schema and the authors' summaries), for any format.
  */
@@ -16,6 +17,7 @@ import { finishBulkLoad } from '../tools/bulk-load.js';
 import { createWrite } from '../src/db/write.js';
 import { fileRecords } from '../src/ingest/bulk/records.js';
 import { snapshotRecords } from '../src/ingest/bulk/snapshot.js';
+import { syncSnapshot, type SnapshotSyncSummary } from '../src/ingest/snapshot/incremental.js';
 import { recordAppliedParts } from '../src/ingest/snapshot/state.js';
 import { defaultBulkDir, runBulkCli } from './bulk-cli.js';
 import { integer } from './cli-options.js';
@@ -45,8 +47,8 @@ interface Options {
 program.action(async (format: Format | 'openalex-snapshot', paths: string[], options: Options) => {
   if (options.bulk) return bulkImport(format, paths, options);
   if (options.bulkFinish) return bulkFinish(format, paths, options);
-  if (format === 'openalex-snapshot') {
-    console.error('openalex-snapshot: only --bulk (the first load) is on this branch; the incremental sync is the snapshot-incremental work');
+  if (format === 'openalex-snapshot' && paths.length !== 1) {
+    console.error("openalex-snapshot takes one folder, the snapshot's (it holds data/ and merged_ids/)");
     process.exitCode = 1;
     return;
   }
@@ -60,23 +62,21 @@ program.action(async (format: Format | 'openalex-snapshot', paths: string[], opt
   try {
     opened = await openDatabase(loadConfig());
     let barStarted = false;
-    const summary = await runImport(opened, {
-      format,
-      paths,
-      batchSize: Number(options.batchSize),
-      includeUnpublished: options.includeUnpublished,
-      reportFile: options.report,
-      onProgress: options.progress
-        ? ({ done, total }) => {
-            const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
-            if (!barStarted) bar.start(total, done, { rate });
-            barStarted = true;
-            bar.update(done, { rate });
-          }
-        : undefined,
-    });
+    const onProgress = options.progress
+      ? ({ done, total }: { done: number; total: number }) => {
+          const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+          if (!barStarted) bar.start(total, done, { rate });
+          barStarted = true;
+          bar.update(done, { rate });
+        }
+      : undefined;
+    const common = { batchSize: Number(options.batchSize), reportFile: options.report, onProgress };
+    const summary = format === 'openalex-snapshot'
+      ? await syncSnapshot(opened, { dir: paths[0]!, ...common })
+      : await runImport(opened, { format, paths, includeUnpublished: options.includeUnpublished, ...common });
     bar.stop();
-    printSummary(summary, (Date.now() - started) / 1000, options.report);
+    if ('layout' in summary) printSnapshotSummary(summary, (Date.now() - started) / 1000, options.report);
+    else printSummary(summary, (Date.now() - started) / 1000, options.report);
     if (options.summary) writeFileSync(options.summary, `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, cpuMs: process.cpuUsage() }, null, 2)}\n`);
   } catch (error) {
     bar.stop();
@@ -171,6 +171,41 @@ function printCounts(counts: { records: number; skipped: number; skippedReasons:
   const skipped = Object.entries(counts.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
   console.log(`read ${counts.records} items; skipped: ${counts.skipped}${skipped ? ` (${skipped})` : ''}; rejected: ${counts.rejected + duplicates}${counts.rejected + duplicates ? ` (reasons in ${report})` : ''}`);
   if (counts.namesDropped) console.log(`byline entries that are not names, left out: ${counts.namesDropped} (in ${report})`);
+}
+
+function printSnapshotSummary(s: SnapshotSyncSummary, seconds: number, report: string) {
+  const appliedBefore = `${s.parts.alreadyApplied} applied before`;
+  if (s.writeTransactions === 0) {
+    console.log(`\nNothing new in ${s.snapshot} (${s.layout} layout): ${appliedBefore}, nothing written.`);
+    return;
+  }
+  console.log(`\n${s.snapshot} (${s.layout} layout): ${s.parts.applied.length} parts and merged-id files applied (${appliedBefore}), ` +
+    `${s.records} records in ${seconds.toFixed(1)} s (${Math.round(s.records / seconds)} records/s), ${s.batches} batches, ${s.rowsWritten} rows written`);
+  const shown = s.parts.applied.slice(0, 12);
+  for (const part of shown) console.log(`  applied ${part.id} (${part.records} ${part.entity.startsWith('merged_ids') ? 'rows' : 'records'})`);
+  if (s.parts.applied.length > shown.length) console.log(`  ... and ${s.parts.applied.length - shown.length} more`);
+  const w = s.works;
+  const skipped = Object.entries(w.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  console.log(`works: ${w.records} records, ${w.skipped} skipped${skipped ? ` (${skipped})` : ''}, ${w.rejected} rejected${w.rejected ? ` (reasons in ${report})` : ''}` +
+    `${w.namesDropped ? `, ${w.namesDropped} byline entries that are not names left out` : ''}, ${w.citationsLinked} citations linked across records`);
+  console.table({
+    papers: { created: w.papers.created, updated: w.papers.updated, unchanged: w.papers.unchanged },
+    authors: { created: w.authors.created, 'matched existing': w.authors.matched, 'ambiguous name': w.authors.ambiguous },
+    organizations: { created: w.organizations.created, 'matched existing': w.organizations.matched, 'ambiguous name': w.organizations.ambiguous },
+    topics: { created: w.topics.created },
+  });
+  for (const [entity, counts, matched] of [['topics', s.topics, 'written'], ['institutions', s.institutions, 'in the graph'], ['authors', s.authors, 'in the graph']] as const) {
+    if (counts.records) console.log(`${entity}: ${counts.records} records, ${counts.matched} ${matched}, ${counts.rejected} rejected`);
+  }
+  const m = s.merges;
+  if (m.files) {
+    const reasons = Object.entries(m.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
+    console.log(`merged ids: ${m.files} files, ${m.rows} rows: ${m.merged} merged, ${m.aliased} aliased (old id not in the graph), ${m.deleted} deleted, ` +
+      `${m.missingTarget} left (target not in the graph${m.missingTarget ? `, in ${report}` : ''}), ${m.skipped} skipped${reasons ? ` (${reasons})` : ''}`);
+  }
+  const phase = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`time: validate ${phase(s.ms.validate)}, topics ${phase(s.ms.topics)}, works ${phase(s.ms.works)}, institutions and authors ${phase(s.ms.entities)}, ` +
+    `merges ${phase(s.ms.merges)}, author summaries ${phase(s.ms.refresh)}, citations ${phase(s.ms.link)}`);
 }
 
 program.parseAsync().catch((error: Error) => {

@@ -1,7 +1,23 @@
 // import/write-paper-links: topics, organizations and citations of already-present papers. A row
-// that names a primary topic makes it the paper's only one (HAS_TOPIC.primary).
+// that names a primary topic makes it the paper's only one (HAS_TOPIC.primary). When no other
+// source gave the paper, the record replaces what its source said before (import/write-papers):
+// topics and organizations it no longer names go.
 UNWIND $links AS row
 MATCH (p:Paper {id: row.paperId})
+CALL (p, row) {
+  WITH p, row
+  WHERE NOT EXISTS { (p)-[:RECORDED_IN]->(other:Source) WHERE other.id <> row.sourceId }
+  CALL (p, row) {
+    MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
+    WHERE NOT t.id IN [topic IN row.topics | topic.id]
+    DELETE h
+  }
+  CALL (p, row) {
+    MATCH (p)-[f:FROM_ORGANIZATION]->(o:Organization)
+    WHERE NOT o.id IN row.organizationIds
+    DELETE f
+  }
+}
 CALL (p, row) {
   UNWIND row.topics AS topic
   MATCH (t:Topic {id: topic.id})

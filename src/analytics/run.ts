@@ -214,6 +214,56 @@ function explain(error: unknown): AnalyticsError {
   return new AnalyticsError(`Analytics failed: ${message}`, 'ANALYTICS_FAILED');
 }
 
+/** What a run would hold on Neo4j's heap at most, from the graph's size (GDS's own estimates). */
+export interface MemoryEstimate {
+  authors: number;
+  /** Coauthor pairs the papers in range make, at most (a pair counted once per shared paper). */
+  pairs: number;
+  /** The projection, the hungriest algorithm, and the figures every step leaves on the projection. */
+  bytesNeeded: number;
+  heapMaxBytes: number;
+}
+
+/** Of Neo4j's heap, what a run may plan to take; the rest serves queries and transactions meanwhile. */
+const HEAP_SHARE_FOR_ANALYTICS = 0.8;
+/** Figures each author carries in the projection until they are written: community, PageRank, betweenness, core, clustering. */
+const MUTATED_FIGURES = 5;
+
+const toNumber = (value: unknown) => (neo4j.isInt(value) ? (value as neo4j.Integer).toNumber() : Number(value));
+
+/**
+ * Sizes the run's coauthor graph and asks GDS what projecting it and running each step on it
+ * would take, without projecting anything: a projection larger than the heap does not fail
+ * cleanly (Neo4j runs out of memory for every query meanwhile), so it is refused beforehand.
+ */
+export async function estimateRunMemory(db: GraphDatabase, parameters: AnalyticsParameters): Promise<MemoryEstimate> {
+  const [size] = await runStatement(db, query('graph-size'), parameters);
+  const authors = toNumber(size!.authors);
+  const pairs = toNumber(size!.pairs);
+  const heapMaxBytes = toNumber(size!.heapMaxBytes);
+  if (authors === 0 || pairs === 0) return { authors, pairs, bytesNeeded: 0, heapMaxBytes };
+  const [estimate] = await runStatement(db, query('estimate-memory'), { ...parameters, authors, pairs, samples: parameters.betweennessSamples });
+  const algorithms = (estimate!.algorithms as unknown[]).map(toNumber);
+  const bytesNeeded = toNumber(estimate!.projection) + Math.max(...algorithms) + MUTATED_FIGURES * 8 * authors;
+  return { authors, pairs, bytesNeeded, heapMaxBytes };
+}
+
+const gib = (bytes: number) => (bytes < 2 ** 30 ? `${Math.ceil(bytes / 2 ** 20)} MiB` : `${(bytes / 2 ** 30).toFixed(1)} GiB`);
+
+/** OUT_OF_MEMORY naming what the run needs and how to get it, when the heap is too small for it. */
+export function memoryRefusal(estimate: MemoryEstimate): AnalyticsError | undefined {
+  if (estimate.bytesNeeded <= estimate.heapMaxBytes * HEAP_SHARE_FOR_ANALYTICS) return undefined;
+  const heapNeeded = Math.ceil(estimate.bytesNeeded / HEAP_SHARE_FOR_ANALYTICS / 2 ** 30);
+  return new AnalyticsError(
+    `This run needs about ${gib(estimate.bytesNeeded)} of Neo4j's heap (Graph Data Science's estimate for ` +
+      `${estimate.authors} authors and up to ${estimate.pairs} coauthor links), and the heap is ${gib(estimate.heapMaxBytes)}. ` +
+      `Give Neo4j a heap of at least ${heapNeeded}g (LOCAL_NEO4J_HEAP=${heapNeeded}g for the project's own Neo4j, ` +
+      'server.memory.heap.max_size elsewhere) on a machine with that much memory to spare beside the page cache, ' +
+      'or make the graph smaller (yearFrom/yearTo, minSharedPapers, maxAuthorsPerPaper).',
+    'OUT_OF_MEMORY',
+  );
+}
+
 /**
  * Runs every step of a claimed run; on failure records why, removes the run's half-made
  * communities and frees GDS's memory, then throws an AnalyticsError.
@@ -241,6 +291,8 @@ export async function executeRun(
   };
 
   try {
+    const refusal = memoryRefusal(await estimateRunMemory(db, parameters));
+    if (refusal) throw refusal;
     const projected = await step<{ authorCount: number; linkCount: number }>(0, 'project-coauthors', (row) => row);
     if (projected.linkCount === 0) {
       // GDS's Leiden fails on a graph without relationships; there is nothing to find anyway.

@@ -1,7 +1,7 @@
 import { importQueries as queries, type BatchStatements } from './batch-statements.js';
 import type { BatchNodes, BatchPaper } from './batch-identity.js';
 import { keyOf } from './identity.js';
-import type { PaperRecord, RecordAuthor, RecordOrganization } from './record.js';
+import type { PaperRecord, RecordAuthor, RecordOrganization, RecordTopic } from './record.js';
 
 /**
  * The Cypher writes of a batch whose nodes are resolved (batch-identity.ts), in order: the nodes
@@ -24,15 +24,16 @@ export const organizationRow = (id: string, org: RecordOrganization) => ({
  * it is part of (subfield, field, domain), every node once, a node after the one it is part of;
  * `partOf` the id of its parent (PART_OF), null for a root or a topic without hierarchy.
  */
-export function topicRows(records: PaperRecord[]) {
+export const topicRows = (records: PaperRecord[]) => topicNodeRows(records.flatMap((record) => record.topics));
+
+/** topicRows of a list of topics (an OpenAlex topics part: import/snapshot/write-topics). */
+export function topicNodeRows(topics: Pick<RecordTopic, 'id' | 'name' | 'scheme' | 'code' | 'partOf'>[]) {
   const rows = new Map<string, { id: string; name: string; scheme: string; code: string | null; partOf: string | null }>();
-  for (const record of records) {
-    for (const topic of record.topics) {
-      const chain = [topic, ...(topic.partOf ?? [])];
-      for (let level = chain.length - 1; level >= 0; level--) {
-        const node = chain[level]!;
-        if (!rows.has(node.id)) rows.set(node.id, { id: node.id, name: node.name, scheme: node.scheme, code: node.code ?? null, partOf: chain[level + 1]?.id ?? null });
-      }
+  for (const topic of topics) {
+    const chain = [topic, ...(topic.partOf ?? [])];
+    for (let level = chain.length - 1; level >= 0; level--) {
+      const node = chain[level]!;
+      if (!rows.has(node.id)) rows.set(node.id, { id: node.id, name: node.name, scheme: node.scheme, code: node.code ?? null, partOf: chain[level + 1]?.id ?? null });
     }
   }
   return [...rows.values()];
@@ -122,7 +123,8 @@ export const linkRow = ({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes
 /** Each paper's topics, organizations (its own and its authors') and citations. */
 export async function writeLinks(statements: BatchStatements, created: BatchPaper[], updated: BatchPaper[], nodes: BatchNodes) {
   if (created.length) await statements.write(queries.createLinks, 'links', created.map((paper) => linkRow(paper, nodes)));
-  if (updated.length) await statements.write(queries.links, 'links', updated.map((paper) => linkRow(paper, nodes)));
+  // Papers written before: with the record's source (a paper no other source gave drops the links it no longer names).
+  if (updated.length) await statements.write(queries.links, 'links', updated.map((paper) => ({ ...linkRow(paper, nodes), sourceId: paper.record.source.id })));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAnalytics, type AnalyticsSummary } from '../../src/analytics/run.js';
+import { AnalyticsError, estimateRunMemory, memoryRefusal, parseParameters, runAnalytics, type AnalyticsSummary } from '../../src/analytics/run.js';
 import { pino } from 'pino';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
@@ -314,6 +314,20 @@ describe('a topic’s evolution', () => {
 });
 
 describe('runs', () => {
+  it('size the graph beforehand and refuse, naming the heap they need, when GDS estimates more than Neo4j has', async () => {
+    const estimate = await estimateRunMemory(graphDatabaseOn(driver, testDatabase()), parseParameters({ concurrency: 1, betweennessSamples: null }));
+    expect(estimate.authors).toBe(summary.authorCount);
+    expect(estimate.pairs).toBeGreaterThanOrEqual(summary.linkCount);
+    expect(estimate.bytesNeeded).toBeGreaterThan(0);
+    expect(estimate.heapMaxBytes).toBeGreaterThan(estimate.bytesNeeded);
+    expect(memoryRefusal(estimate)).toBeUndefined();
+
+    const refusal = memoryRefusal({ ...estimate, heapMaxBytes: estimate.bytesNeeded });
+    expect(refusal).toBeInstanceOf(AnalyticsError);
+    expect(refusal!.code).toBe('OUT_OF_MEMORY');
+    expect(refusal!.message).toMatch(/needs about .* [MG]iB of Neo4j's heap .*\(LOCAL_NEO4J_HEAP=1g /);
+  });
+
   it('serves the newest complete run and lists every run, newest first', async () => {
     const { analyticsRun, analyticsRuns } = await data<{ analyticsRun: Record<string, unknown>; analyticsRuns: { edges: { node: { number: number } }[] } }>(`{
       analyticsRun { number status authorCount linkCount communityCount modularity betweennessSamples minSharedPapers steps { name millis } }

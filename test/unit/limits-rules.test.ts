@@ -29,6 +29,14 @@ describe('cost model', () => {
     expect(cost(nested, { n: 100 })).toBe(1 + 1 + 100 * (1 + 1 + 100));
   });
 
+  it('prices the look-ups by external id as the other root look-ups: one object and its selection', () => {
+    for (const lookup of ['author(orcid: "x")', 'author(openalexId: "x")', 'paper(doi: "x")', 'paper(openalexId: "x")', 'paper(arxivId: "x")']) {
+      expect(cost(`{ ${lookup} { id } }`), lookup).toBe(cost('{ author(id: "x") { id } }'));
+      expect(cost(`{ ${lookup} { __typename ... on Node { id } } }`), lookup).toBe(1);
+    }
+    expect(cost('{ paper(doi: "x") { authors { name } } }')).toBe(1 + LIST_SIZE);
+  });
+
   it('clamps an out-of-range `first` (the page-size rule reports it, not the cost)', () => {
     expect(cost('{ papers(first: 1000000000) { edges { node { title } } } }')).toBe(1 + 100);
   });

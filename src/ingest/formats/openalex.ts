@@ -143,3 +143,67 @@ export function openAlexWorks(document: unknown): unknown[] {
   }
   return [document];
 }
+
+/*
+ * The other entities of a snapshot (https://docs.openalex.org/api-entities): what the graph keeps
+ * of each, as the snapshot statements (cypher/import/snapshot/) take it. A record without an
+ * OpenAlex id of its kind is rejected.
+ */
+
+const countOf = (value: unknown) => (Number.isInteger(value) && (value as number) >= 0 ? (value as number) : null);
+const idOf = (value: unknown, kind: string) => {
+  const id = lastSegment(value);
+  return id && new RegExp(`^${kind}\\d+$`, 'i').test(id) ? id.toUpperCase() : undefined;
+};
+
+export interface OpenAlexAuthorRow {
+  openalexId: string;
+  orcid: string | null;
+  worksCount: number | null;
+  citedByCount: number | null;
+  hIndex: number | null;
+}
+
+/** An OpenAlex author: its ORCID and the figures OpenAlex reports (works, citations, h-index). */
+export function parseOpenAlexAuthor(author: unknown): { row: OpenAlexAuthorRow } | { rejected: string } {
+  const a = (typeof author === 'object' && author !== null ? author : {}) as Record<string, any>;
+  const openalexId = idOf(a.id, 'A');
+  if (!openalexId) return { rejected: `not an OpenAlex author (id ${JSON.stringify(a.id ?? null)})` };
+  return {
+    row: {
+      openalexId,
+      orcid: lastSegment(a.orcid ?? a.ids?.orcid) ?? null,
+      worksCount: countOf(a.works_count),
+      citedByCount: countOf(a.cited_by_count),
+      hIndex: countOf(a.summary_stats?.h_index),
+    },
+  };
+}
+
+export interface OpenAlexInstitutionRow {
+  openalexId: string;
+  ror: string | null;
+  name: string;
+  country: string | null;
+  type: string | null;
+}
+
+/** An OpenAlex institution: its name, ROR, country and type. */
+export function parseOpenAlexInstitution(institution: unknown): { row: OpenAlexInstitutionRow } | { rejected: string } {
+  const i = (typeof institution === 'object' && institution !== null ? institution : {}) as Record<string, any>;
+  const openalexId = idOf(i.id, 'I');
+  if (!openalexId) return { rejected: `not an OpenAlex institution (id ${JSON.stringify(i.id ?? null)})` };
+  const name = str(i.display_name);
+  if (!name) return { rejected: 'display_name: no name' };
+  return { row: { openalexId, ror: lastSegment(i.ror ?? i.ids?.ror) ?? null, name: name.slice(0, 500), country: str(i.country_code) ?? null, type: str(i.type) ?? null } };
+}
+
+/** An OpenAlex topic with its subfield, field and domain, as a paper record's topic (record.ts). */
+export function parseOpenAlexTopic(topic: unknown): { topic: { id: string; scheme: string; code: string; name: string; partOf?: { id: string; scheme: string; code?: string; name: string }[] } } | { rejected: string } {
+  const t = (typeof topic === 'object' && topic !== null ? topic : {}) as Record<string, any>;
+  if (!idOf(t.id, 'T')) return { rejected: `not an OpenAlex topic (id ${JSON.stringify(t.id ?? null)})` };
+  const parsed = topicOf(t, false);
+  if (!str(parsed.name)) return { rejected: 'display_name: no name' };
+  if (parsed.partOf?.some((node) => !str(node.name))) return { rejected: 'a subfield, field or domain has no display_name' };
+  return { topic: { id: parsed.id, scheme: parsed.scheme, code: parsed.code!, name: str(parsed.name)!, ...(parsed.partOf ? { partOf: parsed.partOf as { id: string; scheme: string; code: string; name: string }[] } : {}) } };
+}

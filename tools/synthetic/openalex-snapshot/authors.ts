@@ -24,6 +24,8 @@ export interface AuthorFacts {
   institutions: InstitutionRef[];
   /** In no authors part (its authorships still name it). */
   ghost: boolean;
+  /** JSON fragments of its authorships, made once (works.ts). */
+  json?: { author: string; name: string; affiliation: string };
 }
 
 /** Tier of author index a: trailing zero bits of a + 1, capped. */
@@ -51,6 +53,7 @@ export const HORIZON = Math.max(windowOf(SHAPE.maxTier), BIG_BYLINE_WINDOW(3_000
 
 export class Authors {
   private cache = new Map<number, AuthorFacts>();
+  private older = new Map<number, AuthorFacts>();
   constructor(
     private readonly seed: number,
     private readonly ids: SnapshotIds,
@@ -62,7 +65,11 @@ export class Authors {
   facts(a: number): AuthorFacts {
     let facts = this.cache.get(a);
     if (facts) return facts;
-    if (this.cache.size >= 200_000) this.cache = new Map();
+    facts = this.older.get(a);
+    if (facts) {
+      this.remember(a, facts);
+      return facts;
+    }
     const random = randomFor(this.seed, a, SALT.author);
     const name = authorName(random);
     const orcid = random.chance(SHAPE.orcidShare) ? `https://orcid.org/${this.ids.orcid(a)}` : null;
@@ -84,8 +91,17 @@ export class Authors {
       institutions,
       ghost: unit(this.seed, a, SALT.ghost) < SHAPE.ghostAuthorShare,
     };
-    this.cache.set(a, facts);
+    this.remember(a, facts);
     return facts;
+  }
+
+  /** Two generations of recently used authors (bylines draw from a neighbourhood: most draws hit). */
+  private remember(a: number, facts: AuthorFacts) {
+    if (this.cache.size >= 16_384) {
+      this.older = this.cache;
+      this.cache = new Map();
+    }
+    this.cache.set(a, facts);
   }
 
   /**

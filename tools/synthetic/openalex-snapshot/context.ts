@@ -19,6 +19,11 @@ export interface UpdateState {
   /** Offsets of the Spreads that picked the updated works and the merged authors. */
   updatedOffset: number;
   mergedOffset: number;
+  /** Author index space and work count when the update was made (its Spreads' totals). */
+  authorTotal: number;
+  workTotal: number;
+  /** Works merged away by this update (a few). */
+  mergedWorkIndices: number[];
 }
 
 export interface SnapshotState {

@@ -1,13 +1,17 @@
 /**
- * A new snapshot: institutions and topics first (small), then the works in index order, the
- * authors entity streaming beside them (AuthorTally finishes each author once no later work can
- * name it), then the manifests and the generator's state file.
+ * A new snapshot: institutions and topics first (small), then the works in parts, the authors
+ * entity streaming beside them (AuthorTally finishes each author once no later work can name it),
+ * then the manifests and the generator's state file. Large snapshots build their works parts on
+ * worker threads (worker.ts; the main thread tallies the authors, in work order).
  */
 import { mkdir, readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { AuthorTally } from './authors.js';
 import { type SnapshotState, contextOf, writeState } from './context.js';
 import { ENTITIES, type Entity, PartWriter, type WrittenPart, preparePartition, writeManifest } from './parts.js';
 import { TOPIC_COUNT, topicRecord } from './taxonomy.js';
+import { type PartJob, type PartStats, type TallyBatch, type WorkerSetup, writeWorksPart } from './work-parts.js';
 
 export interface GenerateSnapshotOptions {
   /** The snapshot's root directory (created; must be empty or absent). */
@@ -18,6 +22,8 @@ export interface GenerateSnapshotOptions {
   partSize?: number;
   /** The partition's updated_date, YYYY-MM-DD (default 2025-01-01). */
   date?: string;
+  /** Worker threads for the works parts; 0 builds them on this thread (default: 2 from 200k works on, else 0). */
+  workers?: number;
   onProgress?: (works: number) => void;
 }
 
@@ -32,6 +38,7 @@ export interface SnapshotCounts {
   topics: number;
   /** Part files written, by entity. */
   parts: Record<Entity, number>;
+  /** Every part file written, relative to the root. */
   files: string[];
 }
 
@@ -55,53 +62,140 @@ export async function generateOpenAlexSnapshot(options: GenerateSnapshotOptions)
   const state: SnapshotState = { generator: 'scholar-graph openalex-snapshot', version: 1, seed, date, works: workCount, partSize, updates: [] };
   const context = contextOf(state);
   for (const entity of ENTITIES) await preparePartition(dir, entity, date);
-  const writers = Object.fromEntries(ENTITIES.map((entity) => [entity, new PartWriter(dir, entity, date, partSize)])) as Record<Entity, PartWriter>;
-
+  const writers = {
+    authors: new PartWriter(dir, 'authors', date, partSize),
+    institutions: new PartWriter(dir, 'institutions', date, partSize),
+    topics: new PartWriter(dir, 'topics', date, partSize),
+  };
   for (let k = 0; k < context.institutions.count; k++) await writers.institutions.add(context.institutions.record(k, date));
   for (let t = 0; t < TOPIC_COUNT; t++) await writers.topics.add(topicRecord(t, date));
 
+  // The authors tally, fed batches of works in index order.
   const waits: Promise<void>[] = [];
   const tally = new AuthorTally(context.authors, date, (record) => {
     const wait = writers.authors.add(record);
     if (wait) waits.push(wait);
   });
-  let authorships = 0;
-  let nameOnly = 0;
-  let unnamed = 0;
-  for (let i = 0; i < workCount; i++) {
-    const built = context.works.build(i, date);
-    authorships += built.record.authorships.length;
-    nameOnly += built.nameOnly;
-    if (built.unnamed) unnamed++;
-    for (const a of built.authors) tally.add(a, built.citedByCount, built.year);
-    const wait = writers.works.add(built.record);
-    if (wait) await wait;
-    tally.passed(i);
+  let tallied = 0;
+  const tallyBatch = async (batch: TallyBatch) => {
+    let next = 0;
+    for (let k = 0; k < batch.to - batch.from; k++) {
+      for (let n = 0; n < batch.authorCounts[k]!; n++) tally.add(batch.authors[next++]!, batch.cited[k]!, batch.years[k]!);
+    }
+    tally.passed(batch.to - 1);
+    tallied = batch.to;
+    options.onProgress?.(tallied);
     if (waits.length) await Promise.all(waits.splice(0));
-    if (options.onProgress && (i + 1) % 10_000 === 0) options.onProgress(i + 1);
-  }
+  };
+
+  const jobs: PartJob[] = [];
+  for (let part = 0, from = 0; from < workCount; part++, from += partSize) jobs.push({ part, from, to: Math.min(workCount, from + partSize) });
+  const workers = Math.min(options.workers ?? (workCount >= 200_000 ? Math.min(2, availableParallelism()) : 0), jobs.length);
+  const stats =
+    workers > 0
+      ? await onWorkers(workers, { state, root: dir, date }, jobs, tallyBatch)
+      : await (async () => {
+          const all: PartStats[] = [];
+          for (const job of jobs) all.push(await writeWorksPart(context.works, dir, date, job.part, job.from, job.to, tallyBatch));
+          return all;
+        })();
   tally.end();
   await Promise.all(waits);
-  options.onProgress?.(workCount);
 
   const parts = {} as Record<Entity, number>;
   const files: string[] = [];
+  const written: Record<Entity, WrittenPart[]> = {
+    works: stats.map((s) => s.part),
+    authors: await writers.authors.close(),
+    institutions: await writers.institutions.close(),
+    topics: await writers.topics.close(),
+  };
   for (const entity of ENTITIES) {
-    const written: WrittenPart[] = await writers[entity].close();
-    parts[entity] = written.length;
-    files.push(...written.map((part) => part.file));
-    await writeManifest(dir, entity, [], written);
+    parts[entity] = written[entity].length;
+    files.push(...written[entity].map((part) => part.file));
+    await writeManifest(dir, entity, [], written[entity]);
   }
   await writeState(dir, state);
   return {
     works: workCount,
     authors: writers.authors.records,
-    authorships,
-    nameOnlyAuthorships: nameOnly,
-    unnamedWorks: unnamed,
+    authorships: stats.reduce((sum, s) => sum + s.authorships, 0),
+    nameOnlyAuthorships: stats.reduce((sum, s) => sum + s.nameOnly, 0),
+    unnamedWorks: stats.reduce((sum, s) => sum + s.unnamed, 0),
     institutions: context.institutions.count,
     topics: TOPIC_COUNT,
     parts,
     files,
   };
+}
+
+/**
+ * A worker running worker.ts. The entry point is a stub that registers tsx's loader first: Node 20
+ * does not apply the main thread's loader to a worker's entry file.
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  const entry = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
+  const tsx = import.meta.url.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
+  const code = tsx
+    ? `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`
+    : `import(${JSON.stringify(entry)});`;
+  return new Worker(code, { eval: true, workerData: setup });
+}
+
+/** Parts on `count` worker threads, handed out one at a time; batches tallied in work order. */
+function onWorkers(count: number, setup: WorkerSetup, jobs: PartJob[], tallyBatch: (batch: TallyBatch) => Promise<void>): Promise<PartStats[]> {
+  return new Promise((resolve, reject) => {
+    const queue = [...jobs];
+    const stats: PartStats[] = [];
+    const early = new Map<number, TallyBatch>();
+    let nextWork = 0;
+    let chain = Promise.resolve();
+    let failed = false;
+    let running = count;
+    const threads: Worker[] = [];
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const thread of threads) void thread.terminate();
+      reject(error);
+    };
+    const drain = async () => {
+      for (let batch = early.get(nextWork); batch; batch = early.get(nextWork)) {
+        early.delete(nextWork);
+        nextWork = batch.to;
+        await tallyBatch(batch);
+      }
+    };
+    const finish = () => {
+      chain = chain.then(drain).then(() => {
+        if (early.size) throw new Error(`works batches missing before index ${nextWork}`);
+        stats.sort((a, b) => (a.part.file < b.part.file ? -1 : 1));
+        resolve(stats);
+      }, fail);
+    };
+    for (let w = 0; w < count; w++) {
+      const thread = startWorker(setup);
+      threads.push(thread);
+      const next = () => {
+        const job = queue.shift();
+        if (job) thread.postMessage(job);
+        else {
+          thread.postMessage('exit');
+          if (--running === 0) finish();
+        }
+      };
+      thread.on('message', (message: { type: string; batch?: TallyBatch; stats?: PartStats; message?: string }) => {
+        if (failed) return;
+        if (message.type === 'ready') next();
+        else if (message.type === 'batch') {
+          early.set(message.batch!.from, message.batch!);
+          chain = chain.then(drain).catch(fail);
+        } else if (message.type === 'done') {
+          stats.push(message.stats!);
+          next();
+        } else if (message.type === 'error') fail(new Error(`works part worker: ${message.message}`));
+      });
+      thread.on('error', fail);
+    }
+  });
 }

@@ -20,3 +20,4 @@ export { DELETED_WORK, SnapshotIds } from './ids.js';
 export { ENTITIES, type Entity, type Manifest, readManifest } from './parts.js';
 export { DEFAULT_DATE, DEFAULT_PART_SIZE, type GenerateSnapshotOptions, type SnapshotCounts, generateOpenAlexSnapshot } from './generate.js';
 export { STATE_FILE, type SnapshotState, readState } from './context.js';
+export { type SnapshotUpdateCounts, type SnapshotUpdateOptions, addSnapshotUpdate } from './update.js';

@@ -36,7 +36,6 @@ export class PartWriter {
   private buffer: string[] = [];
   private bufferChars = 0;
   private inPart = 0;
-  private part = 0;
   private pending: Promise<void> | undefined;
 
   constructor(
@@ -44,20 +43,22 @@ export class PartWriter {
     private readonly entity: Entity,
     private readonly date: string,
     private readonly partSize: number,
+    /** Number of the first part (a worker writes part k alone). */
+    private part = 0,
   ) {}
 
   get records(): number {
     return this.parts.reduce((sum, part) => sum + part.records, 0) + this.inPart;
   }
 
-  /** Add a record; a promise only when the caller must wait (a part to finish, a full stream). */
-  add(record: object): Promise<void> | undefined {
+  /** Add a record (or its JSON); a promise only when the caller must wait (a part to finish, a full stream). */
+  add(record: object | string): Promise<void> | undefined {
     if (this.pending) {
       const wait = this.pending.then(() => this.add(record));
       return wait;
     }
     if (!this.gzip) this.open();
-    const line = JSON.stringify(record);
+    const line = typeof record === 'string' ? record : JSON.stringify(record);
     this.buffer.push(line, '\n');
     this.bufferChars += line.length + 1;
     this.inPart++;
@@ -82,7 +83,7 @@ export class PartWriter {
 
   private open() {
     const file = path.join(this.root, partitionDir(this.entity, this.date), partName(this.part));
-    this.gzip = createGzip({ level: 1, memLevel: 9 });
+    this.gzip = createGzip({ level: 1, memLevel: 9, chunkSize: 256 * 1024 });
     this.file = createWriteStream(file);
     this.gzip.pipe(this.file);
   }

@@ -12,10 +12,10 @@ export const SNAPSHOT_SHAPE = {
    * Productivity tiers: author index a is of tier min(trailing zero bits of a+1, maxTier), so
    * tier t holds 2^-(t+1) of the authors; each tier draws a share of the bylines' extra slots that
    * gives its authors about `growth` times the works of the tier below (a power law, P(works >= k)
-   * ~ k^-1.5: most authors have 1-3 works, the top tier hundreds).
+   * ~ k^-1.2: most authors have 1-2 works, the top tier hundreds).
    */
-  maxTier: 13,
-  growth: 1.6,
+  maxTier: 12,
+  growth: 1.75,
   /** Authors of tier 0 are drawn from the work's community: a block of this many author indices. */
   communitySize: 128,
   /** Tier t >= 1 draws within ±2^(t + windowShift) indices of the work's centre: hubs span communities. */

@@ -6,10 +6,13 @@
  * Pitfalls on purpose: name-only authorships (`author` null or all-null, a raw_author_name unique
  * to them), authorships naming a ghost author (in no authors part), one work in ~10k whose every
  * authorship is unnamed, works without DOI, arXiv landing pages in locations.
+ *
+ * The record is written as JSON text from fragments made once per author, institution, topic and
+ * source (JSON.stringify of a whole work per record is most of the time otherwise).
  */
 import type { Random } from '../random.js';
 import { ADJECTIVES, DOMAINS, METHODS, QUALITIES, TASKS, TITLE_FORMS } from '../words.js';
-import type { Authors } from './authors.js';
+import type { AuthorFacts, Authors } from './authors.js';
 import { SALT, hash32, randomFor, unit } from './hash.js';
 import { OPENALEX, type SnapshotIds, arxivId } from './ids.js';
 import type { InstitutionRef } from './institutions.js';
@@ -38,17 +41,18 @@ export interface WorksContext {
 }
 
 export interface BuiltWork {
-  record: WorkRecord;
+  /** The record as one line of JSON. */
+  json: string;
   /** Indices of the identified authors on the byline (ghosts included). */
   authors: number[];
+  authorships: number;
   citedByCount: number;
   year: number;
   nameOnly: number;
   unnamed: boolean;
 }
 
-export type WorkRecord = Record<string, unknown> & { authorships: Authorship[]; title: string; cited_by_count: number; updated_date: string };
-
+/** The shape of an authorship (what JSON.parse of a record gives). */
 export interface Authorship {
   author_position: 'first' | 'middle' | 'last';
   author: { id: string | null; display_name: string | null; orcid: string | null } | null;
@@ -57,7 +61,6 @@ export interface Authorship {
   is_corresponding: boolean;
   raw_author_name: string | null;
   raw_affiliation_strings: string[];
-  affiliations: { raw_affiliation_string: string; institution_ids: string[] }[];
 }
 
 const [FIRST_YEAR, LAST_YEAR] = SHAPE.years;
@@ -70,9 +73,35 @@ const YEAR_CUMULATIVE = (() => {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const positionOf = (k: number, length: number) => (k === 0 ? 'first' : k === length - 1 ? 'last' : 'middle');
+const q = JSON.stringify;
+const NO_AFFILIATION = '"institutions":[],"countries":[],"raw_affiliation_strings":[]';
+const NULL_AUTHOR = '{"id":null,"display_name":null,"orcid":null}';
+
+/** `"institutions":[...],"countries":[...],"raw_affiliation_strings":[...]` (no `affiliations`, OpenAlex's newer form of the same). */
+function affiliationJson(institutions: readonly InstitutionRef[]): string {
+  const raw = institutions.map((institution) => `${institution.display_name}, ${institution.country_code}`);
+  return [
+    `"institutions":${q(institutions)}`,
+    `"countries":${q([...new Set(institutions.map((institution) => institution.country_code))])}`,
+    `"raw_affiliation_strings":${q(raw)}`,
+  ].join(',');
+}
+
+function authorshipJson(position: string, author: string, corresponding: boolean, rawName: string, affiliation: string): string {
+  return `{"author_position":"${position}","author":${author},${affiliation},"is_corresponding":${corresponding},"raw_author_name":${rawName}}`;
+}
 
 export class Works {
-  constructor(private readonly context: WorksContext) {}
+  private readonly topicJson: string[] = [];
+  private readonly sourceJson = new Map<SourceRef, string>();
+  private readonly institutionJson = new Map<InstitutionRef, string>();
+
+  constructor(private readonly context: WorksContext) {
+    for (let t = 0; t < TOPIC_COUNT; t++) {
+      const text = q(topicFacts(t));
+      this.topicJson.push(text.slice(0, -1)); // without the closing brace: the score follows
+    }
+  }
 
   get total(): number {
     return this.context.added.at(-1)?.to ?? this.context.baseWorks;
@@ -85,7 +114,7 @@ export class Works {
     let year: number;
     let month = 1 + (hash32(seed, j, SALT.date, 1) % 12);
     const day = 1 + (hash32(seed, j, SALT.date, 2) % 28);
-    const added = j >= this.context.baseWorks ? this.context.added.find((range) => j >= range.from && j < range.to) : undefined;
+    const added = j >= this.context.baseWorks ? this.addedRange(j) : undefined;
     const arxiv = j % SHAPE.arxivEvery === 0 ? arxivId(j / SHAPE.arxivEvery) : undefined;
     if (added) {
       // Within the year before the partition's date.
@@ -104,11 +133,25 @@ export class Works {
     return { year, month, day, order: year * 400 + month * 31 + day };
   }
 
+  /** `count` distinct authors from the neighbourhood of `centre`. */
+  draw(random: Random, centre: number, count: number): number[] {
+    return this.context.authors.draw(random, centre, count, undefined);
+  }
+
+  /** The author index a work draws its authors around. */
+  centreOf(i: number): number {
+    return i < this.context.baseWorks ? i : hash32(this.context.seed, i, SALT.work, 1) % this.context.authors.count;
+  }
+
+  private addedRange(j: number): AddedWorks | undefined {
+    return this.context.added.find((range) => j >= range.from && j < range.to);
+  }
+
   build(i: number, updatedDate: string): BuiltWork {
     const { seed, ids, authors, sources } = this.context;
     const random = randomFor(seed, i, SALT.work);
     const base = i < this.context.baseWorks;
-    const centre = base ? i : hash32(seed, i, SALT.work, 1) % authors.count;
+    const centre = this.centreOf(i);
     const published = this.publication(i);
     const { year } = published;
 
@@ -125,31 +168,53 @@ export class Works {
     const identified = slots.filter((slot): slot is number => typeof slot === 'number');
     const corresponding = identified.length && random.chance(SHAPE.correspondingShare) ? identified[random.int(0, identified.length - 1)] : undefined;
     let nameOnly = 0;
-    const authorships = slots.map((slot, k): Authorship => {
+    const institutionIds = new Set<string>();
+    const countries = new Set<string>();
+    const noteInstitutions = (institutions: readonly InstitutionRef[]) => {
+      for (const institution of institutions) {
+        institutionIds.add(institution.id);
+        countries.add(institution.country_code);
+      }
+    };
+    const authorships = slots.map((slot, k): string => {
       const position = positionOf(k, slots.length);
       if (slot === 'unnamed') {
-        return emptyAuthorship(position, random.chance(0.5) ? null : '', random.chance(0.5) ? { id: null, display_name: null, orcid: null } : null);
+        return authorshipJson(position, random.chance(0.5) ? NULL_AUTHOR : 'null', false, random.chance(0.5) ? 'null' : '""', NO_AFFILIATION);
       }
       if (slot === 'name-only') {
         nameOnly++;
-        const authorship = emptyAuthorship(position, uniqueName(i * 4096 + k), random.chance(SHAPE.nullAuthorShare) ? null : { id: null, display_name: null, orcid: null });
-        if (random.chance(0.5)) withInstitutions(authorship, [authors.facts(centre).institutions[0]!]);
-        return authorship;
+        const author = random.chance(SHAPE.nullAuthorShare) ? 'null' : NULL_AUTHOR;
+        let affiliation = NO_AFFILIATION;
+        if (random.chance(0.5)) {
+          const institution = authors.facts(centre).institutions[0]!;
+          noteInstitutions([institution]);
+          affiliation = this.institutionAffiliation(institution);
+        }
+        return authorshipJson(position, author, false, q(uniqueName(i * 4096 + k)), affiliation);
       }
-      return this.authorship(slot, position, random, slot === corresponding);
+      const facts = authors.facts(slot);
+      const json = this.authorJson(facts);
+      const rawName = random.chance(SHAPE.rawNameVariantShare) ? q(rawVariant(facts.name, random)) : json.name;
+      let affiliation = NO_AFFILIATION;
+      if (!random.chance(SHAPE.noInstitutionShare)) {
+        affiliation = json.affiliation;
+        noteInstitutions(facts.institutions);
+      }
+      return authorshipJson(position, json.author, slot === corresponding, rawName, affiliation);
     });
 
     // Venue, ids, locations.
     const sourceIndex = random.chance(0.7) ? hash32(seed, Math.floor(centre / 4096), SALT.source) % sources.count : random.int(0, sources.count - 1);
     const source = sources.ref(sourceIndex);
-    const id = OPENALEX + ids.work(i);
+    const shortId = ids.work(i);
+    const id = OPENALEX + shortId;
     const doi = random.chance(SHAPE.doiShare) ? `https://doi.org/${ids.doi(i, sourceIndex)}` : null;
     const arxiv = i % SHAPE.arxivEvery === 0 ? arxivId(i / SHAPE.arxivEvery) : undefined;
-    const locations = [];
-    if (doi || !arxiv) locations.push(location(source, doi ?? `https://works.example.org/${ids.work(i)}`, null, source.is_oa));
-    if (arxiv) locations.push(location(sources.arxiv, `https://arxiv.org/abs/${arxiv.id}`, `https://arxiv.org/pdf/${arxiv.id}`, true));
+    const locations: { json: string; isOa: boolean; url: string }[] = [];
+    if (doi || !arxiv) locations.push(this.location(source, doi ?? `https://works.example.org/${shortId}`, null, source.is_oa));
+    if (arxiv) locations.push(this.location(sources.arxiv, `https://arxiv.org/abs/${arxiv.id}`, `https://arxiv.org/pdf/${arxiv.id}`, true));
     const primary = locations[0]!;
-    const oa = locations.find((l) => l.is_oa);
+    const oa = locations.find((l) => l.isOa);
 
     // Topics: mostly the topic area's, siblings in the subfield.
     const area = Math.floor(centre / SHAPE.topicArea);
@@ -162,7 +227,7 @@ export class Works {
     }
     let score = 0.9 + random.next() * 0.1;
     const topics = topicIndices.map((t) => {
-      const topic = { ...topicFacts(t), score: Math.round(score * 10_000) / 10_000 };
+      const topic = `${this.topicJson[t]},"score":${Math.round(score * 10_000) / 10_000}}`;
       score *= 0.6 + random.next() * 0.3;
       return topic;
     });
@@ -172,60 +237,55 @@ export class Works {
     const citedByCount = Math.min(250_000, Math.floor(3 * (random.next() ** (-1 / 1.3) - 1) * Math.sqrt(age / 4)));
     const references = this.references(random, i, published.order);
 
-    const title = makeTitle(random);
-    const institutionIds = new Set<string>();
-    const countries = new Set<string>();
-    for (const authorship of authorships) {
-      for (const institution of authorship.institutions) institutionIds.add(institution.id);
-      for (const country of authorship.countries) countries.add(country);
-    }
-    const record: WorkRecord = {
-      id,
-      doi,
-      title,
-      display_name: title,
-      publication_year: year,
-      publication_date: `${year}-${pad(published.month)}-${pad(published.day)}`,
-      ids: doi ? { openalex: id, doi } : { openalex: id },
-      language: 'en',
-      primary_location: primary,
-      type: 'article',
-      type_crossref: source.type === 'conference' ? 'proceedings-article' : 'journal-article',
-      open_access: { is_oa: Boolean(oa), oa_status: oa ? (oa === primary ? 'gold' : 'green') : 'closed', oa_url: oa?.landing_page_url ?? null, any_repository_has_fulltext: Boolean(arxiv) },
-      authorships,
-      countries_distinct_count: countries.size,
-      institutions_distinct_count: institutionIds.size,
-      corresponding_author_ids: corresponding === undefined ? [] : [authors.facts(corresponding).id],
-      corresponding_institution_ids: corresponding === undefined ? [] : authors.facts(corresponding).institutions.slice(0, 1).map((institution) => institution.id),
-      cited_by_count: citedByCount,
-      is_retracted: false,
-      is_paratext: false,
-      primary_topic: topics[0],
-      topics,
-      locations_count: locations.length,
-      locations,
-      best_oa_location: oa ?? null,
-      referenced_works_count: references.length,
-      referenced_works: references,
-      abstract_inverted_index: random.chance(SHAPE.abstractShare) ? invertedIndex(makeAbstract(random)) : null,
-      cited_by_api_url: `https://api.openalex.org/works?filter=cites:${ids.work(i)}`,
-      updated_date: `${updatedDate}T00:00:00.000000`,
-      created_date: base ? this.context.baseDate : (this.context.added.find((range) => i >= range.from && i < range.to)?.date ?? updatedDate),
-    };
-    return { record, authors: identified, citedByCount, year, nameOnly, unnamed };
+    const title = q(makeTitle(random));
+    const abstract = random.chance(SHAPE.abstractShare) ? q(invertedIndex(makeAbstract(random))) : 'null';
+    const correspondingFacts = corresponding === undefined ? undefined : authors.facts(corresponding);
+    const doiJson = doi ? q(doi) : 'null';
+    const json =
+      `{"id":"${id}","doi":${doiJson},"title":${title},"display_name":${title},"publication_year":${year},` +
+      `"publication_date":"${year}-${pad(published.month)}-${pad(published.day)}",` +
+      `"ids":{"openalex":"${id}"${doi ? `,"doi":${doiJson}` : ''}},"language":"en","primary_location":${primary.json},` +
+      `"type":"article","type_crossref":"${source.type === 'conference' ? 'proceedings-article' : 'journal-article'}",` +
+      `"open_access":{"is_oa":${Boolean(oa)},"oa_status":"${oa ? (oa === primary ? 'gold' : 'green') : 'closed'}","oa_url":${oa ? q(oa.url) : 'null'},"any_repository_has_fulltext":${Boolean(arxiv)}},` +
+      `"authorships":[${authorships.join(',')}],"countries_distinct_count":${countries.size},"institutions_distinct_count":${institutionIds.size},` +
+      `"corresponding_author_ids":${correspondingFacts ? `["${correspondingFacts.id}"]` : '[]'},` +
+      `"corresponding_institution_ids":${correspondingFacts?.institutions.length ? `["${correspondingFacts.institutions[0]!.id}"]` : '[]'},` +
+      `"cited_by_count":${citedByCount},"is_retracted":false,"is_paratext":false,"primary_topic":${topics[0]},"topics":[${topics.join(',')}],` +
+      `"locations_count":${locations.length},"locations":[${locations.map((l) => l.json).join(',')}],` +
+      `"referenced_works_count":${references.length},"referenced_works":${q(references)},"abstract_inverted_index":${abstract},` +
+      `"cited_by_api_url":"https://api.openalex.org/works?filter=cites:${shortId}","updated_date":"${updatedDate}T00:00:00.000000",` +
+      `"created_date":"${base ? this.context.baseDate : (this.addedRange(i)?.date ?? updatedDate)}"}`;
+    return { json, authors: identified, authorships: slots.length, citedByCount, year, nameOnly, unnamed };
   }
 
-  /** The authorship of identified author a. */
-  authorship(a: number, position: Authorship['author_position'], random: Random, corresponding: boolean): Authorship {
-    const facts = this.context.authors.facts(a);
-    const authorship = emptyAuthorship(position, random.chance(SHAPE.rawNameVariantShare) ? rawVariant(facts.name, random) : facts.name.name, {
-      id: facts.id,
-      display_name: facts.name.name,
-      orcid: facts.orcid,
-    });
-    authorship.is_corresponding = corresponding;
-    if (!random.chance(SHAPE.noInstitutionShare)) withInstitutions(authorship, facts.institutions);
-    return authorship;
+  /** The authorship of identified author a, as an object (the update mode edits bylines). */
+  authorship(a: number, position: Authorship['author_position'], corresponding: boolean): Authorship {
+    const json = this.authorJson(this.context.authors.facts(a));
+    return JSON.parse(authorshipJson(position, json.author, corresponding, json.name, json.affiliation)) as Authorship;
+  }
+
+  private authorJson(facts: AuthorFacts): NonNullable<AuthorFacts['json']> {
+    facts.json ??= {
+      author: q({ id: facts.id, display_name: facts.name.name, orcid: facts.orcid }),
+      name: q(facts.name.name),
+      affiliation: affiliationJson(facts.institutions),
+    };
+    return facts.json;
+  }
+
+  private institutionAffiliation(institution: InstitutionRef): string {
+    let json = this.institutionJson.get(institution);
+    if (!json) this.institutionJson.set(institution, (json = affiliationJson([institution])));
+    return json;
+  }
+
+  private location(source: SourceRef, landing: string, pdf: string | null, isOa: boolean) {
+    let sourceJson = this.sourceJson.get(source);
+    if (!sourceJson) this.sourceJson.set(source, (sourceJson = q(source)));
+    const json =
+      `{"is_oa":${isOa},"landing_page_url":${q(landing)},"pdf_url":${pdf ? q(pdf) : 'null'},"source":${sourceJson},` +
+      `"license":${isOa ? '"cc-by"' : 'null'},"version":${isOa ? '"publishedVersion"' : 'null'},"is_accepted":true,"is_published":${source.type !== 'repository'}}`;
+    return { json, isOa, url: landing };
   }
 
   /** Earlier works of the corpus: mostly the same neighbourhood, some anywhere. */
@@ -253,39 +313,6 @@ function bylineLength(random: Random): number {
     draw -= weight;
   }
   return 1;
-}
-
-function emptyAuthorship(position: Authorship['author_position'], rawName: string | null, author: Authorship['author']): Authorship {
-  return {
-    author_position: position,
-    author,
-    institutions: [],
-    countries: [],
-    is_corresponding: false,
-    raw_author_name: rawName,
-    raw_affiliation_strings: [],
-    affiliations: [],
-  };
-}
-
-function withInstitutions(authorship: Authorship, institutions: InstitutionRef[]) {
-  authorship.institutions = institutions;
-  authorship.countries = [...new Set(institutions.map((institution) => institution.country_code))];
-  authorship.raw_affiliation_strings = institutions.map((institution) => `${institution.display_name}, ${institution.country_code}`);
-  authorship.affiliations = institutions.map((institution, k) => ({ raw_affiliation_string: authorship.raw_affiliation_strings[k]!, institution_ids: [institution.id] }));
-}
-
-function location(source: SourceRef, landing: string, pdf: string | null, isOa: boolean) {
-  return {
-    is_oa: isOa,
-    landing_page_url: landing,
-    pdf_url: pdf,
-    source,
-    license: isOa ? 'cc-by' : null,
-    version: isOa ? 'publishedVersion' : null,
-    is_accepted: true,
-    is_published: source.type !== 'repository',
-  };
 }
 
 function makeTitle(random: Random): string {

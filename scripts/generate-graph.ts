@@ -5,6 +5,11 @@
  * the same options again change nothing; another prefix adds a second graph beside the first.
  * `--bulk`: the same graph by the bulk first load (neo4j-admin import into an empty database,
  * tools/bulk-load.ts), for millions of authors.
+ *
+ * `--format openalex-snapshot --works N --out DIR [--seed S] [--part-size R] [--date D]` writes an
+ * OpenAlex-shaped snapshot instead (tools/synthetic/openalex-snapshot/), no database involved;
+ * `--format openalex-snapshot --update DIR --works N [--merged-authors M] [--date D]` adds a later
+ * partition of updated works and merged ids to one.
  */
 import { spawnSync } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
@@ -13,26 +18,53 @@ import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../tools/open-database.js';
 import { generateGraph } from '../tools/synthetic/generate.js';
+import { runSnapshotCli } from '../tools/synthetic/openalex-snapshot/cli.js';
 import { writeGraph } from '../tools/synthetic/write.js';
 import { graphRecordStream } from '../tools/synthetic/records.js';
 import { runBulkCli } from './bulk-cli.js';
 import { integer } from './cli-options.js';
 
-const options = new Command('generate')
-  .description('write a deterministic synthetic scholarly graph into Neo4j')
-  .requiredOption('--authors <n>', 'number of authors (about 0.6 papers each)', integer(1))
-  .option('--prefix <prefix>', 'id prefix, so several graphs can share a database', 'gen')
+const program = new Command('generate')
+  .description('write a deterministic synthetic scholarly graph into Neo4j, or an OpenAlex-shaped snapshot into a directory')
+  .option('--format <format>', 'graph (into Neo4j) or openalex-snapshot (files)', 'graph')
+  .option('--authors <n>', 'graph: number of authors (about 0.6 papers each; required)', integer(1))
+  .option('--prefix <prefix>', 'graph: id prefix, so several graphs can share a database', 'gen')
   .option('--seed <n>', 'PRNG seed', integer(0), 42)
-  .option('--batch-size <n>', 'papers per write transaction', integer(1), 1_000)
-  .option('--bulk', 'bulk first load: neo4j-admin import into an empty database (refuses a non-empty one)')
-  .option('--bulk-dir <dir>', 'with --bulk: where the CSV files go (default <LOCAL_NEO4J_DIR>/bulk/<instance>)')
-  .option('--keep-bulk-files', 'with --bulk: keep the CSV files after a local load')
-  .option('--threads <n>', 'with --bulk: neo4j-admin worker threads (default: the cores)', integer(1))
-  .option('--max-off-heap <size>', 'with --bulk: neo4j-admin off-heap memory, e.g. 4g (default: half the free memory)')
-  .option('--summary <file>', 'with --bulk: also write the summary as JSON')
+  .option('--batch-size <n>', 'graph: papers per write transaction', integer(1), 1_000)
+  .option('--works <n>', 'openalex-snapshot: works to generate (with --update: existing works to update)', integer(1))
+  .option('--out <dir>', 'openalex-snapshot: the new snapshot directory')
+  .option('--update <dir>', 'openalex-snapshot: add a later partition to this generated snapshot')
+  .option('--part-size <n>', 'openalex-snapshot: records per part file', integer(1))
+  .option('--date <YYYY-MM-DD>', 'openalex-snapshot: the partition date (default 2025-01-01; updates: the day after the latest)')
+  .option('--merged-authors <n>', 'openalex-snapshot --update: authors merged into another', integer(0))
+  .option('--merged-works <n>', 'openalex-snapshot --update: works merged into another (one more goes to the deleted sentinel)', integer(0))
+  .option('--new-works <n>', 'openalex-snapshot --update: new works in the partition (default a tenth of --works)', integer(0))
+  .option('--layout <layout>', 'openalex-snapshot: current (data/jsonl/<entity>) or older (data/<entity>, legacy-data/merged_ids)')
+  .option('--workers <n>', 'openalex-snapshot: worker threads for the works parts (default 2 from 50k works)', integer(0))
+  .option('--bulk', 'graph: bulk first load, neo4j-admin import into an empty database (refuses a non-empty one)')
+  .option('--bulk-dir <dir>', 'graph --bulk: where the CSV files go (default <LOCAL_NEO4J_DIR>/bulk/<instance>)')
+  .option('--keep-bulk-files', 'graph --bulk: keep the CSV files after a local load')
+  .option('--threads <n>', 'graph --bulk: neo4j-admin worker threads (default: the cores)', integer(1))
+  .option('--max-off-heap <size>', 'graph --bulk: neo4j-admin off-heap memory, e.g. 4g (default: half the free memory)')
+  .option('--summary <file>', 'graph --bulk: also write the summary as JSON')
   .showHelpAfterError()
-  .parse()
-  .opts<{ authors: number; prefix: string; seed: number; batchSize: number; bulk?: boolean; bulkDir?: string; keepBulkFiles?: boolean; threads?: number; maxOffHeap?: string; summary?: string }>();
+  .parse();
+const options = program.opts<{
+  format: string; authors: number; prefix: string; seed: number; batchSize: number;
+  bulk?: boolean; bulkDir?: string; keepBulkFiles?: boolean; threads?: number; maxOffHeap?: string; summary?: string;
+}>();
+
+if (options.format === 'openalex-snapshot') {
+  try {
+    await runSnapshotCli({ ...program.opts(), seedGiven: program.getOptionValueSource('seed') === 'cli' });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+  process.exit();
+}
+if (options.format !== 'graph') program.error(`--format must be graph or openalex-snapshot, not "${options.format}"`);
+if (options.authors === undefined) program.error("error: required option '--authors <n>' not specified");
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const started = performance.now();

@@ -2,6 +2,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Authors } from './authors.js';
+import type { Layout } from './parts.js';
 import { SnapshotIds } from './ids.js';
 import { Institutions, institutionCount } from './institutions.js';
 import { Sources, sourceCount } from './sources.js';
@@ -33,6 +34,8 @@ export interface SnapshotState {
   date: string;
   works: number;
   partSize: number;
+  /** Absent in files of the first version: current. */
+  layout?: Layout;
   updates: UpdateState[];
 }
 

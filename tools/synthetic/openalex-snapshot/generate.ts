@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AuthorTally } from './authors.js';
 import { type SnapshotState, contextOf, writeState } from './context.js';
-import { ENTITIES, type Entity, PartWriter, type WrittenPart, preparePartition, writeManifest } from './parts.js';
+import { ENTITIES, type Entity, type Layout, PartWriter, type WrittenPart, preparePartition, writeManifest } from './parts.js';
 import { TOPIC_COUNT, topicRecord } from './taxonomy.js';
 import { type PartJob, type PartStats, type TallyBatch, type WorkerSetup, writeWorksPart } from './work-parts.js';
 
@@ -22,7 +22,9 @@ export interface GenerateSnapshotOptions {
   partSize?: number;
   /** The partition's updated_date, YYYY-MM-DD (default 2025-01-01). */
   date?: string;
-  /** Worker threads for the works parts; 0 builds them on this thread (default: 2 from 200k works on, else 0). */
+  /** `older` writes OpenAlex's earlier layout: data/<entity>/..., merged ids under legacy-data/ (default current). */
+  layout?: Layout;
+  /** Worker threads for the works parts; 0 builds them on this thread (default: 2 from 50k works on, else 0; 0 under vitest). */
   workers?: number;
   onProgress?: (works: number) => void;
 }
@@ -59,13 +61,15 @@ export async function generateOpenAlexSnapshot(options: GenerateSnapshotOptions)
   await mkdir(dir, { recursive: true });
   if ((await readdir(dir)).length) throw new Error(`${dir} is not empty: give a new directory (or --update it to add a partition)`);
 
-  const state: SnapshotState = { generator: 'scholar-graph openalex-snapshot', version: 1, seed, date, works: workCount, partSize, updates: [] };
+  const layout = options.layout ?? 'current';
+  if (layout !== 'current' && layout !== 'older') throw new RangeError(`layout must be current or older, not "${String(layout)}"`);
+  const state: SnapshotState = { generator: 'scholar-graph openalex-snapshot', version: 1, seed, date, works: workCount, partSize, layout, updates: [] };
   const context = contextOf(state);
-  for (const entity of ENTITIES) await preparePartition(dir, entity, date);
+  for (const entity of ENTITIES) await preparePartition(dir, entity, date, layout);
   const writers = {
-    authors: new PartWriter(dir, 'authors', date, partSize),
-    institutions: new PartWriter(dir, 'institutions', date, partSize),
-    topics: new PartWriter(dir, 'topics', date, partSize),
+    authors: new PartWriter(dir, 'authors', date, partSize, 0, layout),
+    institutions: new PartWriter(dir, 'institutions', date, partSize, 0, layout),
+    topics: new PartWriter(dir, 'topics', date, partSize, 0, layout),
   };
   for (let k = 0; k < context.institutions.count; k++) await writers.institutions.add(context.institutions.record(k, date));
   for (let t = 0; t < TOPIC_COUNT; t++) await writers.topics.add(topicRecord(t, date));
@@ -90,13 +94,15 @@ export async function generateOpenAlexSnapshot(options: GenerateSnapshotOptions)
 
   const jobs: PartJob[] = [];
   for (let part = 0, from = 0; from < workCount; part++, from += partSize) jobs.push({ part, from, to: Math.min(workCount, from + partSize) });
-  const workers = Math.min(options.workers ?? (workCount >= 200_000 ? Math.min(2, availableParallelism()) : 0), jobs.length);
+  // Not under vitest by default: its transform does not reach a worker's modules.
+  const defaultWorkers = workCount >= 50_000 && !process.env.VITEST ? Math.min(2, availableParallelism()) : 0;
+  const workers = Math.min(options.workers ?? defaultWorkers, jobs.length);
   const stats =
     workers > 0
       ? await onWorkers(workers, { state, root: dir, date }, jobs, tallyBatch)
       : await (async () => {
           const all: PartStats[] = [];
-          for (const job of jobs) all.push(await writeWorksPart(context.works, dir, date, job.part, job.from, job.to, tallyBatch));
+          for (const job of jobs) all.push(await writeWorksPart(context.works, dir, date, job.part, job.from, job.to, tallyBatch, layout));
           return all;
         })();
   tally.end();
@@ -113,7 +119,7 @@ export async function generateOpenAlexSnapshot(options: GenerateSnapshotOptions)
   for (const entity of ENTITIES) {
     parts[entity] = written[entity].length;
     files.push(...written[entity].map((part) => part.file));
-    await writeManifest(dir, entity, [], written[entity]);
+    await writeManifest(dir, entity, [], written[entity], layout);
   }
   await writeState(dir, state);
   return {
@@ -139,7 +145,8 @@ function startWorker(setup: WorkerSetup): Worker {
   const code = tsx
     ? `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`
     : `import(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true, workerData: setup });
+  // A bounded heap: V8 would otherwise let garbage grow far past what a worker holds (about 100 MB).
+  return new Worker(code, { eval: true, workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 384 } });
 }
 
 /** Parts on `count` worker threads, handed out one at a time; batches tallied in work order. */

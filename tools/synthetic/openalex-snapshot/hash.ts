@@ -8,17 +8,21 @@ import { Random } from '../random.js';
 /** A 32-bit hash of a few integers (murmur3's finalizer over a running mix). */
 export function hash32(seed: number, a: number, b = 0, c = 0): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const value of [a, b, c]) {
-    // Numbers up to 2^53: fold the high part in too.
-    const low = value >>> 0;
-    const high = Math.floor(value / 4294967296) >>> 0;
-    h = Math.imul(h ^ low, 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13) ^ high, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
+  h = mix(h, a);
+  h = mix(h, b);
+  h = mix(h, c);
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** One value into the running hash; numbers up to 2^53 fold their high part in too. */
+function mix(h: number, value: number): number {
+  const low = value >>> 0;
+  const high = Math.floor(value / 4294967296) >>> 0;
+  h = Math.imul(h ^ low, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ high, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** A number in [0, 1) from the same inputs. */

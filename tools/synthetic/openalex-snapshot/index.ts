@@ -17,7 +17,8 @@
  */
 export { SNAPSHOT_SHAPE } from './shape.js';
 export { DELETED_WORK, SnapshotIds } from './ids.js';
-export { ENTITIES, type Entity, type Manifest, readManifest } from './parts.js';
+export { ENTITIES, type Entity, type Layout, type Manifest, entityDir, mergedIdsDir, readManifest } from './parts.js';
 export { DEFAULT_DATE, DEFAULT_PART_SIZE, type GenerateSnapshotOptions, type SnapshotCounts, generateOpenAlexSnapshot } from './generate.js';
-export { STATE_FILE, type SnapshotState, readState } from './context.js';
+export { STATE_FILE, type SnapshotState, contextOf, readState } from './context.js';
+export { bylineLengthOf } from './works.js';
 export { type SnapshotUpdateCounts, type SnapshotUpdateOptions, addSnapshotUpdate } from './update.js';

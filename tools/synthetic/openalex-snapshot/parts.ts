@@ -22,19 +22,24 @@ export interface WrittenPart {
   bytes: number;
 }
 
-export const partitionDir = (entity: string, date: string) => `data/jsonl/${entity}/updated_date=${date}`;
+/** `current`: data/jsonl/<entity>, merged_ids/; `older` (OpenAlex's earlier layout): data/<entity>, legacy-data/merged_ids/. */
+export type Layout = 'current' | 'older';
+export const entityDir = (entity: string, layout: Layout = 'current') => (layout === 'older' ? `data/${entity}` : `data/jsonl/${entity}`);
+export const mergedIdsDir = (layout: Layout = 'current') => (layout === 'older' ? 'legacy-data/merged_ids' : 'merged_ids');
+export const partitionDir = (entity: string, date: string, layout: Layout = 'current') => `${entityDir(entity, layout)}/updated_date=${date}`;
 export const partUrl = (entity: string, date: string, part: number) => `s3://openalex/data/${entity}/updated_date=${date}/${partName(part)}`;
 const partName = (part: number) => `part_${String(part).padStart(4, '0')}.gz`;
 
-const FLUSH_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 /** Parts of one entity in one partition, written as records come. */
 export class PartWriter {
   readonly parts: WrittenPart[] = [];
   private gzip: Gzip | undefined;
   private file: WriteStream | undefined;
-  private buffer: string[] = [];
-  private bufferChars = 0;
+  /** Lines are encoded straight into a chunk (no joined string), handed to gzip when full. */
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private inPart = 0;
   private pending: Promise<void> | undefined;
 
@@ -45,6 +50,7 @@ export class PartWriter {
     private readonly partSize: number,
     /** Number of the first part (a worker writes part k alone). */
     private part = 0,
+    private readonly layout: Layout = 'current',
   ) {}
 
   get records(): number {
@@ -59,11 +65,18 @@ export class PartWriter {
     }
     if (!this.gzip) this.open();
     const line = typeof record === 'string' ? record : JSON.stringify(record);
-    this.buffer.push(line, '\n');
-    this.bufferChars += line.length + 1;
+    let full = false;
+    // At most 3 bytes of UTF-8 per UTF-16 unit, and the newline.
+    if (this.used + 3 * line.length + 1 > this.chunk.length) full = !this.flush();
+    if (3 * line.length + 1 > this.chunk.length) {
+      full = !this.gzip!.write(`${line}\n`) || full;
+    } else {
+      this.used += this.chunk.write(line, this.used, 'utf8');
+      this.chunk[this.used++] = 10;
+    }
     this.inPart++;
     if (this.inPart >= this.partSize) return this.track(this.closePart());
-    if (this.bufferChars >= FLUSH_CHARS && !this.flush()) return this.track(once(this.gzip!, 'drain').then(() => undefined));
+    if (full) return this.track(once(this.gzip!, 'drain').then(() => undefined));
     return undefined;
   }
 
@@ -82,7 +95,7 @@ export class PartWriter {
   }
 
   private open() {
-    const file = path.join(this.root, partitionDir(this.entity, this.date), partName(this.part));
+    const file = path.join(this.root, partitionDir(this.entity, this.date, this.layout), partName(this.part));
     this.gzip = createGzip({ level: 1, memLevel: 9, chunkSize: 256 * 1024 });
     this.file = createWriteStream(file);
     this.gzip.pipe(this.file);
@@ -90,10 +103,11 @@ export class PartWriter {
 
   /** False when the stream wants the caller to wait for 'drain'. */
   private flush(): boolean {
-    if (!this.bufferChars) return true;
-    const chunk = this.buffer.join('');
-    this.buffer = [];
-    this.bufferChars = 0;
+    if (!this.used) return true;
+    const chunk = this.chunk.subarray(0, this.used);
+    // gzip keeps the chunk until it has compressed it: a new one for what comes next.
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
     return this.gzip!.write(chunk);
   }
 
@@ -106,7 +120,7 @@ export class PartWriter {
     const finished = once(file, 'finish');
     gzip.end();
     await finished;
-    const relative = `${partitionDir(this.entity, this.date)}/${partName(this.part)}`;
+    const relative = `${partitionDir(this.entity, this.date, this.layout)}/${partName(this.part)}`;
     const { size } = await stat(path.join(this.root, relative));
     this.parts.push({ file: relative, url: partUrl(this.entity, this.date, this.part), records: this.inPart, bytes: size });
     this.part++;
@@ -115,8 +129,8 @@ export class PartWriter {
 }
 
 /** A fresh partition directory (a half-written one from a killed run is replaced). */
-export async function preparePartition(root: string, entity: Entity, date: string) {
-  const dir = path.join(root, partitionDir(entity, date));
+export async function preparePartition(root: string, entity: Entity, date: string, layout: Layout = 'current') {
+  const dir = path.join(root, partitionDir(entity, date, layout));
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
 }
@@ -126,11 +140,11 @@ export interface Manifest {
   meta: { content_length: number; record_count: number };
 }
 
-export const manifestPath = (root: string, entity: Entity) => path.join(root, 'data/jsonl', entity, 'manifest.json');
+export const manifestPath = (root: string, entity: Entity, layout: Layout = 'current') => path.join(root, entityDir(entity, layout), 'manifest.json');
 
-export async function readManifest(root: string, entity: Entity): Promise<Manifest> {
+export async function readManifest(root: string, entity: Entity, layout: Layout = 'current'): Promise<Manifest> {
   try {
-    return JSON.parse(await readFile(manifestPath(root, entity), 'utf8')) as Manifest;
+    return JSON.parse(await readFile(manifestPath(root, entity, layout), 'utf8')) as Manifest;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], meta: { content_length: 0, record_count: 0 } };
     throw error;
@@ -138,7 +152,7 @@ export async function readManifest(root: string, entity: Entity): Promise<Manife
 }
 
 /** The manifest listing `existing` entries plus `parts`, sorted by url; atomically replaced. */
-export async function writeManifest(root: string, entity: Entity, existing: Manifest['entries'], parts: WrittenPart[]) {
+export async function writeManifest(root: string, entity: Entity, existing: Manifest['entries'], parts: WrittenPart[], layout: Layout = 'current') {
   const entries = [...existing, ...parts.map((part) => ({ url: part.url, meta: { content_length: part.bytes, record_count: part.records } }))];
   entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const manifest: Manifest = {
@@ -148,7 +162,7 @@ export async function writeManifest(root: string, entity: Entity, existing: Mani
       record_count: entries.reduce((sum, entry) => sum + entry.meta.record_count, 0),
     },
   };
-  const file = manifestPath(root, entity);
+  const file = manifestPath(root, entity, layout);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
   await rename(`${file}.tmp`, file);
@@ -156,8 +170,8 @@ export async function writeManifest(root: string, entity: Entity, existing: Mani
 }
 
 /** `merged_ids/<entity>/<date>.csv.gz`: header merge_date,id,merge_into_id. */
-export async function writeMergedIds(root: string, entity: Entity, date: string, rows: [string, string][]): Promise<string> {
-  const relative = `merged_ids/${entity}/${date}.csv.gz`;
+export async function writeMergedIds(root: string, entity: Entity, date: string, rows: [string, string][], layout: Layout = 'current'): Promise<string> {
+  const relative = `${mergedIdsDir(layout)}/${entity}/${date}.csv.gz`;
   const file = path.join(root, relative);
   await mkdir(path.dirname(file), { recursive: true });
   const text = ['merge_date,id,merge_into_id', ...rows.map(([id, into]) => `${date},${id},${into}`)].join('\n') + '\n';

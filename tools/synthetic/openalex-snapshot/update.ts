@@ -19,7 +19,7 @@ import { type UpdateState, contextOf, readState, writeState } from './context.js
 import { checkDate } from './generate.js';
 import { SALT, Spread, hash32, randomFor, unit } from './hash.js';
 import { DELETED_WORK, OPENALEX, endsInNine } from './ids.js';
-import { PartWriter, type WrittenPart, partitionDir, preparePartition, readManifest, writeManifest, writeMergedIds } from './parts.js';
+import { PartWriter, type WrittenPart, preparePartition, readManifest, writeManifest, writeMergedIds } from './parts.js';
 import { SNAPSHOT_SHAPE as SHAPE } from './shape.js';
 import type { Authorship, Works } from './works.js';
 
@@ -129,8 +129,9 @@ export async function addSnapshotUpdate(options: SnapshotUpdateOptions): Promise
   }
 
   // The works partition.
-  await preparePartition(dir, 'works', date);
-  const writer = new PartWriter(dir, 'works', date, partSize);
+  const layout = state.layout ?? 'current';
+  await preparePartition(dir, 'works', date, layout);
+  const writer = new PartWriter(dir, 'works', date, partSize, 0, layout);
   let titleFixes = 0;
   let bylineChanges = 0;
   let updatedWritten = 0;
@@ -156,11 +157,11 @@ export async function addSnapshotUpdate(options: SnapshotUpdateOptions): Promise
   const parts: WrittenPart[] = await writer.close();
 
   const files = parts.map((part) => part.file);
-  files.push(await writeMergedIds(dir, 'authors', date, authorMerges));
-  files.push(await writeMergedIds(dir, 'works', date, workMerges));
-  const manifest = await readManifest(dir, 'works');
-  const prefix = `s3://openalex/${partitionDir('works', date).replace(/^data\/jsonl\//, 'data/')}/`;
-  await writeManifest(dir, 'works', manifest.entries.filter((entry) => !entry.url.startsWith(prefix)), parts);
+  files.push(await writeMergedIds(dir, 'authors', date, authorMerges, layout));
+  files.push(await writeMergedIds(dir, 'works', date, workMerges, layout));
+  const manifest = await readManifest(dir, 'works', layout);
+  const prefix = `s3://openalex/data/works/updated_date=${date}/`;
+  await writeManifest(dir, 'works', manifest.entries.filter((entry) => !entry.url.startsWith(prefix)), parts, layout);
   await writeState(dir, after);
   return {
     date,

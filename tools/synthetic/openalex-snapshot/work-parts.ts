@@ -4,7 +4,7 @@
  */
 import type { SnapshotState } from './context.js';
 import { contextOf } from './context.js';
-import { PartWriter, type WrittenPart } from './parts.js';
+import { type Layout, PartWriter, type WrittenPart } from './parts.js';
 import type { Works } from './works.js';
 
 /** Per work of a batch: its identified authors, cited_by_count, year. */
@@ -35,8 +35,9 @@ export async function writeWorksPart(
   from: number,
   to: number,
   onBatch: (batch: TallyBatch) => Promise<void> | void,
+  layout: Layout = 'current',
 ): Promise<PartStats> {
-  const writer = new PartWriter(root, 'works', date, Number.POSITIVE_INFINITY, part);
+  const writer = new PartWriter(root, 'works', date, Number.POSITIVE_INFINITY, part, layout);
   let authorships = 0;
   let nameOnly = 0;
   let unnamed = 0;

@@ -8,6 +8,7 @@ parentPort!.on('message', (job: PartJob | 'exit') => {
   if (job === 'exit') return process.exit(0);
   writeWorksPart(works, setup.root, setup.date, job.part, job.from, job.to, (batch) =>
     parentPort!.postMessage({ type: 'batch', batch }, [batch.authorCounts.buffer, batch.authors.buffer, batch.cited.buffer, batch.years.buffer] as ArrayBuffer[]),
+    setup.state.layout,
   ).then(
     (stats) => parentPort!.postMessage({ type: 'done', stats }),
     (error: Error) => parentPort!.postMessage({ type: 'error', message: error.stack ?? error.message }),

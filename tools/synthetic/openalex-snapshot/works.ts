@@ -268,7 +268,8 @@ export class Works {
     facts.json ??= {
       author: q({ id: facts.id, display_name: facts.name.name, orcid: facts.orcid }),
       name: q(facts.name.name),
-      affiliation: affiliationJson(facts.institutions),
+      // Most authors have one institution: its fragment is shared.
+      affiliation: facts.institutions.length === 1 ? this.institutionAffiliation(facts.institutions[0]!) : affiliationJson(facts.institutions),
     };
     return facts.json;
   }
@@ -290,7 +291,8 @@ export class Works {
 
   /** Earlier works of the corpus: mostly the same neighbourhood, some anywhere. */
   private references(random: Random, i: number, order: number): string[] {
-    const total = this.total;
+    // The works that existed when work i was made (so later partitions do not change its draws).
+    const total = i < this.context.baseWorks ? this.context.baseWorks : (this.addedRange(i)?.from ?? this.total);
     if (random.chance(0.2) || total < 2) return [];
     const count = Math.min(60, Math.round(-Math.log(1 - random.next()) * (SHAPE.referencesMean / 0.8)));
     const chosen = new Set<number>();
@@ -301,6 +303,13 @@ export class Works {
     }
     return [...chosen].map((j) => OPENALEX + this.context.ids.work(j));
   }
+}
+
+/** The byline length work i draws (its first draws), for looking up the long tail without building works. */
+export function bylineLengthOf(seed: number, i: number): number {
+  const random = randomFor(seed, i, SALT.work);
+  random.next(); // the unnamed-work draw
+  return bylineLength(random);
 }
 
 function bylineLength(random: Random): number {

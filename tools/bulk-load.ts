@@ -120,7 +120,8 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
   driver = connect(boltUri(local));
   try {
     const schemaStarted = performance.now();
-    await applySchema(driver, database);
+    // The indexes over the whole load populate now: hours are allowed, not the usual 5 minutes.
+    await applySchema(driver, database, { awaitSeconds: 6 * 3600 });
     ms.schema = performance.now() - schemaStarted;
     const db = graphDatabaseOn(driver, database, config.driver);
     await applyAuthorPatches(db, convert.authorPatches);
@@ -163,7 +164,7 @@ async function applyAuthorPatches(db: GraphDatabase, patches: Record<string, unk
 
 /** What a remote load needs after neo4j-admin ran (the files in `dir`): the schema, the author patches, the summaries, the after-load step. */
 export async function finishBulkLoad(db: GraphDatabase, dir: string, onProgress?: (authors: number) => void, afterLoad?: (db: GraphDatabase) => Promise<void>) {
-  await applySchema(db.driver, db.database);
+  await applySchema(db.driver, db.database, { awaitSeconds: 6 * 3600 });
   await applyAuthorPatches(db, readManifest(dir).authorPatches ?? []);
   const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, onProgress);
   await afterLoad?.(db);

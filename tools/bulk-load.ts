@@ -148,7 +148,7 @@ export function remoteSteps(dir: string, database: string, options: Pick<BulkLoa
     then: [
       `copy ${dir} to the database host as ${remoteDir} (the command names the files there)`,
       `stop the database there (\`neo4j stop\`, or \`STOP DATABASE ${database}\` on Enterprise), run the command as the user that owns the store, start it again (\`CREATE DATABASE ${database}\` if it did not exist)`,
-      `then, from here: ${options.finishCommand ?? 'npm run bulk:finish'} (the schema, then every author's summaries${options.afterLoad ? ', then the snapshot parts loaded' : ''})`,
+      `then, from here: ${options.finishCommand ?? 'npm run import -- <format> <paths> --bulk-finish'} (the schema, then every author's summaries${options.afterLoad ? ', then the snapshot parts loaded' : ''})`,
     ],
   };
 }

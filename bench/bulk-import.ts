@@ -82,7 +82,7 @@ async function once(path: Run['path']): Promise<Run> {
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${path} exited with ${code}`);
   const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
-  const { records } = await driver.executeQuery('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes + count(r) AS rows', {}, { database: 'neo4j' });
+  const { records } = await driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes + relationships AS rows', {}, { database: 'neo4j' });
   await driver.close();
   const phases = path === 'bulk' ? (JSON.parse(readFileSync(summaryFile, 'utf8')).ms as Record<string, number>) : undefined;
   return { path, seconds, rows: Number(records[0]!.get('rows')), peakMiB, adminPeakMiB, phases };

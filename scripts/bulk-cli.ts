@@ -90,7 +90,8 @@ export async function runBulkCli(options: BulkCliOptions): Promise<BulkLoadSumma
           }
         : undefined,
       afterLoad: options.afterLoad,
-      finishCommand: options.finishCommand,
+      // The files' folder too: the finish step reads the author patches from it.
+      finishCommand: `${options.finishCommand ?? `npm run import -- json ${dir} --bulk-finish`} --bulk-dir ${dir}`,
       log: (line) => {
         if (active === converting) {
           converting.stop();

@@ -14,6 +14,8 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../tools/open-database.js';
 import { FORMATS, runImport, writeReported, type Format, type ImportSummary } from '../src/ingest/import.js';
 import { finishBulkLoad } from '../tools/bulk-load.js';
+import { startLocalNeo4j } from '../tools/local-neo4j/instance.js';
+import { createGraphDatabase, waitForDatabase, type GraphDatabase } from '../src/db/driver.js';
 import { createWrite } from '../src/db/write.js';
 import { fileRecords } from '../src/ingest/bulk/records.js';
 import { snapshotRecords } from '../src/ingest/bulk/snapshot.js';
@@ -106,12 +108,14 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
 
 /** After a remote host's neo4j-admin import: what the local bulk load does after its own. */
 async function bulkFinish(format: Format | 'openalex-snapshot', paths: string[], options: Options) {
-  let opened: OpenDatabase | undefined;
+  let opened: GraphDatabase | undefined;
   try {
-    // The schema is applied on opening.
-    opened = await openDatabase(loadConfig());
-    const parts = format === 'openalex-snapshot' ? snapshotRecords(paths[0]!, () => {}).parts : [];
+    // Not openDatabase: its schema step waits 5 minutes for the indexes, finishBulkLoad hours.
     const config = loadConfig();
+    const uri = config.neo4j.uri ?? (await startLocalNeo4j(config.localNeo4j));
+    opened = createGraphDatabase({ ...config.neo4j, uri }, config.driver);
+    await waitForDatabase(opened.driver, config.neo4j.database, { timeoutMs: 60_000 });
+    const parts = format === 'openalex-snapshot' ? snapshotRecords(paths[0]!, () => {}).parts : [];
     const { authorsRefreshed } = await finishBulkLoad(opened, options.bulkDir ?? defaultBulkDir(config), (n) => process.stderr.write(`\rauthor summaries: ${n}`), (db) => recordAppliedParts(db, parts));
     console.log(`\nschema applied, ${authorsRefreshed} authors' summaries computed${parts.length ? `, ${parts.length} snapshot parts recorded` : ''}`);
   } catch (error) {

@@ -120,7 +120,8 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
   driver = connect(boltUri(local));
   try {
     const schemaStarted = performance.now();
-    await applySchema(driver, database);
+    // The indexes over the whole load populate now: hours are allowed, not the usual 5 minutes.
+    await applySchema(driver, database, { awaitSeconds: 6 * 3600 });
     ms.schema = performance.now() - schemaStarted;
     const db = graphDatabaseOn(driver, database, config.driver);
     await applyAuthorPatches(db, convert.authorPatches);
@@ -147,7 +148,7 @@ export function remoteSteps(dir: string, database: string, options: Pick<BulkLoa
     then: [
       `copy ${dir} to the database host as ${remoteDir} (the command names the files there)`,
       `stop the database there (\`neo4j stop\`, or \`STOP DATABASE ${database}\` on Enterprise), run the command as the user that owns the store, start it again (\`CREATE DATABASE ${database}\` if it did not exist)`,
-      `then, from here: ${options.finishCommand ?? 'npm run bulk:finish'} (the schema, then every author's summaries${options.afterLoad ? ', then the snapshot parts loaded' : ''})`,
+      `then, from here: ${options.finishCommand ?? 'npm run import -- <format> <paths> --bulk-finish'} (the schema, then every author's summaries${options.afterLoad ? ', then the snapshot parts loaded' : ''})`,
     ],
   };
 }
@@ -163,7 +164,7 @@ async function applyAuthorPatches(db: GraphDatabase, patches: Record<string, unk
 
 /** What a remote load needs after neo4j-admin ran (the files in `dir`): the schema, the author patches, the summaries, the after-load step. */
 export async function finishBulkLoad(db: GraphDatabase, dir: string, onProgress?: (authors: number) => void, afterLoad?: (db: GraphDatabase) => Promise<void>) {
-  await applySchema(db.driver, db.database);
+  await applySchema(db.driver, db.database, { awaitSeconds: 6 * 3600 });
   await applyAuthorPatches(db, readManifest(dir).authorPatches ?? []);
   const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, onProgress);
   await afterLoad?.(db);

@@ -123,5 +123,5 @@ describe('bulk first load', () => {
     // The same records of the files rejected (the duplicates' wording differs).
     const rejected = (file: string) => readFileSync(join(work, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).record as string).sort();
     expect(rejected('bulk-report.jsonl')).toEqual(rejected('tx-report.jsonl'));
-  }, 150_000);
+  }, 420_000);
 });

@@ -1,4 +1,5 @@
 import { normalizeKey, slug } from '../../src/domain/normalize.js';
+import { HashSet } from '../../src/ingest/bulk/hash-index.js';
 import { drawCitations } from './citations.js';
 import type {
   GenerateOptions, SyntheticAuthor, SyntheticAuthored, SyntheticFromOrganization, SyntheticGraph, SyntheticPaper, SyntheticTopic,
@@ -82,7 +83,8 @@ export function graphSource({ prefix, authorCount, seed }: Pick<GraphPlan, 'pref
 export function* paperFacts(plan: GraphPlan): Generator<SyntheticPaper> {
   const { random, prefix, sorted, citedBy } = plan;
   const { labs } = plan.population;
-  const titles = new Set<string>();
+  // Hashed keys (src/ingest/bulk/hash-index.ts): millions of titles as strings would dominate the stream's memory.
+  const titles = new HashSet(sorted.length * 2);
   const arxivNumbers = new Map<string, number>();
   const arxivOffset = [...prefix].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) % 4000, 0);
   for (const [rank, draft] of sorted.entries()) {

@@ -1,4 +1,5 @@
 import { normalizeKey } from '../../src/domain/normalize.js';
+import { HashSet } from '../../src/ingest/bulk/hash-index.js';
 import type { SyntheticOrganization } from './graph.js';
 import type { Person } from './labs.js';
 import type { Random } from './random.js';
@@ -27,8 +28,15 @@ export function makeOrganizations(random: Random, prefix: string, count: number)
 }
 
 /** Unique names (by key), then a share of authors renamed after an author of another lab. */
+/** The keys drawn so far: a Set, or for millions of keys a HashSet (src/ingest/bulk/hash-index.ts). */
+export interface UsedKeys {
+  has(key: string): boolean;
+  add(key: string): unknown;
+}
+
 export function makeNames(random: Random, count: number, people: Person[]): string[] {
-  const used = new Set<string>();
+  // 64-bit hashes, not strings: 10M names would not fit a Set's memory (nor its 2^24 cap by much).
+  const used: UsedKeys = new HashSet(count * 2);
   const names = Array.from({ length: count }, () => {
     for (let tries = 0; ; tries++) {
       const middle = tries > 8 ? `${random.pick(INITIALS)}. ${random.pick(INITIALS)}. ` : random.chance(0.5) ? `${random.pick(INITIALS)}. ` : '';
@@ -48,7 +56,7 @@ export function makeNames(random: Random, count: number, people: Person[]): stri
   return names;
 }
 
-export function uniqueTitle(random: Random, used: Set<string>): string {
+export function uniqueTitle(random: Random, used: UsedKeys): string {
   for (let tries = 0; ; tries++) {
     let title = random.pick(TITLE_FORMS)(random);
     if (random.chance(0.5)) title += ` in ${random.pick(DOMAINS)}`;

@@ -253,6 +253,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     // ... then the name, when one author has it and lacks every kind of id the reference brings
     // (a name-only reference: any author of the name); the author gains the reference's ids.
     const nameKey = keyOf(author.name);
+    const isNameOnly = key.startsWith('author:');
     const kinds = kindsOf(author);
     const byName = author.id ? undefined : authorNames.get(`name:${nameKey}`);
     if (byName !== undefined && byName !== AMBIGUOUS && (idKinds[byName]! & kinds) === 0) {
@@ -267,7 +268,8 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     const own = authorKeys.get(`id:${key}`);
     if (own !== undefined) return own;
     const number = authors++;
-    authorKeys.add(`id:${key}`, number);
+    // Found again by their external ids (registerIds); by their own key only fixed ids and names.
+    if (author.id || isNameOnly) authorKeys.add(`id:${key}`, number);
     registerIds(author, number);
     if (authorNames.get(`name:${nameKey}`) === undefined) authorNames.add(`name:${nameKey}`, number);
     else authorNames.set(`name:${nameKey}`, AMBIGUOUS);
@@ -292,11 +294,12 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
   for await (const record of records) {
     count++;
     const paperId = paperIdFor(record);
-    const keys = [...identityKeys(record), `node:${paperId}`];
+    // The node id too (a DOI's or OpenAlex id's node id is that key already: no second entry).
+    const keys = [...new Set([...identityKeys(record), paperId])];
     const seen = keys.find((key) => paperKeys.has(key));
     if (seen) {
       duplicates++;
-      await options.onRejected?.(record.recordId, `duplicate of an earlier record in this import (${seen.replace(/^node:/, 'node id ')})`);
+      await options.onRejected?.(record.recordId, `duplicate of an earlier record in this import (${seen})`);
       continue;
     }
     const number = papers++;

@@ -119,3 +119,21 @@ export class HashIndex {
     }
   }
 }
+
+/** A set of strings as 64-bit hashes (HashIndex without values): for millions of keys (see above). */
+export class HashSet {
+  private readonly index: HashIndex;
+  constructor(initialCapacity?: number) {
+    this.index = new HashIndex(initialCapacity);
+  }
+  get size() {
+    return this.index.size;
+  }
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+  add(key: string): this {
+    this.index.add(key, 0);
+    return this;
+  }
+}

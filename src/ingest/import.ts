@@ -82,6 +82,51 @@ export interface Item {
   parsed: Parsed;
 }
 
+/** What reading counts: items, those skipped (by reason) or rejected, byline entries left out. */
+export interface RecordCounts {
+  records: number;
+  skipped: number;
+  skippedReasons: Record<string, number>;
+  rejected: number;
+  namesDropped: number;
+}
+
+export const noRecordsCounted = (): RecordCounts => ({ records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0 });
+
+/**
+ * Parsed items to the checked records the writer (or the bulk converter) takes: skipped ones
+ * counted by reason, rejected ones and byline entries that are not names counted and reported.
+ * The one place every load path decides this, so that they count and report alike.
+ */
+export async function* checkedRecords(
+  items: AsyncIterable<Item>,
+  counts: RecordCounts,
+  report: (line: Record<string, string>) => void | Promise<void>,
+): AsyncGenerator<{ recordId: string; record: PaperRecord }> {
+  for await (const { recordId, parsed } of items) {
+    counts.records++;
+    if ('skipped' in parsed) {
+      counts.skipped++;
+      counts.skippedReasons[parsed.skipped] = (counts.skippedReasons[parsed.skipped] ?? 0) + 1;
+      continue;
+    }
+    if ('rejected' in parsed) {
+      counts.rejected++;
+      await report({ record: recordId, reason: parsed.rejected });
+      continue;
+    }
+    for (const reason of parsed.dropped ?? []) {
+      counts.namesDropped++;
+      await report({ record: recordId, dropped: reason });
+    }
+    const checked = checkRecord(parsed.record);
+    if ('rejected' in checked) {
+      counts.rejected++;
+      await report({ record: recordId, reason: checked.rejected });
+    } else yield { recordId, record: checked.record };
+  }
+}
+
 async function* jsonLines(file: string): AsyncGenerator<unknown> {
   const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -177,55 +222,32 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
   const documents: GraphDocument[] = [];
   const seen = new Map<string, string>();
   let batch: PaperRecord[] = [];
-  let done = 0;
   let hasReferences = false;
   let writing = 0;
   const flush = async () => {
     const started = performance.now();
     if (batch.length) add(await writer.writeBatch(batch, { deferSummaries: true }));
     writing += performance.now() - started;
-    done += batch.length;
     batch = [];
   };
   const reading = performance.now();
-  for await (const { recordId, parsed } of readItems(options.format, files, options, documents)) {
-    summary.records++;
-    if ('skipped' in parsed) {
-      summary.skipped++;
-      summary.skippedReasons[parsed.skipped] = (summary.skippedReasons[parsed.skipped] ?? 0) + 1;
-      done++;
-    } else if ('rejected' in parsed) {
-      await reject(recordId, parsed.rejected);
-      done++;
+  for await (const { recordId, record } of checkedRecords(readItems(options.format, files, options, documents), summary, report)) {
+    const keys = identityKeys(record);
+    const earlier = keys.map((key) => seen.get(key)).find(Boolean);
+    if (earlier) {
+      await reject(recordId, `duplicate of ${earlier} in this import`);
     } else {
-      for (const reason of parsed.dropped ?? []) {
-        summary.namesDropped++;
-        await report({ record: recordId, dropped: reason });
-      }
-      const checked = checkRecord(parsed.record);
-      if ('rejected' in checked) {
-        await reject(recordId, checked.rejected);
-        done++;
-      } else {
-        const keys = identityKeys(checked.record);
-        const earlier = keys.map((key) => seen.get(key)).find(Boolean);
-        if (earlier) {
-          await reject(recordId, `duplicate of ${earlier} in this import`);
-          done++;
-        } else {
-          for (const key of keys) seen.set(key, recordId);
-          // New citing or cited works: the citations between them are linked at the end.
-          hasReferences ||= checked.record.references.length > 0 || Boolean(checked.record.openalexId);
-          batch.push(checked.record);
-          if (batch.length >= batchSize) await flush();
-        }
-      }
+      for (const key of keys) seen.set(key, recordId);
+      // New citing or cited works: the citations between them are linked at the end.
+      hasReferences ||= record.references.length > 0 || Boolean(record.openalexId);
+      batch.push(record);
+      if (batch.length >= batchSize) await flush();
     }
-    options.onProgress?.({ done: done + batch.length, total });
+    options.onProgress?.({ done: summary.records, total });
   }
   await flush();
   summary.ms.parse = performance.now() - reading - writing;
-  options.onProgress?.({ done, total });
+  options.onProgress?.({ done: summary.records, total });
 
   // Every author the batches touched (or a killed run left marked) gets its summaries once.
   const refreshing = performance.now();

@@ -1,8 +1,8 @@
 import { OPENALEX_SOURCE, parseOpenAlexWork } from '../formats/openalex.js';
-import { checkRecord, type PaperRecord } from '../record.js';
+import { checkedRecords, noRecordsCounted, type Item, type RecordCounts } from '../import.js';
+import type { PaperRecord } from '../record.js';
 import { findSnapshot, readPart, shownPath, type Snapshot, type SnapshotPart } from '../snapshot/layout.js';
 import type { AppliedPart } from '../snapshot/state.js';
-import type { RecordCounts } from './records.js';
 
 /**
  * An OpenAlex snapshot's works as the bulk converter takes them (snapshot/layout.ts finds and
@@ -30,35 +30,17 @@ export const snapshotRecordId = (part: SnapshotPart, line: number) => `${part.id
 export function snapshotRecords(root: string, report: (line: Record<string, string>) => void): SnapshotRecords {
   const snapshot = findSnapshot(root);
   const works = [...(snapshot.parts.works ?? [])].reverse();
-  const counts: RecordCounts = { records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0 };
-  async function* records(): AsyncGenerator<PaperRecord> {
+  const counts = noRecordsCounted();
+  async function* items(): AsyncGenerator<Item> {
     for (const part of works) {
-      const shown = shownPath(snapshot, part);
-      for await (const { line, record: work } of readPart(part, shown)) {
-        counts.records++;
+      for await (const { line, record: work } of readPart(part, shownPath(snapshot, part))) {
         const recordId = snapshotRecordId(part, line);
-        const parsed = parseOpenAlexWork(work, recordId);
-        if ('skipped' in parsed) {
-          counts.skipped++;
-          counts.skippedReasons[parsed.skipped] = (counts.skippedReasons[parsed.skipped] ?? 0) + 1;
-          continue;
-        }
-        if ('rejected' in parsed) {
-          counts.rejected++;
-          report({ record: recordId, reason: parsed.rejected });
-          continue;
-        }
-        for (const reason of parsed.dropped ?? []) {
-          counts.namesDropped++;
-          report({ record: recordId, dropped: reason });
-        }
-        const checked = checkRecord(parsed.record);
-        if ('rejected' in checked) {
-          counts.rejected++;
-          report({ record: recordId, reason: checked.rejected });
-        } else yield checked.record;
+        yield { recordId, parsed: parseOpenAlexWork(work, recordId) };
       }
     }
+  }
+  async function* records(): AsyncGenerator<PaperRecord> {
+    for await (const { record } of checkedRecords(items(), counts, report)) yield record;
   }
   return {
     snapshot,

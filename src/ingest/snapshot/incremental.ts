@@ -7,8 +7,8 @@ import { importQueries } from '../batch-statements.js';
 import { topicNodeRows } from '../batch-writes.js';
 import { keyOf } from '../identity.js';
 import { OPENALEX_SOURCE, parseOpenAlexAuthor, parseOpenAlexInstitution, parseOpenAlexTopic, parseOpenAlexWork } from '../formats/openalex.js';
-import { identityKeys, ImportInputError, type ImportSummary } from '../import.js';
-import { checkRecord, type PaperRecord } from '../record.js';
+import { checkedRecords, identityKeys, ImportInputError, type ImportSummary, type Item } from '../import.js';
+import type { PaperRecord } from '../record.js';
 import { createImportWriter, type BatchResult } from '../writer.js';
 import { findSnapshot, readMergedIds, readPart, shownPath, type SnapshotEntity, type SnapshotPart } from './layout.js';
 import { applyMergedIds, emptyMergeCounts, type MergeCounts } from './merges.js';
@@ -235,54 +235,37 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   const flush = async () => {
     if (batch.length) {
       add(await writer.writeBatch(batch, { deferSummaries: true }));
-      done += batch.length;
       batch = [];
       inBatch.clear();
       committed('works');
     }
     progress();
   };
-  for (const part of workParts) {
+  // Reports name the part as it is on disk (`where`); the records, by the part's id whatever the
+  // layout (the bulk path names them so too). checkedRecords reports an item before it reads the next.
+  let where = '';
+  const reportWork = (line: Record<string, string>) => report({ ...line, record: where });
+  async function* workItems(part: SnapshotPart): AsyncGenerator<Item> {
     for await (const { line, record } of readPart(part, shown(part))) {
       summary.records++;
-      summary.works.records++;
-      // Named by the part's id, whatever the layout on disk (the bulk path names it so too).
+      done++;
       const recordId = `${part.id}:${line}`;
-      const where = `${shown(part)}:${line}`;
-      const parsed = parseOpenAlexWork(record, recordId);
-      if ('skipped' in parsed) {
-        summary.works.skipped++;
-        summary.works.skippedReasons[parsed.skipped] = (summary.works.skippedReasons[parsed.skipped] ?? 0) + 1;
-        done++;
-        continue;
-      }
-      if ('rejected' in parsed) {
-        summary.works.rejected++;
-        done++;
-        await report({ record: where, reason: parsed.rejected });
-        continue;
-      }
-      for (const reason of parsed.dropped ?? []) {
-        summary.works.namesDropped++;
-        await report({ record: where, dropped: reason });
-      }
-      const checked = checkRecord(parsed.record);
-      if ('rejected' in checked) {
-        summary.works.rejected++;
-        done++;
-        await report({ record: where, reason: checked.rejected });
-        continue;
-      }
+      where = `${shown(part)}:${line}`;
+      yield { recordId, parsed: parseOpenAlexWork(record, recordId) };
+    }
+  }
+  for (const part of workParts) {
+    for await (const { record } of checkedRecords(workItems(part), summary.works, reportWork)) {
       // A work twice in one batch (a later partition's update next to the earlier one) would be
       // resolved twice against the same graph: the earlier one is written first.
-      const keys = identityKeys(checked.record);
+      const keys = identityKeys(record);
       if (keys.some((key) => inBatch.has(key))) await flush();
       for (const key of keys) inBatch.add(key);
-      if (written && checked.record.openalexId) {
-        written.add(checked.record.openalexId);
+      if (written && record.openalexId) {
+        written.add(record.openalexId);
         if (written.size > TARGETED_LINKING) written = undefined;
       }
-      batch.push(checked.record);
+      batch.push(record);
       if (batch.length >= batchSize) await flush();
     }
     await flush();

@@ -10,9 +10,11 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createGzip, gzipSync, type Gzip } from 'node:zlib';
+import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../../src/ingest/snapshot/layout.js';
 
-export const ENTITIES = ['works', 'authors', 'institutions', 'topics'] as const;
-export type Entity = (typeof ENTITIES)[number];
+/** The entities a snapshot holds: the reader's own list, so that what is written is what is read. */
+export const ENTITIES = SNAPSHOT_ENTITIES;
+export type Entity = SnapshotEntity;
 
 export interface WrittenPart {
   /** Path relative to the snapshot root. */

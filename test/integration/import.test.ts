@@ -5,23 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
-import { applySchema } from '../../src/db/migrate.js';
+import { describe, expect, it } from 'vitest';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 import { runImport, type ImportOptions } from '../../src/ingest/import.js';
 import { checkRecord, type PaperRecord } from '../../src/ingest/record.js';
 import { createImportWriter } from '../../src/ingest/writer.js';
 import { createWrites } from '../../src/repositories/writes.js';
 import { SEED_FILE } from '../../src/ingest/seed.js';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
 import { projectRoot } from '../../src/paths.js';
 import { createRepositoryFactory } from '../../src/repositories/index.js';
 import { createYogaServer } from '../../src/yoga.js';
 import { sharedDataDir } from '../../scripts/shared-data.js';
 import { graphFingerprint } from '../support/fingerprint.js';
-import { ownNeo4jConfig } from '../support/own-neo4j.js';
+import { ownEmptyNeo4jPerTest } from '../support/own-neo4j.js';
 import { skipWithout } from '../support/requirements.js';
 
 /**
@@ -30,28 +27,13 @@ import { skipWithout } from '../support/requirements.js';
  */
 
 const FIXTURES = join(projectRoot, 'test', 'fixtures', 'import');
-const local = await ownNeo4jConfig('import');
-const uri = `bolt://127.0.0.1:${local.boltPort}`;
-const database = 'neo4j';
-let driver: Driver;
-
-beforeAll(async () => {
-  await startLocalNeo4j(local, () => {});
-  driver = createDriver({ uri, user: 'neo4j', password: local.password, database });
-  await applySchema(driver, database);
-}, 180_000);
-afterAll(async () => {
-  await driver?.close();
-  await stopLocalNeo4j(local, () => {});
-}, 60_000);
-beforeEach(async () => {
-  await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
-});
+const own = await ownEmptyNeo4jPerTest('import');
+const { local, database, uri } = own;
 
 const importFixtures = (format: ImportOptions['format'], ...paths: string[]) =>
-  runImport(graphDatabaseOn(driver, database), { format, paths: paths.map((path) => join(FIXTURES, path)), reportFile: join(mkdtempSync(join(tmpdir(), 'report-')), 'r.jsonl') });
+  runImport(graphDatabaseOn(own.driver, database), { format, paths: paths.map((path) => join(FIXTURES, path)), reportFile: join(mkdtempSync(join(tmpdir(), 'report-')), 'r.jsonl') });
 const rows = async (cypher: string, params: Record<string, unknown> = {}) =>
-  (await driver.executeQuery(cypher, params, { database })).records.map((record) => record.toObject());
+  (await own.driver.executeQuery(cypher, params, { database })).records.map((record) => record.toObject());
 
 describe('formats', () => {
   it('imports OpenAlex pages and gzipped JSON Lines with ids, ORCID, institutions, topics and citations', async () => {
@@ -59,7 +41,7 @@ describe('formats', () => {
     writeFileSync(join(folder, 'later.jsonl.gz'), gzipSync(readFileSync(join(FIXTURES, 'openalex', 'later.jsonl'))));
     const first = await importFixtures('openalex', 'openalex/works-page.json');
     expect(first).toMatchObject({ records: 3, skipped: 1, rejected: 0, papers: { created: 2 } });
-    const second = await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: [folder] });
+    const second = await runImport(graphDatabaseOn(own.driver, database), { format: 'openalex', paths: [folder] });
     expect(second.papers.created).toBe(1);
     expect(second.citationsLinked).toBe(1); // W101 cited W999 before W999 arrived
 
@@ -92,7 +74,7 @@ describe('formats', () => {
       topics: ['T1', 'T2'].map((id) => ({ id: `https://openalex.org/${id}`, display_name: id, score: id === primary ? 0.9 : 0.5, ...hierarchy })),
     });
     writeFileSync(join(folder, 'a.jsonl'), `${JSON.stringify(work('T1', true))}\n`);
-    await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: [folder] });
+    await runImport(graphDatabaseOn(own.driver, database), { format: 'openalex', paths: [folder] });
     const byline = () => rows(`MATCH (a:Author)-[w:AUTHORED]->(:Paper {openalexId: 'W7'}) RETURN a.openalexId AS id, w.corresponding AS corresponding, w.rawName AS rawName ORDER BY id`);
     const topics = () => rows(`MATCH (:Paper {openalexId: 'W7'})-[h:HAS_TOPIC]->(t) RETURN t.id AS id, h.primary AS primary, h.score AS score ORDER BY id`);
     expect(await byline()).toEqual([{ id: 'A7', corresponding: true, rawName: 'A. Lovelace' }, { id: 'A8', corresponding: null, rawName: null }]);
@@ -103,7 +85,7 @@ describe('formats', () => {
       ['openalex:fields/17', 'openalex-field', '17', 'Computer Science'], ['openalex:domains/3', 'openalex-domain', '3', 'Physical Sciences'],
     ] }]);
     writeFileSync(join(folder, 'a.jsonl'), `${JSON.stringify(work('T2', false))}\n`);
-    await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: [folder] });
+    await runImport(graphDatabaseOn(own.driver, database), { format: 'openalex', paths: [folder] });
     expect(await byline()).toEqual([{ id: 'A7', corresponding: null, rawName: 'A. Lovelace' }, { id: 'A8', corresponding: null, rawName: null }]);
     expect(await topics()).toEqual([{ id: 'openalex:T1', primary: null, score: 0.5 }, { id: 'openalex:T2', primary: true, score: 0.9 }]);
     expect(await rows(`MATCH (t:Topic) RETURN count(*) AS topics`)).toEqual([{ topics: 5 }]);
@@ -111,7 +93,7 @@ describe('formats', () => {
 
   it('imports paper lists of every shape, skipping what was not published, and says why it rejected', async () => {
     const reportFile = join(mkdtempSync(join(tmpdir(), 'report-')), 'rejected.jsonl');
-    const summary = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [join(FIXTURES, 'paperlists')], reportFile });
+    const summary = await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [join(FIXTURES, 'paperlists')], reportFile });
     expect(summary).toMatchObject({ records: 9, skipped: 2, rejected: 1, skippedReasons: { 'status Reject': 1, 'status Withdraw': 1 } });
     expect(readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([
       { record: 'iclr2022.json#3', reason: expect.stringContaining('no authors') },
@@ -134,7 +116,7 @@ describe('formats', () => {
 
 describe('identity', () => {
   it('makes one author of "baixu chen" and "Baixu Chen", and one paper of a preprint and its conference version', async () => {
-    await runImport(graphDatabaseOn(driver, database), { format: 'json', paths: [SEED_FILE] });
+    await runImport(graphDatabaseOn(own.driver, database), { format: 'json', paths: [SEED_FILE] });
     await importFixtures('paperlist', 'paperlists');
     const baixu = await rows(`MATCH (a:Author {nameKey: 'baixu chen'}) RETURN a.id AS id, a.openreviewId AS openreview, count{ (a)-[:AUTHORED]->() } AS papers`);
     expect(baixu).toEqual([{ id: 'author:baixu-chen', openreview: '~Baixu_Chen2', papers: 6 }]);
@@ -174,7 +156,7 @@ describe('malformed records', () => {
       'not even an object',
     ]));
     const reportFile = join(folder, 'rejected.jsonl');
-    const summary = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder], reportFile, batchSize: 100 });
+    const summary = await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [folder], reportFile, batchSize: 100 });
     expect(summary).toMatchObject({ records: 9, rejected: 7, papers: { created: 2 } });
     const reasons = readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line).reason as string);
     expect(reasons).toEqual([
@@ -194,12 +176,12 @@ describe('running again', () => {
   it('changes nothing and reports every paper unchanged', async () => {
     await importFixtures('paperlist', 'paperlists');
     await importFixtures('openalex', 'openalex');
-    const before = await graphFingerprint(driver, database);
+    const before = await graphFingerprint(own.driver, database);
     const paperlists = await importFixtures('paperlist', 'paperlists');
     const openalex = await importFixtures('openalex', 'openalex');
     expect(paperlists.papers).toEqual({ created: 0, updated: 0, unchanged: 6 });
     expect(openalex.papers).toEqual({ created: 0, updated: 0, unchanged: 3 });
-    expect(await graphFingerprint(driver, database)).toEqual(before);
+    expect(await graphFingerprint(own.driver, database)).toEqual(before);
   });
 
   it('after being killed half way, ends in the same graph as one clean run', async () => {
@@ -235,29 +217,29 @@ describe('running again', () => {
 
     const rerun = cli();
     expect(await new Promise((resolve) => rerun.once('exit', resolve))).toBe(0);
-    const afterKill = await graphFingerprint(driver, database);
+    const afterKill = await graphFingerprint(own.driver, database);
 
-    await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
-    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder], batchSize: 100 });
-    expect(afterKill).toEqual(await graphFingerprint(driver, database));
+    await own.driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
+    await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [folder], batchSize: 100 });
+    expect(afterKill).toEqual(await graphFingerprint(own.driver, database));
   }, 180_000);
 
   it('twice at once makes no duplicates', async () => {
     const both = () => Promise.all([importFixtures('paperlist', 'paperlists'), importFixtures('openalex', 'openalex/works-page.json')]);
     await Promise.all([both(), both()]);
-    const concurrent = await graphFingerprint(driver, database);
+    const concurrent = await graphFingerprint(own.driver, database);
     const duplicates = await rows(`MATCH (p:Paper) WITH p.titleKey AS key, count(*) AS n WHERE n > 1 RETURN key`);
     expect(duplicates).toEqual([]);
-    await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
+    await own.driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
     await both();
-    expect(concurrent).toEqual(await graphFingerprint(driver, database));
+    expect(concurrent).toEqual(await graphFingerprint(own.driver, database));
   }, 60_000);
 });
 
 describe('mutations', () => {
   const TOKEN = 'test-token-0123456789-0123456789-abcdef';
   const yoga = () =>
-    createYogaServer({ repositories: createRepositoryFactory(graphDatabaseOn(driver, database)), logger: pino({ level: 'silent' }), apiTokens: [TOKEN] });
+    createYogaServer({ repositories: createRepositoryFactory(graphDatabaseOn(own.driver, database)), logger: pino({ level: 'silent' }), apiTokens: [TOKEN] });
   async function mutate(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
     const response = await yoga().fetch('http://yoga/graphql', {
       method: 'POST',
@@ -271,7 +253,7 @@ describe('mutations', () => {
 
   it('without a token, or with a forged one, write nothing', async () => {
     await importFixtures('paperlist', 'paperlists');
-    const before = await graphFingerprint(driver, database);
+    const before = await graphFingerprint(own.driver, database);
     const [iclr] = await rows(`MATCH (p:Paper {openreviewId: 'VNqaB1g9393'})<-[:AUTHORED]-(a) RETURN collect(a.id) AS ids`);
     const attempts: [string, Record<string, unknown>][] = [
       [UPSERT, { input }],
@@ -286,7 +268,7 @@ describe('mutations', () => {
         expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       }
     }
-    expect(await graphFingerprint(driver, database)).toEqual(before);
+    expect(await graphFingerprint(own.driver, database)).toEqual(before);
   });
 
   it('with a token, upsert, import, merge and split without losing an authorship', async () => {
@@ -352,7 +334,7 @@ describe('names', () => {
     written = 0;
     // The graph as the importer before name cleaning left it: the byline split at the entity's `;`
     // into two "authors", marks kept in display names, authorships with no spelling or sources.
-    const writer = createImportWriter(graphDatabaseOn(driver, database));
+    const writer = createImportWriter(graphDatabaseOn(own.driver, database));
     const source = { id: 'source:paperlist:iclr2022', kind: 'conference-paper-list', name: 'ICLR 2022 paper list' };
     const legacy = (i: number, title: string, names: string[]) => (checkRecord({
       source, recordId: `iclr2022.json#${i}`, title, year: 2022, venue: 'ICLR 2022', openreviewId: `Names${String(i).padStart(7, '0')}`,
@@ -363,12 +345,12 @@ describe('names', () => {
       legacy(1, lists[1]!.title, ["Pierluca D'Oro", 'Ananya Kumar']),
       legacy(2, lists[2]!.title, ['Ananya Kumar*']),
     ]);
-    await driver.executeQuery(`MATCH ()-[w:AUTHORED]->() REMOVE w.name, w.sources WITH count(*) AS _
+    await own.driver.executeQuery(`MATCH ()-[w:AUTHORED]->() REMOVE w.name, w.sources WITH count(*) AS _
       MATCH (a:Author {nameKey: 'ananya kumar'}) SET a.name = 'Ananya Kumar*'`, {}, { database });
     expect(await authorsNamed('.*(&#|[*,]).*')).toHaveLength(3);
     const folder = paperlist(lists);
 
-    const healed = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder] });
+    const healed = await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [folder] });
     expect(healed.papers).toEqual({ created: 0, updated: 2, unchanged: 1 });
     expect(await authorsNamed('.*(&#|[*,;"]).*')).toEqual([]);
     const bylines = await rows(`MATCH (p:Paper)<-[w:AUTHORED]-(a) WITH p, w, a ORDER BY w.position
@@ -381,9 +363,9 @@ describe('names', () => {
     expect(await rows(`MATCH (a:Author) RETURN count(a) AS authors, count{ ()-[:AUTHORED]->() } AS authorships`)).toEqual([{ authors: 6, authorships: 8 }]);
 
     // The healed graph is the one a clean import makes, and stays so.
-    const afterHealing = await graphFingerprint(driver, database);
-    expect((await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder] })).papers.unchanged).toBe(3);
-    expect(await graphFingerprint(driver, database)).toEqual(afterHealing);
+    const afterHealing = await graphFingerprint(own.driver, database);
+    expect((await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [folder] })).papers.unchanged).toBe(3);
+    expect(await graphFingerprint(own.driver, database)).toEqual(afterHealing);
   });
 
   it('displays the cleanest, most common spelling, and leaves out byline entries that are not names', async () => {
@@ -394,7 +376,7 @@ describe('names', () => {
       { title: 'Four', author: 'Jane  Roe†' },
     ]);
     const reportFile = join(folder, 'report.jsonl');
-    const summary = await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [folder], reportFile });
+    const summary = await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [folder], reportFile });
     expect(summary).toMatchObject({ namesDropped: 1, rejected: 0, papers: { created: 4 } });
     expect(readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ record: 'iclr2022.json#2', dropped: 'author name "11537" has no letters' }]);
     expect(await rows('MATCH (a:Author) RETURN a.name AS name, count{ (a)-[:AUTHORED]->() } AS papers ORDER BY name')).toEqual([
@@ -404,16 +386,16 @@ describe('names', () => {
   });
 
   it('remembers a spelling merged into an author, so a later record with it joins that author', async () => {
-    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [paperlist([{ title: 'By Jane', author: 'Jane Doe' }, { title: 'By Jane Q.', author: 'Jane Q. Doe' }])] });
-    const writes = createWrites(graphDatabaseOn(driver, database));
+    await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [paperlist([{ title: 'By Jane', author: 'Jane Doe' }, { title: 'By Jane Q.', author: 'Jane Q. Doe' }])] });
+    const writes = createWrites(graphDatabaseOn(own.driver, database));
     await writes.mergeAuthors('author:jane-doe', ['author:jane-q-doe']);
     const later = paperlist([{ title: 'Later by Jane Q.', author: 'Jane Q Doe, New Person' }]);
-    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: [later] });
+    await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: [later] });
     expect(await rows(`MATCH (a:Author) RETURN a.id AS id, a.name AS name, [(a)-[:AUTHORED]->(p) | p.title] AS papers ORDER BY id`)).toEqual([
       { id: 'author:jane-doe', name: expect.any(String), papers: expect.arrayContaining(['By Jane', 'By Jane Q.', 'Later by Jane Q.']) },
       { id: 'author:new-person', name: 'New Person', papers: ['Later by Jane Q.'] },
     ]);
-    const yoga = createYogaServer({ logger: pino({ level: 'silent' }), repositories: createRepositoryFactory(graphDatabaseOn(driver, database)) });
+    const yoga = createYogaServer({ logger: pino({ level: 'silent' }), repositories: createRepositoryFactory(graphDatabaseOn(own.driver, database)) });
     const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ author(name: "jane q. doe") { papers { totalCount } } }' }) });
     expect(((await response.json()) as { data: unknown }).data).toEqual({ author: { papers: { totalCount: 3 } } });
   });
@@ -426,10 +408,10 @@ describe('the real data in ../shared/data', () => {
 
   it.skipIf(skip)('imports the OpenAlex sample and a conference list, and a second run reports all unchanged', async () => {
     const paths = { openalex: [join(shared, 'openalex-sample')], paperlist: [join(shared, 'paperlists', 'kdd', 'kdd2023.json')] };
-    const first = [await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: paths.openalex }), await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: paths.paperlist })];
+    const first = [await runImport(graphDatabaseOn(own.driver, database), { format: 'openalex', paths: paths.openalex }), await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: paths.paperlist })];
     expect(first[0]!.papers.created).toBeGreaterThan(150);
     expect(first[1]!.papers.created).toBeGreaterThan(450);
-    const second = [await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: paths.openalex }), await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: paths.paperlist })];
+    const second = [await runImport(graphDatabaseOn(own.driver, database), { format: 'openalex', paths: paths.openalex }), await runImport(graphDatabaseOn(own.driver, database), { format: 'paperlist', paths: paths.paperlist })];
     for (const [index, run] of second.entries()) {
       expect(run.papers).toEqual({ created: 0, updated: 0, unchanged: first[index]!.papers.created + first[index]!.papers.updated });
     }

@@ -2,47 +2,30 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
-import { applySchema } from '../../src/db/migrate.js';
+import { describe, expect, it } from 'vitest';
+import { graphDatabaseOn } from '../../src/db/driver.js';
 import { syncSnapshot, type SnapshotSyncOptions } from '../../src/ingest/snapshot/incremental.js';
 import { readMergedIds } from '../../src/ingest/snapshot/layout.js';
 import { addSnapshotUpdate, generateOpenAlexSnapshot } from '../../tools/synthetic/openalex-snapshot/index.js';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
 import { graphFingerprint } from '../support/fingerprint.js';
-import { ownNeo4jConfig } from '../support/own-neo4j.js';
+import { ownEmptyNeo4jPerTest } from '../support/own-neo4j.js';
 
 /**
  * `npm run import -- openalex-snapshot DIR` end to end on small hand-built snapshots, on an
  * instance of its own (each test starts from an empty graph; one kills a sync half way).
  */
 
-const local = await ownNeo4jConfig('snapshot');
-const database = 'neo4j';
-let driver: Driver;
-
-beforeAll(async () => {
-  await startLocalNeo4j(local, () => {});
-  driver = createDriver({ uri: `bolt://127.0.0.1:${local.boltPort}`, user: 'neo4j', password: local.password, database });
-  await applySchema(driver, database);
-}, 180_000);
-afterAll(async () => {
-  await driver?.close();
-  await stopLocalNeo4j(local, () => {});
-}, 60_000);
-beforeEach(async () => {
-  await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
-});
+const own = await ownEmptyNeo4jPerTest('snapshot');
+const { database } = own;
 
 const rows = async (cypher: string, params: Record<string, unknown> = {}) =>
-  (await driver.executeQuery(cypher, params, { database })).records.map((record) => record.toObject());
+  (await own.driver.executeQuery(cypher, params, { database })).records.map((record) => record.toObject());
 const sync = (dir: string, options: Partial<SnapshotSyncOptions> = {}) =>
-  syncSnapshot(graphDatabaseOn(driver, database), { dir, reportFile: join(dir, 'report.jsonl'), batchSize: 10, ...options });
+  syncSnapshot(graphDatabaseOn(own.driver, database), { dir, reportFile: join(dir, 'report.jsonl'), batchSize: 10, ...options });
 /** The whole graph, but when parts were applied (a killed run and a clean one differ only there). */
 const fingerprint = async () => {
-  await driver.executeQuery('MATCH (p:SnapshotPart) REMOVE p.appliedAt', {}, { database });
-  return graphFingerprint(driver, database);
+  await own.driver.executeQuery('MATCH (p:SnapshotPart) REMOVE p.appliedAt', {}, { database });
+  return graphFingerprint(own.driver, database);
 };
 
 // --- a small snapshot in OpenAlex's layout -------------------------------------------------
@@ -242,7 +225,7 @@ describe('an OpenAlex snapshot', () => {
     }
     const cleanGraph = await fingerprint();
 
-    await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
+    await own.driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
     // Stopped in the middle of the works, then in the merged ids (topics, works, institutions and authors applied).
     await expect(sync(dir, { batchSize: 50, stopAfter: ({ phase, batches }) => phase === 'works' && batches === 3 })).rejects.toThrow('stopped after 3 works batches');
     await expect(sync(dir, { batchSize: 50, stopAfter: ({ phase }) => phase === 'merges' })).rejects.toThrow('stopped after 1 merges batches');

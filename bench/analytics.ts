@@ -19,7 +19,6 @@
  * run needed. The open edition of GDS has no gds.systemMonitor.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -29,7 +28,7 @@ import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { integer, jsonOption } from './lib/cli.js';
 import { projectRoot } from './lib/paths.js';
-import { peakMemoryMiB } from './lib/proc.js';
+import { peakMemoryMiB, runMeasured } from './lib/proc.js';
 import { describeMachine, machineLine } from './lib/report.js';
 import { median } from './lib/stats.js';
 import { instancePaths, localNeo4jSettings, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
@@ -82,18 +81,12 @@ async function cypher<T = Record<string, unknown>>(driver: Driver, query: string
 
 /** A child process of this project (tsx loaded in-process), against the bench's instance. */
 async function child(script: string, args: string[], env: Record<string, string> = {}) {
-  const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const { code, seconds, peakMiB } = await runMeasured(['--import', 'tsx', script, ...args], {
+    env: { NEO4J_URI: uri, NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn', ...env },
+    pollMs: 1_000,
   });
-  let peakMiB = 0;
-  const poll = setInterval(() => (peakMiB = Math.max(peakMiB, peakMemoryMiB(proc.pid!) ?? 0)), 1_000);
-  const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
-  clearInterval(poll);
   if (code !== 0) throw new Error(`${script} exited with ${code}`);
-  return { seconds: (performance.now() - started) / 1000, peakMiB };
+  return { seconds, peakMiB };
 }
 
 // ---- the graph -----------------------------------------------------------------------------------

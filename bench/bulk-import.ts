@@ -8,7 +8,6 @@
  * second, the generator's peak RSS (the bulk one: structure + converter; neo4j-admin apart) and
  * the bulk phases (convert, neo4j-admin, schema, summaries).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +15,8 @@ import { Command } from 'commander';
 import { createDriver } from '../src/db/driver.js';
 import { converterOnly } from './lib/bulk-converter.js';
 import { count, integer } from './lib/cli.js';
-import { projectRoot } from './lib/paths.js';
-import { childrenOf, peakMemoryMiB } from './lib/proc.js';
+import { childrenOf, runMeasured } from './lib/proc.js';
+import { median } from './lib/stats.js';
 import { machineLine } from './lib/report.js';
 import { localNeo4jSettings, resetLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 
@@ -68,18 +67,9 @@ async function once(path: Run['path']): Promise<Run> {
     ...process.env, NEO4J_URI: '', LOCAL_NEO4J_INSTANCE: local.instance, LOCAL_NEO4J_BOLT_PORT: String(local.boltPort), LOCAL_NEO4J_HTTP_PORT: String(local.httpPort), LOG_LEVEL: 'warn',
   };
   console.log(`\n${path}: npm run generate -- --authors ${options.authors}${path === 'bulk' ? ' --bulk' : ''} (instance ${local.instance}, reset)`);
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
-  let peakMiB = 0;
-  let adminPeakMiB = 0;
-  const poll = setInterval(() => {
-    peakMiB = Math.max(peakMiB, peakMemoryMiB(child.pid!) ?? 0);
-    // neo4j-admin runs as the generator's child (java); the server is started detached.
-    for (const pid of childrenOf(child.pid!)) adminPeakMiB = Math.max(adminPeakMiB, peakMemoryMiB(pid) ?? 0);
-  }, 200);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(poll);
-  const seconds = (performance.now() - started) / 1000;
+  // neo4j-admin runs as the generator's child (java); the server is started detached.
+  const { code, seconds, peakMiB, othersPeakMiB } = await runMeasured(args, { env: childEnv, others: childrenOf, pollMs: 200 });
+  const adminPeakMiB = othersPeakMiB ?? 0;
   if (code !== 0) throw new Error(`${path} exited with ${code}`);
   const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
   const { records } = await driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes + relationships AS rows', {}, { database: 'neo4j' });
@@ -88,11 +78,6 @@ async function once(path: Run['path']): Promise<Run> {
   return { path, seconds, rows: Number(records[0]!.get('rows')), peakMiB, adminPeakMiB, phases };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 try {

@@ -16,14 +16,13 @@
  * "bench-corpus" (LOCAL_NEO4J_DIR, reset first); `--clean` removes both at the end. Figures are printed
  * as markdown, for docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { createDriver } from '../src/db/driver.js';
 import { count } from './lib/cli.js';
 import { projectRoot } from './lib/paths.js';
-import { peakMemoryMiB, pidListeningOn } from './lib/proc.js';
+import { pidListeningOn, runMeasured } from './lib/proc.js';
 import { machineLine, markdownTable } from './lib/report.js';
 import { instancePaths, localNeo4jSettings, resetLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 
@@ -62,36 +61,16 @@ interface Step {
   seconds: number;
   peakMiB: number;
   neo4jPeakMiB: number | null;
-  output: string;
 }
 const steps: Step[] = [];
 
-/** Runs `node --import tsx <script> ...args` (so the pid polled is the script's own), printing and keeping its output. */
+/** One step as its own process, timed, with its peak RSS and the instance's. */
 async function run(step: string, script: string, args: string[], env: Record<string, string> = {}): Promise<Step> {
   console.log(`\n== ${step}: ${script} ${args.join(' ')}`);
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let peakMiB = 0;
-  let neo4jPeakMiB: number | null = null;
-  const poll = setInterval(() => {
-    peakMiB = Math.max(peakMiB, peakMemoryMiB(child.pid!) ?? 0);
-    const neo4j = pidListeningOn(local.boltPort);
-    if (neo4j !== null) neo4jPeakMiB = Math.max(neo4jPeakMiB ?? 0, peakMemoryMiB(neo4j) ?? 0);
-  }, 500);
-  const code = await new Promise<number | null>((done) => child.on('exit', done));
-  clearInterval(poll);
-  const result = { step, seconds: (performance.now() - started) / 1000, peakMiB, neo4jPeakMiB, output };
+  const measured = await runMeasured(['--import', 'tsx', script, ...args], { env, others: () => [pidListeningOn(local.boltPort)] });
+  const result = { step, seconds: measured.seconds, peakMiB: measured.peakMiB, neo4jPeakMiB: measured.othersPeakMiB };
   steps.push(result);
-  if (code !== 0) console.log(`(${step} exited with ${code})`);
+  if (measured.code !== 0) console.log(`(${step} exited with ${measured.code})`);
   return result;
 }
 

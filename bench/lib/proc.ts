@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { projectRoot } from './paths.js';
 
 /** What /proc says of a live process, for the benchmarks (Linux). */
 
@@ -89,4 +91,37 @@ export function pidListeningOn(port: number): number | null {
     }
   }
   return null;
+}
+
+export interface MeasuredRun {
+  code: number | null;
+  seconds: number;
+  /** Peak RSS of the child itself. */
+  peakMiB: number;
+  /** Peak RSS of the other processes watched (`others`), the largest of them; null when none was seen. */
+  othersPeakMiB: number | null;
+}
+
+/**
+ * Runs `node ...args` from the project root, its output on ours, and polls the peak RSS of it
+ * and of the processes `others()` names at each tick (its java child, the Neo4j it talks to).
+ * Pass `--import tsx <script>` rather than `npx tsx`, so that the pid polled is the script's own.
+ */
+export async function runMeasured(
+  args: string[],
+  { env = {}, others = () => [], pollMs = 500 }: { env?: NodeJS.ProcessEnv; others?: (pid: number) => (number | null)[]; pollMs?: number } = {},
+): Promise<MeasuredRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  let peakMiB = 0;
+  let othersPeakMiB: number | null = null;
+  const poll = setInterval(() => {
+    peakMiB = Math.max(peakMiB, peakMemoryMiB(child.pid!) ?? 0); // null: exited between ticks
+    for (const pid of others(child.pid!)) {
+      if (pid !== null) othersPeakMiB = Math.max(othersPeakMiB ?? 0, peakMemoryMiB(pid) ?? 0);
+    }
+  }, pollMs);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(poll);
+  return { code, seconds: (performance.now() - started) / 1000, peakMiB, othersPeakMiB };
 }

@@ -13,7 +13,7 @@
  *   5. `npm run bench:api` on the loaded graph (a few rounds), when `--api-rounds` is above 0.
  *
  * The snapshot goes under --dir (default .bench-corpus/), the store into the local Neo4j instance
- * "bench-corpus" (LOCAL_NEO4J_DIR, reset first); `--clean` removes both at the end. Figures are printed
+ * "bench-corpus" (LOCAL_NEO4J_DIR, reset first); `--clean` removes the snapshot it generated and the instance at the end. Figures are printed
  * as markdown, for docs/benchmarks.md.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -37,7 +37,7 @@ const options = new Command('bench:corpus')
   .option('--page-cache <size>', "the instance's page cache", '8g')
   .option('--skip-analytics', 'leave out the analytics job')
   .option('--keep-snapshot', 'reuse a snapshot already generated in --dir')
-  .option('--clean', 'remove the snapshot and the instance afterwards')
+  .option('--clean', 'remove the snapshot this run generated and the instance afterwards')
   .showHelpAfterError()
   .parse()
   .opts<{
@@ -83,8 +83,13 @@ const duBytes = (path: string): number => {
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 
 mkdirSync(dir, { recursive: true });
-if (!options.keepSnapshot || !existsSync(snapshot)) {
-  rmSync(snapshot, { recursive: true, force: true });
+// A snapshot already there is never deleted: reused with --keep-snapshot, else refused.
+if (existsSync(snapshot) && !options.keepSnapshot) {
+  console.error(`${snapshot} exists: pass --keep-snapshot to reuse it, or remove it yourself.`);
+  process.exit(1);
+}
+const generated = !existsSync(snapshot);
+if (generated) {
   await run('generate snapshot', 'scripts/generate-graph.ts', ['--format', 'openalex-snapshot', '--works', String(options.works), '--out', snapshot]);
 }
 const snapshotBytes = duBytes(snapshot);
@@ -131,6 +136,7 @@ console.log(`\nsnapshot ${gib(snapshotBytes)} gzip; store after the bulk load ${
 console.log(`after the bulk load: ${JSON.stringify(loaded)}\nafter the update: ${JSON.stringify(updated)}`);
 console.log(`bulk load: ${Math.round((loaded.nodes + loaded.relationships) / bulk.seconds)} nodes+relationships/s over ${bulk.seconds.toFixed(0)} s`);
 if (options.clean) {
-  rmSync(dir, { recursive: true, force: true });
+  // Only what this run made: the snapshot it generated and the bench's own instance.
+  if (generated) rmSync(snapshot, { recursive: true, force: true });
   await resetLocalNeo4j(local, () => {});
 }

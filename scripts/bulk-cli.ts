@@ -3,12 +3,12 @@
  * `npm run import -- ... --bulk` and `npm run generate -- ... --bulk`: progress bars for the
  * conversion and the summaries, the summary with every phase timed, the remote instructions.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Config } from '../src/config.js';
 import type { GraphDatabase } from '../src/db/driver.js';
-import type { RecordStream } from '../src/ingest/bulk/convert.js';
+import { removeConverterFiles, type RecordStream } from '../src/ingest/bulk/convert.js';
 import { bulkLoad, type BulkLoadSummary } from '../tools/bulk-load.js';
 import { baseDir } from '../tools/local-neo4j/paths.js';
 
@@ -104,7 +104,7 @@ export async function runBulkCli(options: BulkCliOptions): Promise<BulkLoadSumma
     summarizing.stop();
     printBulkSummary(summary);
     if (options.summaryFile) writeFileSync(options.summaryFile, `${JSON.stringify({ ...summary, convert: { ...summary.convert, groups: undefined } }, null, 2)}\n`);
-    if (!summary.remote && !options.keepFiles) rmSync(dir, { recursive: true, force: true });
+    if (!summary.remote && !options.keepFiles) removeConverterFiles(dir, { folderIfEmpty: true });
     return summary;
   } finally {
     converting.stop();

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
@@ -158,11 +158,24 @@ export type RecordStream = AsyncIterable<PaperRecord> | Iterable<PaperRecord>;
 /** The converter's files, listed for the import (admin-import.ts). */
 export const MANIFEST = 'bulk-import.json';
 
+const CONVERTER_FILE = /^(nodes|relationships)-.*\.csv(\.gz)?$|^pending-references\.bin$|^bulk-import\.json$|^import\.report$/;
+
+/**
+ * Removes what a conversion and its import write into `dir` (an earlier one's, or this one's once
+ * loaded: the CSV files, the manifest, neo4j-admin's report) and nothing else; the folder itself only when that leaves it empty. `--bulk-dir` may name a folder
+ * that holds other files.
+ */
+export function removeConverterFiles(dir: string, { folderIfEmpty = false } = {}): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir)) if (CONVERTER_FILE.test(file)) rmSync(join(dir, file));
+  if (folderIfEmpty && readdirSync(dir).length === 0) rmdirSync(dir);
+}
+
 export async function convertRecords(records: RecordStream, options: ConvertOptions): Promise<ConvertSummary> {
   const started = performance.now();
   const { dir } = options;
   mkdirSync(dir, { recursive: true });
-  for (const file of readdirSync(dir)) if (/^(nodes|relationships)-.*\.csv(\.gz)?$|^pending-references\.bin$|^bulk-import\.json$/.test(file)) rmSync(join(dir, file));
+  removeConverterFiles(dir);
   const level = options.gzipLevel ?? GZIP_LEVEL;
   const node = (labels: string, kind: Kind) => new CsvGroup(dir, 'nodes', labels, [id(labels.split(':')[0]!), ...SCHEMA[kind].columns], level);
   const files = {

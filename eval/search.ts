@@ -1,0 +1,192 @@
+/**
+ * `npm run eval:search`: how well the graph keeps institutions together and how well search finds
+ * what a person means, on the real paper lists (../shared/data/paperlists), imported into a local
+ * Neo4j instance of its own ("eval-search", reset first unless --reuse):
+ *
+ * - organizations: how many, how many with joined names (eval/lib/search-measures.ts
+ *   joinedNameReason), and per institution (an organization part of no other) with --min-papers
+ *   papers or more, the share of the papers whose raw affiliation strings name it that its node
+ *   holds, its sub-units rolled up. "Names it": one of its names (and aliases) appears as whole
+ *   words in the paper's raw `aff` string, and no longer organization name covers those words
+ *   (InstitutionMatcher: "Google DeepMind" names Google DeepMind, not Google);
+ * - organizations(search: <its name>): where the institution ranks;
+ * - the author typeahead for the --authors most prolific authors: authors(search:) with the first
+ *   name and the surname's first 3 letters, the full name, and 4 letters of the surname alone:
+ *   top-1 and MRR@10.
+ *
+ * Everything is asked through the GraphQL API in-process, as the explorer asks it. Prints
+ * markdown for docs/benchmarks.md; --json writes the figures and the misses.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { Command } from 'commander';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { cypher } from '../src/db/cypher.js';
+import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
+import { applySchema } from '../src/db/migrate.js';
+import { runImport } from '../src/ingest/import.js';
+import { createRepositoryFactory } from '../src/repositories/index.js';
+import { createYogaServer } from '../src/yoga.js';
+import { sharedDataDir } from '../scripts/shared-data.js';
+import { resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
+import { count } from '../bench/lib/cli.js';
+import { machineLine, markdownTable } from '../bench/lib/report.js';
+import { InstitutionMatcher, joinedNameReason, rankFigures, rankOf, typedPrefix } from './lib/search-measures.js';
+
+const options = new Command('eval:search')
+  .description('institutions kept together and search ranking, measured on the real paper lists')
+  .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
+  .addOption(count('--min-papers <n>', 'institutions with at least this many papers are measured', 1, 100))
+  .addOption(count('--authors <n>', 'the most prolific authors tried in the typeahead', 1, 100))
+  .option('--reuse', 'measure the graph already in the eval-search instance (no reset, no import)')
+  .option('--keep', 'leave the instance running afterwards')
+  .option('--json <file>', 'also write the figures and every miss as JSON')
+  .showHelpAfterError()
+  .parse()
+  .opts<{ lists: string; minPapers: number; authors: number; reuse?: boolean; keep?: boolean; json?: string }>();
+
+const lists = resolve(options.lists);
+if (!existsSync(lists)) {
+  console.error(`${lists} does not exist: point --lists (or SHARED_DATA_DIR) at the paper lists.`);
+  process.exit(2);
+}
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : name.endsWith('.json') ? [path] : [];
+  });
+
+const local = { ...loadConfig().localNeo4j, instance: 'eval-search', boltPort: 7699, httpPort: 7486 };
+const log = (line: string) => console.error(line);
+if (!options.reuse) await resetLocalNeo4j(local, log);
+await startLocalNeo4j(local, log);
+const database = 'neo4j';
+const driver = createDriver({ uri: `bolt://127.0.0.1:${local.boltPort}`, user: 'neo4j', password: local.password, database });
+const db = graphDatabaseOn(driver, database);
+
+try {
+  if (!options.reuse) {
+    await applySchema(driver, database);
+    const started = performance.now();
+    let shown = 0;
+    const summary = await runImport(db, {
+      format: 'paperlist', paths: [lists],
+      onProgress: ({ done, total }) => {
+        if (done - shown >= 5_000 || done === total) process.stderr.write(`\rimported ${(shown = done)} / ${total} records`);
+      },
+    });
+    console.error(`\nimported ${summary.records} records in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+
+  const rows = async (path: string, params: Record<string, unknown> = {}) =>
+    (await driver.executeQuery(cypher(path), params, { database })).records.map((record) => record.toObject());
+
+  // The raw affiliation string of every paper, by the record it came from (file#index).
+  const rawAffiliation = new Map<string, string>();
+  for (const file of listFiles(lists)) {
+    const items = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];
+    items.forEach((item, index) => {
+      const aff = typeof item.aff === 'string' ? item.aff : typeof item.affs === 'string' ? item.affs : '';
+      if (aff.trim()) rawAffiliation.set(`${basename(file)}#${index}`, aff);
+    });
+  }
+  const paperAffiliation = new Map<string, string>();
+  for (const { paperId, recordId } of await rows('eval/paper-records')) {
+    const aff = rawAffiliation.get(recordId as string);
+    if (aff) paperAffiliation.set(paperId as string, `${paperAffiliation.get(paperId as string) ?? ''};${aff}`);
+  }
+
+  // Organizations: how many, joined names.
+  const organizations = await rows('eval/organization-names');
+  const joined = organizations.flatMap(({ name }) => {
+    const reason = joinedNameReason(name as string);
+    return reason ? [{ name: name as string, reason }] : [];
+  });
+  const subUnits = organizations.filter((o) => o.isSubUnit).length;
+
+  // Institutions and the papers that name them.
+  const institutions = (await rows('eval/institutions')).map((row) => ({
+    id: row.id as string, name: row.name as string, names: [row.name as string, ...(row.aliases as string[])], paperIds: new Set(row.paperIds as string[]),
+  }));
+  const SUB_UNIT_HEAD = /^(the\s+)?(department|dept|school|faculty|laboratory|lab|center|centre|institute for|division|group|college of)\b/i;
+  const matcher = new InstitutionMatcher(institutions.filter((o) => o.paperIds.size >= options.minPapers || (!joinedNameReason(o.name) && !SUB_UNIT_HEAD.test(o.name))));
+  const naming = new Map<string, Set<string>>();
+  for (const [paperId, aff] of paperAffiliation) {
+    for (const id of matcher.named(aff)) {
+      let papers = naming.get(id);
+      if (!papers) naming.set(id, (papers = new Set()));
+      papers.add(paperId);
+    }
+  }
+  const large = institutions.filter((o) => o.paperIds.size >= options.minPapers).sort((a, b) => b.paperIds.size - a.paperIds.size);
+
+  const yoga = createYogaServer({ repositories: createRepositoryFactory(db), logger: pino({ level: 'silent' }) });
+  async function ask<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
+    const response = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data: Data; errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors.map((error) => error.message).join('; '));
+    return body.data;
+  }
+  const hits = async (field: 'authors' | 'organizations', search: string) => {
+    const data = await ask<Record<string, { edges: { node: { id: string } }[] }>>(`query($search: String!) { ${field}(search: $search, first: 10) { edges { node { id } } } }`, { search });
+    return data[field]!.edges.map((edge) => edge.node.id);
+  };
+
+  const institutionRows = [];
+  for (const o of large) {
+    const named = naming.get(o.id) ?? new Set<string>();
+    const held = [...named].filter((paperId) => o.paperIds.has(paperId)).length;
+    const searchRank = rankOf(await hits('organizations', o.name), encodeGlobalID('Organization', o.id));
+    institutionRows.push({ name: o.name, papers: o.paperIds.size, naming: named.size, held, share: named.size ? held / named.size : 1, searchRank });
+  }
+
+  // The typeahead.
+  const prolific = await rows('eval/prolific-authors', { limit: options.authors });
+  const tries = { 'first name + 3 letters': [] as (number | null)[], 'full name': [] as (number | null)[], '4 letters of the surname': [] as (number | null)[] };
+  const typeaheadMisses: { typed: string; wanted: string; rank: number | null }[] = [];
+  for (const { id, name } of prolific) {
+    const wanted = encodeGlobalID('Author', id as string);
+    const surname = (name as string).trim().split(/\s+/).at(-1)!;
+    const typed: [keyof typeof tries, string | null][] = [
+      ['first name + 3 letters', typedPrefix(name as string, 3)],
+      ['full name', name as string],
+      ['4 letters of the surname', [...surname].length > 4 ? [...surname].slice(0, 4).join('') : null],
+    ];
+    for (const [kind, text] of typed) {
+      if (!text) continue;
+      const rank = rankOf(await hits('authors', text), wanted);
+      tries[kind].push(rank);
+      if (rank !== 1 && kind !== '4 letters of the surname') typeaheadMisses.push({ typed: text, wanted: name as string, rank });
+    }
+  }
+
+  // The report.
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const below = institutionRows.filter((row) => row.share < 0.9);
+  const searchFirst = institutionRows.filter((row) => row.searchRank === 1).length;
+  console.log(`\n## eval:search, ${new Date().toISOString().slice(0, 10)}\n\n${machineLine()}; ${paperAffiliation.size} papers with raw affiliations in ${lists}\n`);
+  console.log(markdownTable(['measure', 'value'], [
+    ['organizations', organizations.length],
+    ['of them sub-units (PART_OF an institution)', subUnits],
+    ['organizations with joined names', joined.length],
+    [`institutions with ≥ ${options.minPapers} papers`, large.length],
+    ['of them holding ≥ 90% of the papers naming them', `${large.length - below.length} of ${large.length}`],
+    ['median share held', pct(institutionRows.map((row) => row.share).sort((a, b) => a - b)[Math.floor(institutionRows.length / 2)] ?? 0)],
+    ['organizations(search: its name) puts it first', `${searchFirst} of ${large.length}`],
+    ...Object.entries(tries).map(([kind, ranks]) => {
+      const { n, top1, mrr } = rankFigures(ranks);
+      return [`typeahead, ${kind} (${n} of the ${options.authors} most prolific)`, `top-1 ${pct(top1)}, MRR@10 ${mrr.toFixed(3)}`];
+    }),
+  ]));
+  console.log(`\n### Institutions (≥ ${options.minPapers} papers; sub-units rolled up)\n`);
+  console.log(markdownTable(['institution', 'papers on it', 'papers naming it', 'of those on it', 'share', 'search rank'],
+    institutionRows.map((row) => [row.name, row.papers, row.naming, row.held, pct(row.share), row.searchRank ?? '> 10'])));
+  if (joined.length) console.log(`\nJoined names, first 10:\n${joined.slice(0, 10).map((j) => `- ${j.name} (${j.reason})`).join('\n')}`);
+  if (typeaheadMisses.length) console.log(`\nTypeahead misses, first 15:\n${typeaheadMisses.slice(0, 15).map((m) => `- "${m.typed}" for ${m.wanted}: rank ${m.rank ?? '> 10'}`).join('\n')}`);
+  if (options.json) writeFileSync(options.json, `${JSON.stringify({ organizations: organizations.length, subUnits, joined, institutions: institutionRows, typeahead: Object.fromEntries(Object.entries(tries).map(([k, r]) => [k, rankFigures(r)])), typeaheadMisses }, null, 2)}\n`);
+} finally {
+  await driver.close();
+  if (!options.keep) await stopLocalNeo4j(local, log);
+}

@@ -10,7 +10,7 @@
  *   words in the paper's raw `aff` string, and no longer organization name covers those words
  *   (InstitutionMatcher: "Google DeepMind" names Google DeepMind, not Google);
  * - organizations(search: <its name>): where the institution ranks;
- * - the author typeahead for the --authors most prolific authors: authors(search:) with the first
+ * - the author typeahead for the --authors most prolific authors (one per name): authors(search:) with the first
  *   name and the surname's first 3 letters, the full name, and 4 letters of the surname alone:
  *   top-1 and MRR@10.
  *
@@ -24,6 +24,7 @@ import { Command } from 'commander';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { cypher } from '../src/db/cypher.js';
+import { normalizeKey } from '../src/domain/normalize.js';
 import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { runImport } from '../src/ingest/import.js';
@@ -143,7 +144,12 @@ try {
   }
 
   // The typeahead.
-  const prolific = await rows('eval/prolific-authors', { limit: options.authors });
+  // One person per name: where several nodes share a name, the one with the most papers (the
+  // others cannot all come first for the same text).
+  const seenNames = new Set<string>();
+  const prolific = (await rows('eval/prolific-authors', { limit: options.authors * 2 }))
+    .filter(({ name }) => !seenNames.has(normalizeKey(name as string)) && seenNames.add(normalizeKey(name as string)))
+    .slice(0, options.authors);
   const tries = { 'first name + 3 letters': [] as (number | null)[], 'full name': [] as (number | null)[], '4 letters of the surname': [] as (number | null)[] };
   const typeaheadMisses: { typed: string; wanted: string; rank: number | null }[] = [];
   for (const { id, name } of prolific) {
@@ -152,7 +158,7 @@ try {
     const typed: [keyof typeof tries, string | null][] = [
       ['first name + 3 letters', typedPrefix(name as string, 3)],
       ['full name', name as string],
-      ['4 letters of the surname', [...surname].length > 4 ? [...surname].slice(0, 4).join('') : null],
+      ['4 letters of the surname', [...surname].slice(0, 4).join('')],
     ];
     for (const [kind, text] of typed) {
       if (!text) continue;

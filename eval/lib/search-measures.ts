@@ -58,7 +58,7 @@ export class InstitutionMatcher {
   }
 }
 
-const INSTITUTION_HEAD = /\b(universit(y|ies|at|ät|é|e|a|à|eit)|hochschule|polytechnic|politecnico|institute of technology)\b/giu;
+const INSTITUTION_HEAD = /\b(universit(y|ies|at|ät|é|e|a|à|eit)|hochschule|politecnico|institute of technology)\b/giu;
 
 /**
  * Why an organization's name looks like several affiliations joined into one, or null: a `+` or
@@ -69,7 +69,8 @@ export function joinedNameReason(name: string): string | null {
   if (/\+/.test(name)) return "'+' between parts";
   if (/;/.test(name)) return "';' between parts";
   if (/(^|[\s,])1\.?\s*\p{Lu}/u.test(name) && /[\s,]2\.?\s*\p{Lu}/u.test(name)) return 'a numbered list';
-  const heads = name.replace(/University College/gi, 'UC').match(INSTITUTION_HEAD) ?? [];
+  // "University College" and "Polytechnic University" are one head each.
+  const heads = name.replace(/University College|Polytechnic University/gi, 'UC').match(INSTITUTION_HEAD) ?? [];
   if (heads.length >= 2) return 'two universities in one name';
   return null;
 }
@@ -89,11 +90,12 @@ export function rankFigures(ranks: (number | null)[]) {
   return { n, top1, mrr };
 }
 
-/** What a person types in a typeahead: the first name and the first `letters` of the surname ("Sergey Lev"). */
+/**
+ * What a person types in a typeahead: the first name and the first `letters` of the surname
+ * ("Sergey Lev"; a shorter surname whole: "Bo Li"), or null for a one-word name.
+ */
 export function typedPrefix(name: string, letters: number): string | null {
   const parts = name.trim().split(/\s+/);
   if (parts.length < 2) return null;
-  const surname = parts.at(-1)!;
-  if ([...surname].length <= letters) return null;
-  return `${parts[0]} ${[...surname].slice(0, letters).join('')}`;
+  return `${parts[0]} ${[...parts.at(-1)!].slice(0, letters).join('')}`;
 }

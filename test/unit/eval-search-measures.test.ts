@@ -31,6 +31,8 @@ describe('eval:search measures', () => {
     expect(joinedNameReason('Department of Computer Science, Stanford University')).toBeNull();
     expect(joinedNameReason('The Hong Kong University of Science and Technology (Guangzhou)')).toBeNull();
     expect(joinedNameReason('Laboratory 3D Vision')).toBeNull();
+    expect(joinedNameReason('2IDEMIA, France')).toBeNull();
+    expect(joinedNameReason('Department of Computing, The Hong Kong Polytechnic University')).toBeNull();
   });
 
   it('ranks and sums up ranks', () => {
@@ -43,6 +45,6 @@ describe('eval:search measures', () => {
   it('types what a person types', () => {
     expect(typedPrefix('Sergey Levine', 3)).toBe('Sergey Lev');
     expect(typedPrefix('Levine', 3)).toBeNull();
-    expect(typedPrefix('Bo Li', 3)).toBeNull();
+    expect(typedPrefix('Bo Li', 3)).toBe('Bo Li');
   });
 });

@@ -41,12 +41,15 @@ const options = new Command('eval:search')
   .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
   .addOption(count('--min-papers <n>', 'institutions with at least this many papers are measured', 1, 100))
   .addOption(count('--authors <n>', 'the most prolific authors tried in the typeahead', 1, 100))
-  .option('--reuse', 'measure the graph already in the eval-search instance (no reset, no import)')
+  .option('--instance <name>', 'the local Neo4j instance to import into and measure', 'eval-search')
+  .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, 7699))
+  .addOption(count('--http-port <port>', "the instance's HTTP port", 1, 7486))
+  .option('--reuse', 'measure the graph already in the instance (no reset, no import; the schema is still applied)')
   .option('--keep', 'leave the instance running afterwards')
   .option('--json <file>', 'also write the figures and every miss as JSON')
   .showHelpAfterError()
   .parse()
-  .opts<{ lists: string; minPapers: number; authors: number; reuse?: boolean; keep?: boolean; json?: string }>();
+  .opts<{ lists: string; minPapers: number; authors: number; instance: string; boltPort: number; httpPort: number; reuse?: boolean; keep?: boolean; json?: string }>();
 
 const lists = resolve(options.lists);
 if (!existsSync(lists)) {
@@ -59,7 +62,7 @@ const listFiles = (dir: string): string[] =>
     return statSync(path).isDirectory() ? listFiles(path) : name.endsWith('.json') ? [path] : [];
   });
 
-const local = { ...loadConfig().localNeo4j, instance: 'eval-search', boltPort: 7699, httpPort: 7486 };
+const local = { ...loadConfig().localNeo4j, instance: options.instance, boltPort: options.boltPort, httpPort: options.httpPort };
 const log = (line: string) => console.error(line);
 if (!options.reuse) await resetLocalNeo4j(local, log);
 await startLocalNeo4j(local, log);
@@ -68,8 +71,9 @@ const driver = createDriver({ uri: `bolt://127.0.0.1:${local.boltPort}`, user: '
 const db = graphDatabaseOn(driver, database);
 
 try {
+  // Also on a graph reused: new indexes (search's full-text ones) are made and awaited.
+  await applySchema(driver, database);
   if (!options.reuse) {
-    await applySchema(driver, database);
     const started = performance.now();
     let shown = 0;
     const summary = await runImport(db, {

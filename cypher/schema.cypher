@@ -44,9 +44,16 @@ CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.titleKey);
 CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
 CREATE INDEX topic_code IF NOT EXISTS FOR (n:Topic) ON (n.code);
 
-// Full-text search over author names and paper titles (Lucene; `authors(search:)`, `papers(search:)`).
-CREATE FULLTEXT INDEX author_names IF NOT EXISTS FOR (n:Author) ON EACH [n.name];
-CREATE FULLTEXT INDEX paper_titles IF NOT EXISTS FOR (n:Paper) ON EACH [n.title];
+// Full-text search (Lucene; `authors`, `organizations`, `papers`, `topics` with `search:`, ranked as
+// src/domain/search.ts says). Over the normalized keys, so that the index's words are the words the
+// ranking compares (case, accents and punctuation folded). Topics carry no key: their names, folded
+// by the analyzer. The earlier indexes over the raw names and titles go.
+DROP INDEX author_names IF EXISTS;
+DROP INDEX paper_titles IF EXISTS;
+CREATE FULLTEXT INDEX author_name_keys IF NOT EXISTS FOR (n:Author) ON EACH [n.nameKey];
+CREATE FULLTEXT INDEX organization_name_keys IF NOT EXISTS FOR (n:Organization) ON EACH [n.nameKey];
+CREATE FULLTEXT INDEX paper_title_keys IF NOT EXISTS FOR (n:Paper) ON EACH [n.titleKey];
+CREATE FULLTEXT INDEX topic_names IF NOT EXISTS FOR (n:Topic) ON EACH [n.name] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
 // Collaboration analytics (src/analytics/run.ts): runs by number, communities by run and number,
 // an author's community members, and authors ordered by PageRank or betweenness.

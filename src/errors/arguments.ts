@@ -1,3 +1,4 @@
+import { searchTerms, type SearchTerms } from '../domain/search.js';
 import { BadInputError } from './coded.js';
 
 /**
@@ -18,4 +19,11 @@ export function yearArgument(name: string, value: number | null | undefined): nu
   if (value == null) return null;
   if (!Number.isInteger(value) || value < 1000 || value > 9999) throw new BadInputError(`\`${name}\` must be a four-digit year.`, { argument: name });
   return value;
+}
+
+/** A `search` argument as the ranking's parameters; it needs a letter or a digit. */
+export function searchArgument(text: string): SearchTerms {
+  const terms = searchTerms(text);
+  if (!terms) throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
+  return terms;
 }

@@ -1,3 +1,4 @@
+import type { SearchTerms } from '../domain/search.js';
 import type { Read } from '../db/read.js';
 import type { OrganizationRow } from './organizations.js';
 import type { TopicRow } from './topics.js';
@@ -73,8 +74,8 @@ export function createAuthorRepository(read: Read, { maxAuthorsPerPaper }: { max
     largeBylinesByAuthorIds: rowsByIds<LargeBylinesRow>(read, 'read/author-large-bylines', bylineLimit),
     papers: pagesOf<AuthorPapersRequest>(read, 'read/pages/author-papers', bylineLimit),
     coauthors: pagesOf<PageRequest, CoauthorRow>(read, 'read/pages/author-coauthors', bylineLimit),
-    /** Full-text search over names; `search` is a Lucene query (see src/domain/search.ts). */
-    search: rootList<{ search: string }>(read, 'read/root/authors-search'),
+    /** Search by name, ranked (src/domain/search.ts). */
+    search: rootList<SearchTerms>(read, 'read/root/authors-search'),
   };
 }
 

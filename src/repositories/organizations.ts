@@ -1,3 +1,4 @@
+import type { SearchTerms } from '../domain/search.js';
 import type { Read } from '../db/read.js';
 import { idsByKeys, pagesOf, rootList, rowsByIds, type PageRequest, type PageRow } from './batch.js';
 
@@ -32,7 +33,8 @@ export function createOrganizationRepository(read: Read) {
     members: pagesOf<PageRequest, MemberRow>(read, 'read/pages/organization-members'),
     papers: pagesOf<OrganizationPapersRequest>(read, 'read/pages/organization-papers'),
     collaborators: pagesOf<PageRequest, CollaboratorRow>(read, 'read/pages/organization-collaborators'),
-    list: rootList<{ searchKey: string | null }>(read, 'read/root/organizations'),
+    list: rootList<Record<string, never>>(read, 'read/root/organizations'),
+    search: rootList<SearchTerms>(read, 'read/root/organizations-search'),
   };
 }
 

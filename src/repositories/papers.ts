@@ -1,3 +1,4 @@
+import type { SearchTerms } from '../domain/search.js';
 import type { Read } from '../db/read.js';
 import type { AuthorRow } from './authors.js';
 import { listsByIds, pagesOf, rootList, rowsByExternalIds, rowsByIds, type PageRequest } from './batch.js';
@@ -57,7 +58,7 @@ export function createPaperRepository(read: Read) {
     cites: pagesOf<PageRequest>(read, 'read/pages/paper-cites'),
     citedBy: pagesOf<PageRequest>(read, 'read/pages/paper-cited-by'),
     list: rootList<PaperFilters>(read, 'read/root/papers'),
-    search: rootList<PaperFilters & { search: string }>(read, 'read/root/papers-search'),
+    search: rootList<PaperFilters & SearchTerms>(read, 'read/root/papers-search'),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SearchTerms } from '../domain/search.js';
 import type { Read } from '../db/read.js';
 import { idsByKeys, listsByIds, pagesOf, rootList, rowsByIds, type PageRequest, type PageRow } from './batch.js';
 
@@ -25,6 +26,7 @@ export function createTopicRepository(read: Read) {
     papers: pagesOf<PageRequest>(read, 'read/pages/topic-papers'),
     topAuthors: pagesOf<PageRequest, TopAuthorRow>(read, 'read/pages/topic-top-authors'),
     list: rootList<{ scheme: string | null }>(read, 'read/root/topics'),
+    search: rootList<{ scheme: string | null } & SearchTerms>(read, 'read/root/topics-search'),
   };
 }
 

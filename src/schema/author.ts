@@ -1,7 +1,8 @@
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import { computeMetrics } from '../domain/metrics.js';
 import { normalizeKey } from '../domain/normalize.js';
-import { toLuceneQuery } from '../domain/search.js';
+import { SEARCH_RANKING } from '../domain/search.js';
+import { searchArgument } from '../errors/arguments.js';
 import { pageArgs } from './args.js';
 import type { AffiliationRow, AuthorTopicRow } from '../repositories/authors.js';
 import { builder } from './builder.js';
@@ -200,8 +201,8 @@ builder.queryFields((t) => ({
     type: AuthorConnection,
     complexity: pageCost,
     description:
-      'Authors found by name (`search`: full-text, best match first; the last word also matches the start of a name part, ' +
-      'for search-as-you-type), or all authors in an order (`orderBy`). Give one of the two.',
+      'Authors found by name (`search`, for search-as-you-type: the last word may be the start of a word), or all authors ' +
+      `in an order (\`orderBy\`). Give one of the two. ${SEARCH_RANKING('the one with more papers')}`,
     args: {
       search: t.arg.string({ description: 'Words of the name; the last may be the start of a word (at least one letter or digit).' }),
       orderBy: t.arg({ type: AuthorOrderRef, description: 'List every author in this order instead of searching.' }),
@@ -212,9 +213,7 @@ builder.queryFields((t) => ({
         throw new BadInputError('Give `search` or `orderBy`, one of the two.', { argument: search == null ? 'search' : 'orderBy' });
       }
       if (orderBy != null) return loadRootConnection(repositories.analytics.authorsBy[orderBy], loaders.author, {}, page);
-      const query = toLuceneQuery(search!, { prefix: true });
-      if (!query) throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
-      return loadRootConnection(repositories.authors.search, loaders.author, { search: query }, page);
+      return loadRootConnection(repositories.authors.search, loaders.author, searchArgument(search!), page);
     },
   }),
 }));

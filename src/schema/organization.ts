@@ -1,7 +1,8 @@
 import { normalizeKey } from '../domain/normalize.js';
+import { SEARCH_RANKING } from '../domain/search.js';
+import { searchArgument } from '../errors/arguments.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
-import { BadInputError } from '../errors/coded.js';
 import { pageCost } from './cost.js';
 import { loadByIdOrKey } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
@@ -65,12 +66,14 @@ builder.queryFields((t) => ({
   organizations: t.field({
     type: OrganizationConnection,
     complexity: pageCost,
-    description: 'Organizations by name; with `search`, those whose name contains it.',
-    args: { search: t.arg.string({ description: 'Part of the name (ignoring case and accents); without it, all organizations by name.' }), ...pageArgs },
-    resolve: (_root, { search, ...page }, { loaders, repositories }) => {
-      const searchKey = search == null ? null : normalizeKey(search);
-      if (searchKey === '') throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
-      return loadRootConnection(repositories.organizations.list, loaders.organization, { searchKey }, page);
+    description: `Organizations by name; with \`search\`, those whose name has its words. ${SEARCH_RANKING('the one on more papers')}`,
+    args: {
+      search: t.arg.string({ description: 'Words of the name, the last may be the start of a word (at least one letter or digit); without it, all organizations by name.' }),
+      ...pageArgs,
     },
+    resolve: (_root, { search, ...page }, { loaders, repositories }) =>
+      search == null
+        ? loadRootConnection(repositories.organizations.list, loaders.organization, {}, page)
+        : loadRootConnection(repositories.organizations.search, loaders.organization, searchArgument(search), page),
   }),
 }));

@@ -1,11 +1,10 @@
 import type { ExternalIdKind } from '../domain/external-ids.js';
-import { toLuceneQuery } from '../domain/search.js';
+import { SEARCH_RANKING } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { pageCost } from './cost.js';
 import { carriedNodes } from './carried.js';
-import { BadInputError } from '../errors/coded.js';
-import { yearArgument } from '../errors/arguments.js';
+import { searchArgument, yearArgument } from '../errors/arguments.js';
 import { loadByExternalId, oneArgument } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { AuthorRef, OrganizationRef, PaperConnection, PaperRef, TopicRef } from './refs.js';
@@ -114,9 +113,9 @@ builder.queryFields((t) => ({
   papers: t.field({
     type: PaperConnection,
     complexity: pageCost,
-    description: 'Papers matching every filter given: newest first, or best title match first with `search`.',
+    description: `Papers matching every filter given: newest first, or with \`search\` by title. ${SEARCH_RANKING('the more cited', 'title')}`,
     args: {
-      search: t.arg.string({ description: 'Words of the title (full-text).' }),
+      search: t.arg.string({ description: 'Words of the title; the last may be the start of a word (at least one letter or digit).' }),
       topic: t.arg.globalID({ description: 'Only papers on this topic (global id).', for: TopicRef }),
       organization: t.arg.globalID({ description: 'Only papers a source attributes to this organization (global id).', for: OrganizationRef }),
       yearFrom: t.arg.int({ description: 'Only papers from this year on (four digits).' }),
@@ -126,9 +125,7 @@ builder.queryFields((t) => ({
     resolve: (_root, { search, topic, organization, yearFrom, yearTo, ...page }, { loaders, repositories }) => {
       const filters = { yearFrom: yearArgument('yearFrom', yearFrom), yearTo: yearArgument('yearTo', yearTo), topicId: topic?.id ?? null, organizationId: organization?.id ?? null };
       if (search == null) return loadRootConnection(repositories.papers.list, loaders.paper, filters, page);
-      const query = toLuceneQuery(search);
-      if (!query) throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
-      return loadRootConnection(repositories.papers.search, loaders.paper, { ...filters, search: query }, page);
+      return loadRootConnection(repositories.papers.search, loaders.paper, { ...filters, ...searchArgument(search) }, page);
     },
   }),
 }));

@@ -1,3 +1,5 @@
+import { SEARCH_RANKING } from '../domain/search.js';
+import { searchArgument } from '../errors/arguments.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
 import { pageCost } from './cost.js';
@@ -49,9 +51,15 @@ builder.queryFields((t) => ({
   topics: t.field({
     type: TopicConnection,
     complexity: pageCost,
-    description: 'Topics by name, optionally of one scheme.',
-    args: { scheme: t.arg.string({ description: 'Only topics of this scheme, e.g. "arxiv" or "openalex".' }), ...pageArgs },
-    resolve: (_root, { scheme, ...page }, { loaders, repositories }) =>
-      loadRootConnection(repositories.topics.list, loaders.topic, { scheme: scheme ?? null }, page),
+    description: `Topics by name, optionally of one scheme; with \`search\`, those whose name has its words. ${SEARCH_RANKING('the topic of more papers')} (For topics, the exact name ignores case only.)`,
+    args: {
+      scheme: t.arg.string({ description: 'Only topics of this scheme, e.g. "arxiv" or "openalex".' }),
+      search: t.arg.string({ description: 'Words of the name, the last may be the start of a word (at least one letter or digit); without it, all topics by name.' }),
+      ...pageArgs,
+    },
+    resolve: (_root, { scheme, search, ...page }, { loaders, repositories }) =>
+      search == null
+        ? loadRootConnection(repositories.topics.list, loaders.topic, { scheme: scheme ?? null }, page)
+        : loadRootConnection(repositories.topics.search, loaders.topic, { scheme: scheme ?? null, ...searchArgument(search) }, page),
   }),
 }));

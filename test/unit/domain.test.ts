@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEgoNetwork, type CoauthorLink } from '../support/ego-network-reference.js';
 import { computeMetrics } from '../../src/domain/metrics.js';
-import { toLuceneQuery } from '../../src/domain/search.js';
+import { SEARCH_CANDIDATES, searchTerms } from '../../src/domain/search.js';
 
 describe('computeMetrics', () => {
   it('computes counts, the h-index and years from the papers', () => {
@@ -28,22 +28,22 @@ describe('computeMetrics', () => {
   });
 });
 
-describe('toLuceneQuery', () => {
-  it('escapes every Lucene operator and lower-cases terms', () => {
-    expect(toLuceneQuery('Baixu Chen')).toBe('baixu chen');
-    expect(toLuceneQuery('a:b (c) [d] "e" ~f* ?g \\h /i +j -k && l || m ! ^')).toBe(
-      'a\\:b \\(c\\) \\[d\\] \\"e\\" \\~f\\* \\?g \\\\h \\/i \\+j \\-k l m',
-    );
-    expect(toLuceneQuery('NOT AND OR')).toBe('not and or');
-    expect(toLuceneQuery(' *** ')).toBeNull();
+describe('searchTerms', () => {
+  it('folds what is typed into words of letters and digits, so no Lucene syntax reaches the index', () => {
+    expect(searchTerms('Sergey  Lev')).toEqual({
+      key: 'sergey lev', words: ['sergey'], last: 'lev', allWords: '+sergey +(lev lev*)', anyWord: 'sergey (lev lev*)', candidates: SEARCH_CANDIDATES,
+    });
+    expect(searchTerms('Département d\'Informatique, ÉNS')!.key).toBe('departement d informatique ens');
+    expect(searchTerms('a:b (c) [d] "e" ~f* ?g \\h /i +j -k && l || m ! ^')!.anyWord).toBe('a b c d e f g h i j k l m');
+    expect(searchTerms('NOT AND OR')!.allWords).toBe('+not +and +(or or*)');
+    expect(searchTerms(' *** ')).toBeNull();
   });
 
-  it('adds a prefix match for the last word when asked, from two characters on', () => {
-    expect(toLuceneQuery('Baixu Ch', { prefix: true })).toBe('baixu ch ch*');
-    expect(toLuceneQuery('Aishwa', { prefix: true })).toBe('aishwa aishwa*');
-    expect(toLuceneQuery('Baixu C', { prefix: true })).toBe('baixu c');
-    expect(toLuceneQuery('f*', { prefix: true })).toBe('f\\* f\\**');
-    expect(toLuceneQuery('a'.repeat(41), { prefix: true })).toBe('a'.repeat(41));
+  it('matches the last word as a prefix from two characters to 40', () => {
+    expect(searchTerms('Baixu C')!.allWords).toBe('+baixu +c');
+    expect(searchTerms('Aishwa')!.anyWord).toBe('(aishwa aishwa*)');
+    expect(searchTerms('a'.repeat(41))!.anyWord).toBe('a'.repeat(41));
+    expect(searchTerms(Array.from({ length: 200 }, (_, i) => `t${i}`).join(' '))!.words).toHaveLength(31);
   });
 });
 

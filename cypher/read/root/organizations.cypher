@@ -1,6 +1,5 @@
-// read/root/organizations: organizations by name, optionally those whose name contains a text
+// read/root/organizations: every organization by name (with `search`: read/root/organizations-search)
 MATCH (o:Organization)
-WHERE $searchKey IS NULL OR o.nameKey CONTAINS $searchKey
 // end of match (read/root/organizations.count counts these rows)
 WITH o, o.nameKey + '|' + o.id AS sortKey
 WHERE $after IS NULL OR sortKey > $after

@@ -16,6 +16,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/db/driver.js';
+import { typedPrefix } from '../eval/lib/search-measures.js';
 import { count } from './lib/cli.js';
 import { machineLine, markdownTable } from './lib/report.js';
 import { startBuiltServer, type ServerProcess } from './lib/server.js';
@@ -58,8 +59,8 @@ const named = (
     WITH a, n WHERE COUNT { (other:Author {nameKey: a.nameKey}) } = 1 RETURN a.name AS name ORDER BY n DESC LIMIT 1`, {}, { database })
 ).records[0]?.toObject() ?? { name: busy.name };
 const paper = await one('MATCH (p:Paper) RETURN p.id AS id, p.title AS title ORDER BY count{ (p)<-[:AUTHORED]-() } DESC, p.id LIMIT 1');
-const org = await one('MATCH (o:Organization) RETURN o.id AS id ORDER BY count{ (o)<-[:FROM_ORGANIZATION]-() } DESC LIMIT 1');
-const topic = await one('MATCH (t:Topic) RETURN t.id AS id ORDER BY count{ (t)<-[:HAS_TOPIC]-() } DESC LIMIT 1');
+const org = await one('MATCH (o:Organization) RETURN o.id AS id, o.name AS name ORDER BY count{ (o)<-[:FROM_ORGANIZATION]-() } DESC LIMIT 1');
+const topic = await one('MATCH (t:Topic) RETURN t.id AS id, t.name AS name ORDER BY count{ (t)<-[:HAS_TOPIC]-() } DESC LIMIT 1');
 const far = await one(`MATCH (a:Author {id: $id}) WITH a
   MATCH (b:Author) WHERE b <> a AND EXISTS { (b)-[:AUTHORED]->() } WITH a, b ORDER BY b.id DESC LIMIT 1 RETURN b.id AS id`.replace('$id', JSON.stringify(busy.id)));
 const hundred = (await driver.executeQuery('MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->() } RETURN a.id AS id ORDER BY a.id LIMIT 100', {}, { database })).records.map((r) => r.get('id') as string);
@@ -86,6 +87,10 @@ const queries: Record<string, [string, Record<string, unknown>]> = {
   'papers(topic, years)': ['query($t: ID) { papers(topic: $t, yearFrom: 2015, yearTo: 2024) { totalCount edges { node { title } } } }', { t: encodeGlobalID('Topic', topic.id) }],
   'papers(search)': ['query($s: String) { papers(search: $s) { totalCount edges { node { title } } } }', { s: paper.title }],
   'authors(search)': ['query($s: String!) { authors(search: $s) { totalCount edges { node { name } } } }', { s: busy.name }],
+  // As the explorer's typeahead asks while a name is typed: the first name and 3 letters of the surname.
+  'authors(search: typed prefix)': ['query($s: String!) { authors(search: $s, first: 8) { edges { node { id name } } } }', { s: typedPrefix(busy.name, 3) ?? busy.name }],
+  'organizations(search)': ['query($s: String) { organizations(search: $s) { totalCount edges { node { name } } } }', { s: org.name }],
+  'topics(search)': ['query($s: String) { topics(search: $s) { totalCount edges { node { name } } } }', { s: topic.name }],
   'organization: members, papers, collaborators': [
     'query($id: ID!) { node(id: $id) { ... on Organization { name members { totalCount edges { paperCount node { name } } } papers { totalCount edges { node { title } } } collaborators { totalCount edges { sharedPaperCount node { name } } } } } }',
     { id: encodeGlobalID('Organization', org.id) },

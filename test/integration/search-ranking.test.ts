@@ -96,7 +96,7 @@ describe('organizations(search:)', () => {
 });
 
 describe('papers(search:) and topics(search:)', () => {
-  it('put the exact title first, then titles holding every word by citations', async () => {
+  it('put the exact title first, then titles holding every word', async () => {
     const found = names(await search('papers', 'attention is all you need'));
     expect(found[0]).toBe('Attention Is All You Need');
     expect(found.slice(1, 4).every((title) => title!.startsWith('Attention Is All You Need in Speech Separation'))).toBe(true);

@@ -20,6 +20,7 @@ WITH a, score, CASE
   END AS tier
 // Prominence: the AUTHORED degree, read from the node's relationship counts (no stored figure to
 // keep in step on import; cheap for the few hundred candidates).
+// Closeness (third tier only): Lucene scores in the same half point are a near tie, which prominence breaks.
 WITH a, tier, CASE tier WHEN 2 THEN toInteger(score * 2) ELSE 0 END AS closeness, COUNT { (a)-[:AUTHORED]->() } AS prominence
 WITH a, toString(tier) + '|' + right('00000' + toString(99999 - closeness), 5) + '|' + right('000000000' + toString(999999999 - prominence), 9)
   + '|' + a.nameKey + '|' + a.id AS sortKey

@@ -21,6 +21,7 @@ WITH o, score, CASE
 // Prominence: the FROM_ORGANIZATION degree, counted here for the capped candidates rather than
 // stored: a stored count would have to follow every import, merge and re-parse of affiliations,
 // and Neo4j reads a node's degree without walking its papers.
+// Closeness (third tier only): Lucene scores in the same half point are a near tie, which prominence breaks.
 WITH o, tier, CASE tier WHEN 2 THEN toInteger(score * 2) ELSE 0 END AS closeness, COUNT { (o)<-[:FROM_ORGANIZATION]-() } AS prominence
 WITH o, toString(tier) + '|' + right('00000' + toString(99999 - closeness), 5) + '|' + right('000000000' + toString(999999999 - prominence), 9)
   + '|' + o.nameKey + '|' + o.id AS sortKey

@@ -27,6 +27,7 @@ WITH p, score, CASE
     ELSE 2
   END AS tier
 // Prominence: the citation count the source reported, else the citations in the graph.
+// Closeness (third tier only): Lucene scores in the same half point are a near tie, which prominence breaks.
 WITH p, tier, CASE tier WHEN 2 THEN toInteger(score * 2) ELSE 0 END AS closeness, coalesce(p.citationCount, COUNT { (p)<-[:CITES]-() }) AS prominence
 WITH p, toString(tier) + '|' + right('00000' + toString(99999 - closeness), 5) + '|' + right('000000000' + toString(999999999 - prominence), 9)
   + '|' + p.titleKey + '|' + p.id AS sortKey

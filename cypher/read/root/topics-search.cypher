@@ -26,6 +26,7 @@ WITH t, score, nameKey, CASE
     ELSE 2
   END AS tier
 // Prominence: the HAS_TOPIC degree (as for organizations: read, not stored).
+// Closeness (third tier only): Lucene scores in the same half point are a near tie, which prominence breaks.
 WITH t, nameKey, tier, CASE tier WHEN 2 THEN toInteger(score * 2) ELSE 0 END AS closeness, COUNT { (t)<-[:HAS_TOPIC]-() } AS prominence
 WITH t, toString(tier) + '|' + right('00000' + toString(99999 - closeness), 5) + '|' + right('000000000' + toString(999999999 - prominence), 9)
   + '|' + nameKey + '|' + t.id AS sortKey

@@ -74,7 +74,8 @@ export async function resolveNodes(statements: BatchStatements, records: PaperRe
   // A unit's institution is a reference too, resolved before the unit (PART_OF needs its node).
   const addOrgRef = (org: RecordOrganization) => {
     if (org.partOf) addOrgRef(org.partOf);
-    orgRefs.set(organizationKey(org), { ...org, nameKey: organizationNameKey(org) });
+    // Several references to one organization: the first to give a place keeps it (addRef).
+    addRef(orgRefs, organizationKey(org), { ...org, nameKey: organizationNameKey(org) });
   };
   for (const record of records) {
     for (const author of [...record.authors, ...record.otherAuthors]) {

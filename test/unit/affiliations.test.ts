@@ -35,7 +35,9 @@ describe('splitting an affiliation string', () => {
     expect(splitNumbered('1. Key Lab, Beijing, 100190, China 2. University of Chinese Academy of Sciences, Beijing')).toEqual([
       'Key Lab, Beijing, 100190, China', 'University of Chinese Academy of Sciences, Beijing',
     ]);
-    expect(names('4Paradigm Inc.')).toEqual(['4Paradigm Inc.']);
+    expect(names('4Paradigm Inc.')).toEqual(['4Paradigm']);
+    expect(names('1Ecole Centrale de Lyon')).toEqual(['Ecole Centrale de Lyon']);
+    expect(names('1QB Information Technologies (1QBit)')).toEqual(['1QB Information Technologies']);
     expect(names('Layer 6 AI')).toEqual(['Layer 6 AI']);
     expect(names('2Mila, Quebec AI Institute, 3ElementAI')).toEqual(['Mila', 'ElementAI']);
   });

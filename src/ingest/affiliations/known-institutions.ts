@@ -83,4 +83,6 @@ export const KNOWN_INSTITUTIONS: KnownInstitution[] = [
   { name: 'Huawei', variants: ['Huawei Technologies', 'Huawei Technologies Co., Ltd.', 'Huawei Technologies Co. Ltd.', 'Huawei Technologies Ltd.', 'Huawei Inc.'] },
   { name: 'Tencent', variants: ['Tencent Inc.', 'Tencent Holdings'] },
   { name: 'OpenAI', variants: [] },
+  // Its digit is part of its name, not a footnote number (segments.ts).
+  { name: '4Paradigm', variants: ['4Paradigm Inc.', '4Paradigm Inc'] },
 ];

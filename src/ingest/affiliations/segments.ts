@@ -1,4 +1,4 @@
-import { LOOSE_ACCENT } from './identity.js';
+import { knownInstitution, LOOSE_ACCENT } from './identity.js';
 
 /**
  * An affiliation string cut into its affiliations and each of those into comma segments.
@@ -11,15 +11,17 @@ import { LOOSE_ACCENT } from './identity.js';
 
 /** A number in front of an affiliation: "1The University", "2. University", ", 3Google". */
 const MARKER = /(?:^|,\s*|\s+)\(?(\d{1,2})(?:[.)]\s*|(?=\p{Lu}))(?=\p{Lu})/gu;
-const MARKED_WORD = /^(the|university|universit|department|dept|school|faculty|institute|college|laboratory|lab|center|centre|key|state|national|graduate|division)/i;
+/** After the number, a word ("1Ecole", "2Beijing"), not an acronym ("1QBit"). */
+const MARKED_WORD = /^\p{Lu}\p{Ll}/u;
 
 /** Splits a numbered list ("1A, 2B", "1. A 2. B"); a name that starts with a digit ("4Paradigm") is left alone. */
 export function splitNumbered(text: string): string[] {
   const markers = [...text.matchAll(MARKER)];
-  const real = markers.filter((m) => {
-    const after = text.slice(m.index! + m[0].length);
-    return markers.length >= 2 || m[0].includes('.') || MARKED_WORD.test(after);
-  });
+  // A name that starts with its digit is in the table ("4Paradigm"): known-institutions.ts.
+  const candidates = markers.filter((m) => !m[0].includes('(') && !knownInstitution(text.slice(m.index!).replace(/^[\s,]+/, '').split(',')[0]!));
+  const numbersAWord = (m: RegExpMatchArray) => m[0].includes('.') || MARKED_WORD.test(text.slice(m.index! + m[0].length));
+  // One number before a word marks a list; then so does every number ("1NLPR, ..., 2University").
+  const real = candidates.some(numbersAWord) ? (candidates.length >= 2 ? candidates : candidates.filter(numbersAWord)) : [];
   if (real.length === 0) return [text];
   const parts: string[] = [];
   let from = 0;

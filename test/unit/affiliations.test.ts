@@ -16,6 +16,7 @@ describe('splitting an affiliation string', () => {
       { name: 'University of California, Berkeley', country: 'US' },
     ]);
     expect(names('Man AHL, London, UK + University of Oxford')).toEqual(['Man AHL', 'University of Oxford']);
+    expect(names('Man AHL + University of Oxford')).toEqual(['Man AHL', 'University of Oxford']);
   });
 
   it('reads KDD\'s "+" as a comma inside one affiliation, and as a join between institutions', () => {

@@ -2,10 +2,11 @@ import { knownInstitution, LOOSE_ACCENT } from './identity.js';
 
 /**
  * An affiliation string cut into its affiliations and each of those into comma segments.
- * The paper lists join several affiliations with "+" ("A, Paris, France+B, Berkeley, USA") or
- * number them ("1A, 2B", "1. A, China 2. B"); KDD's lists also write "+" for the comma inside
- * one ("University of California+Riverside", "Huawei Technologies Co.+Ltd."). So "+" splits
- * affiliations only where they have commas of their own; otherwise it is a segment separator,
+ * The paper lists join several affiliations with "+" ("A, Paris, France+B, Berkeley, USA",
+ * "Man AHL + University of Oxford") or number them ("1A, 2B", "1. A, China 2. B"); KDD's lists
+ * also write a bare "+" for the comma inside one ("University of California+Riverside", "Huawei
+ * Technologies Co.+Ltd."). So " + " splits affiliations, and a bare "+" only where they have
+ * commas of their own; otherwise it is a segment separator,
  * and parse.ts tells the institutions apart by what the segments are.
  */
 
@@ -37,7 +38,8 @@ export function splitNumbered(text: string): string[] {
 export function affiliationGroups(text: string): string[][] {
   const cleaned = text.replace(LOOSE_ACCENT, '').replace(/\s+/g, ' ').trim();
   const hasCommas = cleaned.includes(',');
-  const joined = hasCommas ? cleaned.split(/\s*\+\s*/) : [cleaned];
+  // " + " always joins two; a bare "+" only where the affiliations have commas of their own.
+  const joined = cleaned.split(hasCommas ? /\s*\+\s*/ : /\s+\+\s+/);
   return joined
     .flatMap(splitNumbered)
     .map((group) =>

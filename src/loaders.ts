@@ -54,6 +54,7 @@ export function createLoaders({ authors, papers, organizations, topics, sources,
     organizationMembers: paged(organizations.members),
     organizationPapers: paged(organizations.papers),
     organizationCollaborators: paged(organizations.collaborators),
+    organizationSubUnits: paged(organizations.subUnits),
 
     topic: byId(topics.topicsByIds),
     topicIdsByCode: byId(topics.topicIdsByCodes),

@@ -55,7 +55,7 @@ function fieldsOf(label: string, path: string): string {
 
 const expandNodeFields = (text: string, path: string) =>
   text.replace(/(\w+) \{%(\w+)%\}/g, (_match, variable: string, label: string) =>
-    `${variable} {${fieldsOf(label, path).replaceAll('this.', `${variable}.`)}}`,
+    `${variable} {${fieldsOf(label, path).replace(/\bthis\b/g, variable)}}`,
   );
 
 const withoutComments = (text: string) =>

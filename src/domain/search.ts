@@ -42,9 +42,12 @@ const MAX_TERMS = 32;
 const MIN_PREFIX = 2;
 const MAX_PREFIX = 40;
 
-/** Search parameters for `text`, or null when it holds no letter or digit. */
-export function searchTerms(text: string): SearchTerms | null {
-  const all = normalizeKey(text).split(' ').filter(Boolean).slice(0, MAX_TERMS);
+/**
+ * Search parameters for `text`, or null when it holds no letter or digit. `key` folds the text as
+ * the searched nodes' keys are folded (organizations: the institution key, which also drops "The").
+ */
+export function searchTerms(text: string, key: (text: string) => string = normalizeKey): SearchTerms | null {
+  const all = key(text).split(' ').filter(Boolean).slice(0, MAX_TERMS);
   if (!all.length) return null;
   const words = all.slice(0, -1);
   const last = all.at(-1)!;

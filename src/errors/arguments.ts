@@ -22,8 +22,8 @@ export function yearArgument(name: string, value: number | null | undefined): nu
 }
 
 /** A `search` argument as the ranking's parameters; it needs a letter or a digit. */
-export function searchArgument(text: string): SearchTerms {
-  const terms = searchTerms(text);
+export function searchArgument(text: string, key?: (text: string) => string): SearchTerms {
+  const terms = searchTerms(text, key);
   if (!terms) throw new BadInputError('`search` needs at least one letter or digit.', { argument: 'search' });
   return terms;
 }

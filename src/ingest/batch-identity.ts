@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { importQueries as queries, type BatchStatements } from './batch-statements.js';
-import { addRef, authorKey, decide, keyOf, organizationKey, paperIdFor, type Resolution } from './identity.js';
+import { addRef, authorKey, decide, keyOf, organizationKey, organizationNameKey, paperIdFor, type Resolution } from './identity.js';
 import type { RecordAuthor, RecordOrganization, PaperRecord } from './record.js';
 
 /**
@@ -71,12 +71,18 @@ export interface BatchNodes {
 export async function resolveNodes(statements: BatchStatements, records: PaperRecord[]): Promise<BatchNodes> {
   const orgRefs = new Map<string, NamedOrganization>();
   const authorRefs = new Map<string, NamedAuthor>();
+  // A unit's institution is a reference too, resolved before the unit (PART_OF needs its node).
+  const addOrgRef = (org: RecordOrganization) => {
+    if (org.partOf) addOrgRef(org.partOf);
+    // Several references to one organization: the first to give a place keeps it (addRef).
+    addRef(orgRefs, organizationKey(org), { ...org, nameKey: organizationNameKey(org) });
+  };
   for (const record of records) {
     for (const author of [...record.authors, ...record.otherAuthors]) {
       authorRefs.set(authorKey(author), { ...author, nameKey: keyOf(author.name) });
-      for (const org of author.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: keyOf(org.name) });
+      for (const org of author.organizations) addOrgRef(org);
     }
-    for (const org of record.organizations) orgRefs.set(organizationKey(org), { ...org, nameKey: keyOf(org.name) });
+    for (const org of record.organizations) addOrgRef(org);
   }
   const refParams = <R extends object>(refs: Map<string, R>) => [...refs].map(([key, ref]) => ({ key, ...ref }));
   const orgs = decide(orgRefs, await statements.rows<Resolution>(queries.resolveOrganizations, { refs: refParams(orgRefs) }));
@@ -101,7 +107,10 @@ export async function resolveNodes(statements: BatchStatements, records: PaperRe
     ambiguousAuthors: authors.ambiguous.size,
     ambiguousOrganizations: orgs.ambiguous.size,
   };
-  const addOrganization = (org: RecordOrganization) => addRef(nodes.organizations, nodes.organizationIdOf(org), orgRefs.get(organizationKey(org))!);
+  const addOrganization = (org: RecordOrganization): void => {
+    if (org.partOf) addOrganization(org.partOf);
+    addRef(nodes.organizations, nodes.organizationIdOf(org), orgRefs.get(organizationKey(org))!);
+  };
   for (const record of records) {
     for (const author of [...record.authors, ...record.otherAuthors]) {
       const key = authorKey(author);

@@ -18,6 +18,7 @@ export const importQueries = {
   createAuthorships: q('create-authorships'),
   retireAuthorships: q('retire-authorships'),
   removeOrphanAuthors: q('remove-orphan-authors'),
+  removeOrphanOrganizations: q('remove-orphan-organizations'),
   links: q('write-paper-links'),
   createLinks: q('create-paper-links'),
   refreshAuthors: q('refresh-authors'),

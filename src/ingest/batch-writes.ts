@@ -1,6 +1,6 @@
 import { importQueries as queries, type BatchStatements } from './batch-statements.js';
 import type { BatchNodes, BatchPaper } from './batch-identity.js';
-import { keyOf } from './identity.js';
+import { keyOf, organizationNameKey } from './identity.js';
 import type { PaperRecord, RecordAuthor, RecordOrganization, RecordTopic } from './record.js';
 
 /**
@@ -14,9 +14,10 @@ export const authorRow = (id: string, author: RecordAuthor) => ({
   id, name: author.name, nameKey: keyOf(author.name), openalexId: author.openalexId ?? null, orcid: author.orcid ?? null, openreviewId: author.openreviewId ?? null,
 });
 
-/** An organization as import/write-organizations takes it. */
-export const organizationRow = (id: string, org: RecordOrganization) => ({
-  id, name: org.name, nameKey: keyOf(org.name), ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null,
+/** An organization as import/write-organizations takes it; `partOf` the node id of the institution it is a unit of. */
+export const organizationRow = (id: string, org: RecordOrganization, partOf: string | null = null) => ({
+  id, name: org.name, nameKey: organizationNameKey(org), ror: org.ror ?? null, openalexId: org.openalexId ?? null, country: org.country ?? null,
+  city: org.city ?? null, partOf,
 });
 
 /**
@@ -43,8 +44,10 @@ export function topicNodeRows(topics: Pick<RecordTopic, 'id' | 'name' | 'scheme'
 export async function writeNodes(statements: BatchStatements, changed: BatchPaper[], nodes: BatchNodes) {
   await statements.write(queries.sources, 'sources', [...new Map(changed.map(({ record }) => [record.source.id, record.source])).values()]);
   const topicsCreated = await statements.write(queries.topics, 'topics', topicRows(changed.map(({ record }) => record)));
+  // Institutions before their units: a unit's row finds its institution's node (PART_OF).
+  const organizationRows = [...nodes.organizations].map(([id, org]) => organizationRow(id, org, org.partOf ? nodes.organizationIdOf(org.partOf) : null));
   const organizationsCreated = await statements.write(queries.organizations, 'organizations',
-    [...nodes.organizations].map(([id, org]) => organizationRow(id, org)),
+    [...organizationRows.filter((row) => !row.partOf), ...organizationRows.filter((row) => row.partOf)],
   );
   const authorsCreated = await statements.write(queries.authors, 'authors', [...nodes.authors].filter(([id]) => nodes.authorsToWrite.has(id)).map(([id, author]) => authorRow(id, author)));
   return { topicsCreated, organizationsCreated, authorsCreated };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizeKey } from '../domain/normalize.js';
+import { institutionKey, knownInstitution } from './affiliations/identity.js';
 import type { RecordAuthor, RecordOrganization, PaperRecord } from './record.js';
 
 /**
@@ -43,11 +44,22 @@ export function authorKey(author: RecordAuthor): string {
   return `author:${slugOf(author.name)}`;
 }
 
+/**
+ * The name key of an organization: its institution key (affiliations/identity.ts: "The Univ. of
+ * Tübingen" = "University of Tuebingen"). A unit's is its own name's with its institution's
+ * ("department of physics stanford university": every university has a Department of Physics),
+ * unless the unit is a known institution of its own standing ("Google Research").
+ */
+export function organizationNameKey(org: Pick<RecordOrganization, 'name' | 'partOf'>): string {
+  const own = institutionKey(org.name);
+  return org.partOf && !knownInstitution(org.name) ? `${own} ${institutionKey(org.partOf.name)}`.trim() : own;
+}
+
 export function organizationKey(org: RecordOrganization): string {
   if (org.id) return org.id;
   if (org.ror) return `ror:${org.ror}`;
   if (org.openalexId) return `openalex:${org.openalexId}`;
-  return `org:${slugOf(org.name)}`;
+  return `org:${organizationNameKey(org).replace(/ /g, '-')}`;
 }
 
 /** Keys of name-only references are the name's own node id, so they double as new ids. */

@@ -46,6 +46,8 @@ export interface ImportSummary {
   organizations: BatchResult['organizations'];
   topics: BatchResult['topics'];
   citationsLinked: number;
+  /** Name-only organizations nothing named any more after the import (an earlier import's reading of affiliations). */
+  organizationsRemoved: number;
   batches: number;
   rowsWritten: number;
   /** Milliseconds: reading, parsing and checking records; then the writer's phases (BatchResult.ms). */
@@ -194,7 +196,7 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
   if (options.reportFile) await writeFile(options.reportFile, '');
 
   const summary: ImportSummary = {
-    records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0, citationsLinked: 0, batches: 0, rowsWritten: 0,
+    records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0, citationsLinked: 0, organizationsRemoved: 0, batches: 0, rowsWritten: 0,
     papers: { created: 0, updated: 0, unchanged: 0 },
     authors: { created: 0, matched: 0, ambiguous: 0 },
     organizations: { created: 0, matched: 0, ambiguous: 0 },
@@ -253,6 +255,8 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
   const refreshing = performance.now();
   await writer.refreshStaleAuthors();
   summary.ms.refresh = performance.now() - refreshing;
+  // What an earlier import made of affiliations that this one reads differently goes.
+  summary.organizationsRemoved = await writer.removeOrphanOrganizations();
   if (hasReferences) summary.citationsLinked = await writer.linkReferences();
   for (const document of documents) await writeReported(write, document);
   return summary;

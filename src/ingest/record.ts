@@ -14,12 +14,27 @@ const optionalText = (max: number) => z.string().trim().min(1).max(max).optional
  */
 const fixedId = z.string().trim().min(1).max(200).regex(/^(?!author:|org:)/, 'a fixed id cannot start with author: or org:').optional();
 
-export const recordOrganizationSchema = z.object({
+const organizationFields = {
   id: fixedId,
   name: text(500),
   ror: optionalText(100),
   openalexId: optionalText(100),
+  /** ISO 3166-1 alpha-2. */
   country: optionalText(10),
+  city: optionalText(200),
+};
+
+/** An institution a unit is part of (PART_OF): itself an organization reference. */
+export const recordInstitutionSchema = z.object(organizationFields);
+
+export const recordOrganizationSchema = z.object({
+  ...organizationFields,
+  /**
+   * The institution this organization is a unit of (a department, a lab: affiliations/parse.ts),
+   * linked (unit)-[:PART_OF]->(institution). A unit's name is its own ("Department of Physics"),
+   * known by it together with its institution's (identity.ts organizationNameKey).
+   */
+  partOf: recordInstitutionSchema.optional(),
 });
 
 export const recordAuthorSchema = z.object({
@@ -93,6 +108,7 @@ export const paperRecordSchema = z.object({
 export type PaperRecord = z.infer<typeof paperRecordSchema>;
 export type RecordAuthor = z.infer<typeof recordAuthorSchema>;
 export type RecordOrganization = z.infer<typeof recordOrganizationSchema>;
+export type RecordInstitution = z.infer<typeof recordInstitutionSchema>;
 export type RecordTopic = z.infer<typeof recordTopicSchema>;
 export type RecordTopicNode = z.infer<typeof recordTopicNodeSchema>;
 export type Source = z.infer<typeof sourceSchema>;

@@ -151,6 +151,20 @@ export function createImportWriter(
       }
     },
 
+    /**
+     * Removes the name-only organizations nothing names any more (once per import, after the
+     * authors' summaries: AFFILIATED_WITH is what they hold). Returns how many.
+     */
+    async removeOrphanOrganizations(): Promise<number> {
+      let removed = 0;
+      for (;;) {
+        const { records } = await write.statement(importQueries.removeOrphanOrganizations, {});
+        const count = neo4j.integer.toNumber(records[0]?.get('removed') ?? 0);
+        removed += count;
+        if (count === 0) return removed;
+      }
+    },
+
     /** Links citations whose cited paper arrived after the citing one (once per import). */
     async linkReferences(): Promise<number> {
       const { summary } = await write.statement(importQueries.linkReferences, {});

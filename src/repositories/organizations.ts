@@ -7,6 +7,14 @@ export interface OrganizationRow {
   name: string;
   ror?: string | null;
   country?: string | null;
+  city?: string | null;
+  /** The id of the institution it is a unit of (PART_OF), if any. */
+  partOf?: string | null;
+}
+
+export interface OrganizationUnitsRequest extends PageRequest {
+  /** Whether the organization's units (PART_OF, any depth) count as the organization. */
+  includeSubUnits: boolean;
 }
 
 export interface MemberRow extends PageRow {
@@ -21,7 +29,7 @@ export interface CollaboratorRow extends PageRow {
   lastYear: number | null;
 }
 
-export interface OrganizationPapersRequest extends PageRequest {
+export interface OrganizationPapersRequest extends OrganizationUnitsRequest {
   /** Ids of other organizations each paper must also come from (sorted, deduplicated). */
   sharedWith: string[];
 }
@@ -30,9 +38,10 @@ export function createOrganizationRepository(read: Read) {
   return {
     organizationsByIds: rowsByIds<OrganizationRow>(read, 'read/organizations-by-ids'),
     organizationIdsByNameKeys: idsByKeys(read, 'read/organization-ids-by-name-key', 'nameKeys'),
-    members: pagesOf<PageRequest, MemberRow>(read, 'read/pages/organization-members'),
+    members: pagesOf<OrganizationUnitsRequest, MemberRow>(read, 'read/pages/organization-members'),
     papers: pagesOf<OrganizationPapersRequest>(read, 'read/pages/organization-papers'),
-    collaborators: pagesOf<PageRequest, CollaboratorRow>(read, 'read/pages/organization-collaborators'),
+    collaborators: pagesOf<OrganizationUnitsRequest, CollaboratorRow>(read, 'read/pages/organization-collaborators'),
+    subUnits: pagesOf<PageRequest>(read, 'read/pages/organization-sub-units'),
     list: rootList<Record<string, never>>(read, 'read/root/organizations'),
     search: rootList<SearchTerms>(read, 'read/root/organizations-search'),
   };

@@ -61,7 +61,8 @@ const SCHEMA = {
   Source: { columns: [s('id'), s('kind'), s('name')], consumed: [] },
   // partOf: PART_OF.
   Topic: { columns: [s('id'), s('name'), s('scheme'), s('code')], consumed: ['partOf'] },
-  Organization: { columns: [s('id'), s('name'), s('nameKey'), s('ror'), s('openalexId'), s('country')], consumed: [] },
+  // partOf: PART_OF to the institution.
+  Organization: { columns: [s('id'), s('name'), s('nameKey'), s('ror'), s('openalexId'), s('country'), s('city')], consumed: ['partOf'] },
   Author: { columns: [s('id'), s('name'), s('nameKey'), s('openalexId'), s('orcid'), s('openreviewId')], consumed: [] },
   Paper: {
     columns: [
@@ -187,6 +188,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     Paper: node('Paper', 'Paper'),
     AUTHORED: new CsvGroup(dir, 'relationships', 'AUTHORED', [start('Author'), end('Paper'), ...SCHEMA.AUTHORED.columns], level),
     PART_OF: new CsvGroup(dir, 'relationships', 'PART_OF', [start('Topic'), end('Topic')], level),
+    UNIT_OF: new CsvGroup(dir, 'relationships', 'PART_OF', [start('Organization'), end('Organization')], level, 'PART_OF-Organization'),
     RECORDED_IN: new CsvGroup(dir, 'relationships', 'RECORDED_IN', [start('Paper'), end('Source'), s('recordHash'), s('recordId')], level),
     HAS_TOPIC: new CsvGroup(dir, 'relationships', 'HAS_TOPIC', [start('Paper'), end('Topic'), ...SCHEMA.HAS_TOPIC.columns], level),
     FROM_ORGANIZATION: new CsvGroup(dir, 'relationships', 'FROM_ORGANIZATION', [start('Paper'), end('Organization')], level),
@@ -233,12 +235,16 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     const key = organizationKey(org);
     const known = (org.id && organizationKeys.get(`id:${org.id}`)) ?? (org.ror && organizationKeys.get(`ror:${org.ror}`)) ?? (org.openalexId && organizationKeys.get(`oa:${org.openalexId}`)) ?? organizationKeys.get(`id:${key}`);
     if (typeof known === 'number') return known;
+    // A unit's institution first, as the writer writes it (write-organizations: PART_OF).
+    const institution = org.partOf ? organizationOf(org.partOf) : undefined;
     const number = organizationIds.length;
     organizationIds.push(key);
     organizationKeys.add(`id:${key}`, number);
     if (org.ror) organizationKeys.add(`ror:${org.ror}`, number);
     if (org.openalexId) organizationKeys.add(`oa:${org.openalexId}`, number);
-    files.Organization.write([number, ...values('Organization', organizationRow(key, org))]);
+    const partOf = institution === undefined || institution === number ? null : organizationIds[institution]!;
+    files.Organization.write([number, ...values('Organization', organizationRow(key, org, partOf))]);
+    if (partOf !== null) files.UNIT_OF.write([number, institution]);
     return number;
   };
 
@@ -383,7 +389,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     records: count,
     duplicates,
     nodes: Object.fromEntries(groups.filter((g) => g.kind === 'nodes').map((g) => [g.name.split(':')[0], g.rows])),
-    relationships: Object.fromEntries(groups.filter((g) => g.kind === 'relationships').map((g) => [g.name, g.rows])),
+    relationships: groups.filter((g) => g.kind === 'relationships').reduce<Record<string, number>>((byType, g) => ({ ...byType, [g.name]: (byType[g.name] ?? 0) + g.rows }), {}),
     referencesOutside,
     hasReferences,
     groups,

@@ -108,8 +108,9 @@ export class CsvGroup {
   private multi: GzFile | undefined;
   private readonly header: string;
 
-  constructor(private readonly dir: string, readonly kind: 'nodes' | 'relationships', readonly name: string, readonly columns: Column[], private readonly level: number) {
-    const base = name.replace(/:/g, '-');
+  /** `file` names the files when two groups share a relationship type (PART_OF of topics and of organizations). */
+  constructor(private readonly dir: string, readonly kind: 'nodes' | 'relationships', readonly name: string, readonly columns: Column[], private readonly level: number, private readonly file = name.replace(/:/g, '-')) {
+    const base = file;
     this.header = join(dir, `${kind}-${base}.header.csv`);
     writeFileSync(this.header, `${columns.map(headerCell).join(',')}\n`);
     this.plain = new GzFile(join(dir, `${kind}-${base}.csv.gz`), level);
@@ -120,7 +121,7 @@ export class CsvGroup {
     let line = '';
     for (let i = 0; i < this.columns.length; i++) line += (i ? ',' : '') + cell(values[i], this.columns[i]!);
     if (line.includes('\n') || line.includes('\r')) {
-      this.multi ??= new GzFile(join(this.dir, `${this.kind}-${this.name.replace(/:/g, '-')}.multiline.csv.gz`), this.level);
+      this.multi ??= new GzFile(join(this.dir, `${this.kind}-${this.file}.multiline.csv.gz`), this.level);
       this.multi.push(`${line}\n`);
     } else this.plain.push(`${line}\n`);
   }

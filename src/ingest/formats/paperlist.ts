@@ -1,11 +1,12 @@
 import { slug } from '../../domain/normalize.js';
+import { parseAffiliation } from '../affiliations/parse.js';
 import { cleanAuthorName, decodeByline } from '../names.js';
 import type { RecordOrganization, Parsed, Source } from '../record.js';
 
 /**
  * Conference paper lists (one JSON array per conference-year, e.g. iclr2021.json). Fields vary by
  * file: `author` (';' or ', ' separated) or `authors`; OpenReview `authorids` aligned with the
- * authors; `aff`/`affs` per author (';'-aligned, '+' between several) or one string for the paper;
+ * authors; `aff`/`affs` per author (';'-aligned; several joined by '+' or numbered) or one string for the paper;
  * `status`; `keywords`; `abstract`; `gs_citation`. Rejected and withdrawn submissions are not
  * publications and are skipped unless asked for.
  */
@@ -34,12 +35,15 @@ function splitNames(list: string): string[] {
   return list.split(separator).map((name) => name.trim());
 }
 
+/**
+ * One affiliation string as the organizations it names (affiliations/parse.ts): an institution,
+ * or the unit of it that the string names, PART_OF the institution.
+ */
 function organizations(part: string): RecordOrganization[] {
-  return part
-    .split(/\s+\+\s+/)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 1)
-    .map((name) => ({ name }));
+  return parseAffiliation(part).map(({ name, subUnit, city, country }) => {
+    const institution = { name, ...(city && { city }), ...(country && { country }) };
+    return subUnit ? { name: subUnit, ...(country && { country }), partOf: institution } : institution;
+  });
 }
 
 const OPENREVIEW_ID = /^[A-Za-z0-9_-]{8,14}$/;

@@ -4,9 +4,11 @@
  * Neo4j instance of its own ("eval-search", reset first unless --reuse):
  *
  * - organizations: how many, how many with joined names (eval/lib/search-measures.ts
- *   joinedNameReason), and per institution (an organization part of no other) with --min-papers
+ *   joinedNameReason; a name src/ingest/affiliations/known-institutions.ts lists as one institution
+ *   is not joined), and per institution (an organization part of no other) with --min-papers
  *   papers or more, the share of the papers whose raw affiliation strings name it that its node
- *   holds, its sub-units rolled up. "Names it": one of its names (and aliases) appears as whole
+ *   holds, its sub-units rolled up. "Names it": one of its names (its own, its aliases, the
+ *   spellings the known-institutions table gives it) appears as whole
  *   words in the paper's raw `aff` string, and no longer organization name covers those words
  *   (InstitutionMatcher: "Google DeepMind" names Google DeepMind, not Google);
  * - organizations(search: <its name>): where the institution ranks;
@@ -27,6 +29,8 @@ import { cypher } from '../src/db/cypher.js';
 import { normalizeKey } from '../src/domain/normalize.js';
 import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
+import { institutionKey } from '../src/ingest/affiliations/identity.js';
+import { KNOWN_INSTITUTIONS } from '../src/ingest/affiliations/known-institutions.js';
 import { runImport } from '../src/ingest/import.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
@@ -106,15 +110,23 @@ try {
 
   // Organizations: how many, joined names.
   const organizations = await rows('eval/organization-names');
+  const knownByKey = new Map(KNOWN_INSTITUTIONS.map((entry) => [institutionKey(entry.name), entry]));
+  // A name the table knows as one institution ("Indiana University–Purdue University
+  // Indianapolis") is not two joined, whatever its words.
   const joined = organizations.flatMap(({ name }) => {
-    const reason = joinedNameReason(name as string);
+    const reason = knownByKey.has(institutionKey(name as string)) ? null : joinedNameReason(name as string);
     return reason ? [{ name: name as string, reason }] : [];
   });
   const subUnits = organizations.filter((o) => o.isSubUnit).length;
 
   // Institutions and the papers that name them.
+  // An institution's names: its own, its aliases (ROR), and the spellings the known-institutions
+  // table lists for it ("KAIST", "Swiss Federal Institute of Technology Lausanne"), so that a
+  // paper naming it any known way counts as naming it.
   const institutions = (await rows('eval/institutions')).map((row) => ({
-    id: row.id as string, name: row.name as string, names: [row.name as string, ...(row.aliases as string[])], paperIds: new Set(row.paperIds as string[]),
+    id: row.id as string, name: row.name as string,
+    names: [row.name as string, ...(row.aliases as string[]), ...(knownByKey.get(institutionKey(row.name as string))?.variants ?? [])],
+    paperIds: new Set(row.paperIds as string[]),
   }));
   const SUB_UNIT_HEAD = /^(the\s+)?(department|dept|school|faculty|laboratory|lab|center|centre|institute for|division|group|college of)\b/i;
   const matcher = new InstitutionMatcher(institutions.filter((o) => o.paperIds.size >= options.minPapers || (!joinedNameReason(o.name) && !SUB_UNIT_HEAD.test(o.name))));

@@ -194,11 +194,17 @@ async function findPath(from: string, to: string, toName = 'them') {
 
 // ---- the organization network ----------------------------------------------------------------
 
+/**
+ * Whether an institution's departments and labs count as the institution in its figures and links
+ * (the API's includeSubUnits; on by default, a box in the panel turns it off).
+ */
+let countUnits = true;
+
 async function showOrganizationNetwork(id: string, { reset }: { reset: boolean }) {
   view = { ...view, mode: 'organizations', centre: reset ? id : view.centre };
   writeView(view);
   const data = await task('Loading collaborating organizations', () =>
-    request(Operations.OrganizationNetwork, { id }),
+    request(Operations.OrganizationNetwork, { id, includeSubUnits: countUnits }),
   );
   if (!data) return;
   if (!data.organization) return setStatus('error', 'NOT_FOUND: no organization has this id.');
@@ -219,9 +225,49 @@ async function selectOrganization(id: string, { reset }: { reset: boolean }) {
   if (!organization || (!reset && renderer.view.selected !== id)) return;
   renderer.view.selected = id;
   renderer.refresh();
+  const open = (other: string) => () => void selectOrganization(other, { reset: true });
+  const units = organization.subUnits;
   showPanel(
     organization.name,
-    h('p', {}, `${organization.papers.totalCount} papers`),
+    organization.parent
+      ? h('p', { class: 'part-of' }, 'Part of ', h('button', { type: 'button', class: 'link', onclick: open(organization.parent.id) }, organization.parent.name))
+      : null,
+    organization.city || organization.country ? h('p', {}, h('small', {}, [organization.city, organization.country].filter(Boolean).join(', '))) : null,
+    h('p', {}, `${organization.papers.totalCount} papers`, units.totalCount && !countUnits ? h('small', {}, ' (its units left out)') : null),
+    units.totalCount
+      ? h(
+          'section',
+          { class: 'units' },
+          h(
+            'label',
+            {},
+            h('input', {
+              type: 'checkbox',
+              id: 'count-units',
+              checked: countUnits,
+              onchange: (event) => {
+                countUnits = (event.target as HTMLInputElement).checked;
+                void selectOrganization(id, { reset: true });
+              },
+            }),
+            ' Count its units as it',
+          ),
+          // Units on demand: an institution may have hundreds of departments and labs.
+          h(
+            'details',
+            {},
+            h('summary', {}, `Units (${units.totalCount})`),
+            h(
+              'ul',
+              { class: 'neighbours' },
+              units.edges.map((edge) =>
+                h('li', {}, h('button', { type: 'button', class: 'link', onclick: open(edge.node.id) }, edge.node.name), h('small', {}, ` ${edge.node.papers.totalCount} papers`)),
+              ),
+              units.totalCount > units.edges.length ? h('li', {}, h('small', {}, `and ${units.totalCount - units.edges.length} more`)) : null,
+            ),
+          ),
+        )
+      : null,
     h(
       'section',
       {},
@@ -275,7 +321,8 @@ const searchAuthors = async (text: string, signal: AbortSignal): Promise<Option[
   }));
 const searchOrganizations = async (text: string, signal: AbortSignal): Promise<Option[]> =>
   (await request(Operations.SearchOrganizations, { search: text }, signal)).organizations.edges.map(
-    ({ node }) => ({ id: node.id, label: node.name }),
+    // A unit says whose it is: "Department of Physics" of which university.
+    ({ node }) => ({ id: node.id, label: node.name, detail: [node.parent?.name, `${node.papers.totalCount} papers`].filter(Boolean).join(' · ') }),
   );
 
 typeahead({

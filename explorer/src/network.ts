@@ -50,7 +50,7 @@ export interface EgoNetworkData {
     author: {
       name: string;
       metrics: { paperCount: number };
-      affiliations: { organization: { id: string; name: string } | null }[];
+      affiliations: { organization: { id: string; name: string; parent?: { id: string; name: string } | null } | null }[];
       /** Absent when the query did not ask; null until an analytics run reached the author. */
       analytics?: AnalyticsData | null;
     } | null;
@@ -96,6 +96,10 @@ export interface NewNode {
   community?: { number: number; name: string } | null;
   at: { x: number; y: number };
 }
+
+/** The institution a node is coloured by: a department's or lab's university or company, else the organization itself. */
+const institutionOf = (organization: { id: string; name: string; parent?: { id: string; name: string } | null } | null) =>
+  organization ? (organization.parent ?? organization) : null;
 
 /** Adds a node with what every drawn node carries; its colour comes from the renderer (by organization or community). */
 export function addNode(graph: Network, id: string, { kind, label, paperCount, organization, community = null, at }: NewNode) {
@@ -157,7 +161,7 @@ export function mergeEgoNetwork(graph: Network, centre: string, data: EgoNetwork
       kind: 'author',
       label: node.author?.name ?? node.id,
       paperCount: node.author?.metrics.paperCount ?? 0,
-      organization: node.author?.affiliations.find((a) => a.organization)?.organization ?? null,
+      organization: institutionOf(node.author?.affiliations.find((a) => a.organization)?.organization ?? null),
       community: communityOf(node.author),
       at: onRing(origin, index, fresh.length, node.id === centre ? 0 : 10 * node.depth),
     });

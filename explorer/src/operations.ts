@@ -33,7 +33,7 @@ query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minShare
         author {
           name
           metrics { paperCount }
-          affiliations { organization { id name } }
+          affiliations { organization { id name parent { id name } } }
           analytics { communityNumber community { id size topAuthors(first: 1) { name } } }
         }
       }
@@ -49,7 +49,7 @@ query AuthorDetails($id: ID!) {
     name
     orcid
     metrics { paperCount citationCount hIndex firstYear lastYear }
-    affiliations { paperCount firstYear lastYear organization { id name } }
+    affiliations { paperCount firstYear lastYear organization { id name parent { id name } } }
     topics { paperCount topic { code name } }
     papers(first: 5) { totalCount edges { node { id title year venue url } } }
     analytics { communityNumber pageRank betweenness coreNumber clustering community { id size topAuthors(first: 1) { name } } }
@@ -80,18 +80,26 @@ query CollaborationPath($from: ID!, $to: ID!, $maxHops: Int = 6) {
 export const SearchOrganizations = graphql(`
 query SearchOrganizations($search: String!, $first: Int = 8) {
   organizations(search: $search, first: $first) {
-    edges { node { id name } }
+    edges { node { id name parent { name } papers(first: 1) { totalCount } } }
   }
 }`);
 
-/** An organization and the organizations on the same papers, strongest links first. */
+/**
+ * An organization and the organizations on the same papers, strongest links first; with
+ * `includeSubUnits` (the default) an institution's departments and labs count as the institution.
+ * Its units are listed for the panel, where the reader opens them on demand.
+ */
 export const OrganizationNetwork = graphql(`
-query OrganizationNetwork($id: ID!, $first: Int = 50) {
+query OrganizationNetwork($id: ID!, $first: Int = 50, $includeSubUnits: Boolean = true) {
   organization(id: $id) {
     id
     name
-    papers(first: 1) { totalCount }
-    collaborators(first: $first) {
+    city
+    country
+    parent { id name }
+    subUnits(first: 50) { totalCount edges { node { id name papers(first: 1, includeSubUnits: true) { totalCount } } } }
+    papers(first: 1, includeSubUnits: $includeSubUnits) { totalCount }
+    collaborators(first: $first, includeSubUnits: $includeSubUnits) {
       totalCount
       edges { sharedPaperCount firstYear lastYear node { id name papers(first: 1) { totalCount } } }
     }

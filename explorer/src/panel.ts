@@ -45,7 +45,12 @@ export interface AuthorView {
   name: string;
   orcid: string | null;
   metrics: { paperCount: number; citationCount: number; hIndex: number; firstYear: number | null; lastYear: number | null };
-  affiliations: { paperCount: number; firstYear: number | null; lastYear: number | null; organization: { id: string; name: string } | null }[];
+  affiliations: {
+    paperCount: number;
+    firstYear: number | null;
+    lastYear: number | null;
+    organization: { id: string; name: string; parent: { id: string; name: string } | null } | null;
+  }[];
   topics: { paperCount: number; topic: { code: string | null; name: string } | null }[];
   papers: { totalCount: number; edges: { node: PaperItem }[] };
   /** Null until an analytics run (`npm run analytics`) has reached the author. */
@@ -124,7 +129,14 @@ export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions:
             'ul',
             {},
             author.affiliations.map((affiliation) =>
-              h('li', {}, affiliation.organization?.name ?? '?', h('small', {}, ` ${yearRange(affiliation.firstYear, affiliation.lastYear)} · ${affiliation.paperCount} papers`)),
+              h(
+                'li',
+                {},
+                affiliation.organization?.name ?? '?',
+                // A department or lab: of which institution.
+                affiliation.organization?.parent ? `, ${affiliation.organization.parent.name}` : null,
+                h('small', {}, ` ${yearRange(affiliation.firstYear, affiliation.lastYear)} · ${affiliation.paperCount} papers`),
+              ),
             ),
           ),
         )

@@ -46,6 +46,16 @@ describe('splitting an affiliation string', () => {
   it('splits "&" and "/" only between two institutions', () => {
     expect(names('University of Oxford & University College London')).toEqual(['University of Oxford', 'University College London']);
     expect(names('Korea Advanced Institute of Science & Technology')).toEqual(['Korea Advanced Institute of Science and Technology']);
+    // A piece that is no institution alone stays with the one before it.
+    expect(names('CNRS & Universite Pierre & Marie Curie & PSL Universite')).toEqual(['CNRS', 'Universite Pierre & Marie Curie', 'PSL Universite']);
+    expect(names('Texas A & M University')).toEqual(['Texas A & M University']);
+  });
+
+  it('joins a legal form to its name and drops a bracket the source cut off', () => {
+    expect(names('Google, Inc.')).toEqual(['Google']);
+    expect(names('Huawei Technologies, Co., Ltd., Shenzhen, China')).toEqual(['Huawei']);
+    expect(names('Acme Robotics, LLC, Boston, MA, USA')).toEqual(['Acme Robotics LLC']);
+    expect(names('Stony Brook University (State University of New York')).toEqual(['Stony Brook University']);
   });
 
   it('groups segments by comma', () => {

@@ -44,6 +44,23 @@ function withCommunities(prefix: string, communities: (number | null)[]): EgoNet
 }
 
 describe('the explorer network', () => {
+  it('colours a department or lab as its institution', () => {
+    const graph = createNetwork();
+    const stanford = { id: 'org-stanford', name: 'Stanford University' };
+    const member = (id: string, organization: { id: string; name: string; parent?: { id: string; name: string } | null }) => ({
+      id, depth: id === 'c' ? 0 : 1, author: { name: id, metrics: { paperCount: 1 }, affiliations: [{ organization }] },
+    });
+    mergeEgoNetwork(graph, 'c', {
+      nodesTruncated: false,
+      edgesTruncated: false,
+      nodes: [member('c', stanford), member('cs', { id: 'org-cs', name: 'Department of Computer Science', parent: stanford }), member('g', { id: 'org-g', name: 'Google', parent: null })],
+      edges: [{ source: 'c', target: 'cs', sharedPaperCount: 1, firstYear: null, lastYear: null }, { source: 'c', target: 'g', sharedPaperCount: 1, firstYear: null, lastYear: null }],
+    });
+    expect(colourKey(graph.getNodeAttributes('cs'), 'organization')).toBe('org-stanford');
+    expect(graph.getNodeAttribute('cs', 'organizationName')).toBe('Stanford University');
+    expect(colourKey(graph.getNodeAttributes('g'), 'organization')).toBe('org-g');
+  });
+
   it('adds an expansion beside what is drawn, leaving drawn nodes where they are', () => {
     const graph = createNetwork();
     expect(mergeEgoNetwork(graph, 'c', star('c', 'a', 3))).toEqual({ addedNodes: 4, addedEdges: 3, truncated: false });

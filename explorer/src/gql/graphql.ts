@@ -22,14 +22,14 @@ export type CoauthorNetworkQueryVariables = Exact<{
 }>;
 
 
-export type CoauthorNetworkQuery = { author: { id: string, name: string, egoNetwork: { nodesTruncated: boolean, edgesTruncated: boolean, nodes: Array<{ id: string, depth: number, author: { name: string, metrics: { paperCount: number }, affiliations: Array<{ organization: { id: string, name: string } | null }>, analytics: { communityNumber: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null }>, edges: Array<{ source: string, target: string, sharedPaperCount: number, firstYear: number | null, lastYear: number | null }> } } | null };
+export type CoauthorNetworkQuery = { author: { id: string, name: string, egoNetwork: { nodesTruncated: boolean, edgesTruncated: boolean, nodes: Array<{ id: string, depth: number, author: { name: string, metrics: { paperCount: number }, affiliations: Array<{ organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }>, analytics: { communityNumber: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null }>, edges: Array<{ source: string, target: string, sharedPaperCount: number, firstYear: number | null, lastYear: number | null }> } } | null };
 
 export type AuthorDetailsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AuthorDetailsQuery = { author: { id: string, name: string, orcid: string | null, metrics: { paperCount: number, citationCount: number, hIndex: number, firstYear: number | null, lastYear: number | null }, affiliations: Array<{ paperCount: number, firstYear: number | null, lastYear: number | null, organization: { id: string, name: string } | null }>, topics: Array<{ paperCount: number, topic: { code: string | null, name: string } | null }>, papers: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number, venue: string | null, url: string | null } }> }, analytics: { communityNumber: number, pageRank: number, betweenness: number, coreNumber: number, clustering: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null };
+export type AuthorDetailsQuery = { author: { id: string, name: string, orcid: string | null, metrics: { paperCount: number, citationCount: number, hIndex: number, firstYear: number | null, lastYear: number | null }, affiliations: Array<{ paperCount: number, firstYear: number | null, lastYear: number | null, organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }>, topics: Array<{ paperCount: number, topic: { code: string | null, name: string } | null }>, papers: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number, venue: string | null, url: string | null } }> }, analytics: { communityNumber: number, pageRank: number, betweenness: number, coreNumber: number, clustering: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null };
 
 export type SharedPapersQueryVariables = Exact<{
   author: string | number;
@@ -58,15 +58,16 @@ export type SearchOrganizationsQueryVariables = Exact<{
 }>;
 
 
-export type SearchOrganizationsQuery = { organizations: { edges: Array<{ node: { id: string, name: string } }> } };
+export type SearchOrganizationsQuery = { organizations: { edges: Array<{ node: { id: string, name: string, parent: { name: string } | null, papers: { totalCount: number } } }> } };
 
 export type OrganizationNetworkQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
+  includeSubUnits?: boolean | null | undefined;
 }>;
 
 
-export type OrganizationNetworkQuery = { organization: { id: string, name: string, papers: { totalCount: number }, collaborators: { totalCount: number, edges: Array<{ sharedPaperCount: number, firstYear: number | null, lastYear: number | null, node: { id: string, name: string, papers: { totalCount: number } } }> } } | null };
+export type OrganizationNetworkQuery = { organization: { id: string, name: string, city: string | null, country: string | null, parent: { id: string, name: string } | null, subUnits: { totalCount: number, edges: Array<{ node: { id: string, name: string, papers: { totalCount: number } } }> }, papers: { totalCount: number }, collaborators: { totalCount: number, edges: Array<{ sharedPaperCount: number, firstYear: number | null, lastYear: number | null, node: { id: string, name: string, papers: { totalCount: number } } }> } } | null };
 
 export type OrganizationLinkQueryVariables = Exact<{
   organization: string | number;
@@ -140,6 +141,10 @@ export const CoauthorNetworkDocument = new TypedDocumentString(`
             organization {
               id
               name
+              parent {
+                id
+                name
+              }
             }
           }
           analytics {
@@ -185,6 +190,10 @@ export const AuthorDetailsDocument = new TypedDocumentString(`
       organization {
         id
         name
+        parent {
+          id
+          name
+        }
       }
     }
     topics {
@@ -284,20 +293,44 @@ export const SearchOrganizationsDocument = new TypedDocumentString(`
       node {
         id
         name
+        parent {
+          name
+        }
+        papers(first: 1) {
+          totalCount
+        }
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<SearchOrganizationsQuery, SearchOrganizationsQueryVariables>;
 export const OrganizationNetworkDocument = new TypedDocumentString(`
-    query OrganizationNetwork($id: ID!, $first: Int = 50) {
+    query OrganizationNetwork($id: ID!, $first: Int = 50, $includeSubUnits: Boolean = true) {
   organization(id: $id) {
     id
     name
-    papers(first: 1) {
+    city
+    country
+    parent {
+      id
+      name
+    }
+    subUnits(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          papers(first: 1, includeSubUnits: true) {
+            totalCount
+          }
+        }
+      }
+    }
+    papers(first: 1, includeSubUnits: $includeSubUnits) {
       totalCount
     }
-    collaborators(first: $first) {
+    collaborators(first: $first, includeSubUnits: $includeSubUnits) {
       totalCount
       edges {
         sharedPaperCount

@@ -55,7 +55,7 @@ export const KNOWN_INSTITUTIONS: KnownInstitution[] = [
   { name: 'Nanyang Technological University', variants: ['NTU Singapore', 'Nanyang Technological University Singapore'] },
   { name: 'University of Illinois Urbana-Champaign', variants: ['UIUC', 'University of Illinois at Urbana-Champaign', 'University of Illinois Urbana Champaign', 'University of Illinois, Urbana-Champaign', 'University of Illinois at Urbana Champaign'] },
   { name: 'University of Texas at Austin', variants: ['UT Austin', 'University of Texas, Austin', 'University of Texas Austin'] },
-  { name: 'University of Washington', variants: ['UW', 'University of Washington, Seattle', 'University of Washington Seattle'] },
+  { name: 'University of Washington', variants: ['University of Washington, Seattle', 'University of Washington Seattle'] },
   { name: 'Washington University in St. Louis', variants: ['WashU', 'WUSTL', 'Washington University in Saint Louis', 'Washington University St. Louis'] },
   { name: 'Georgia Institute of Technology', variants: ['Georgia Tech', 'GaTech'] },
   { name: 'California Institute of Technology', variants: ['Caltech'] },
@@ -73,7 +73,7 @@ export const KNOWN_INSTITUTIONS: KnownInstitution[] = [
   { name: 'Microsoft', variants: ['Microsoft Corporation', 'Microsoft Corp.', 'Microsoft Inc.'] },
   { name: 'Microsoft Research', variants: ['MSR', 'Microsoft Research AI', 'Microsoft Research Lab'], partOf: 'Microsoft' },
   { name: 'Microsoft Research Asia', variants: ['MSRA', 'Microsoft Research, Asia'], partOf: 'Microsoft' },
-  { name: 'Meta', variants: ['Facebook', 'Meta Platforms', 'Meta Inc.', 'Facebook Inc.', 'Meta Platforms Inc.'] },
+  { name: 'Meta', variants: ['Meta Facebook', 'Facebook', 'Meta Platforms', 'Meta Inc.', 'Facebook Inc.', 'Meta Platforms Inc.'] },
   { name: 'Meta AI', variants: ['FAIR', 'Facebook AI Research', 'Facebook AI', 'Meta AI Research', 'Meta FAIR', 'FAIR, Meta AI', 'Meta Fundamental AI Research', 'Facebook AI Research (FAIR)'], partOf: 'Meta' },
   { name: 'Amazon', variants: ['Amazon.com', 'Amazon Inc.', 'Amazon.com Inc.'] },
   { name: 'NVIDIA', variants: ['Nvidia', 'NVIDIA Corporation', 'NVIDIA Research'] },
@@ -84,5 +84,6 @@ export const KNOWN_INSTITUTIONS: KnownInstitution[] = [
   { name: 'Tencent', variants: ['Tencent Inc.', 'Tencent Holdings'] },
   { name: 'OpenAI', variants: [] },
   // Its digit is part of its name, not a footnote number (segments.ts).
+  { name: 'Indiana University–Purdue University Indianapolis', variants: ['IUPUI', 'Indiana University - Purdue University Indianapolis', 'Indiana University Purdue University Indianapolis'] },
   { name: '4Paradigm', variants: ['4Paradigm Inc.', '4Paradigm Inc'] },
 ];

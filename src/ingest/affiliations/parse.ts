@@ -20,17 +20,46 @@ export interface InstitutionMention {
 /** University systems whose campus is part of the institution's name ("University of California, Berkeley"). */
 const SYSTEM = /^(the )?(university of (california|texas|massachusetts|illinois|maryland|wisconsin|colorado|michigan|north carolina|missouri|nebraska|tennessee|hawaii|minnesota|alabama|houston|south florida|pittsburgh)|texas a&m university|rutgers university|penn state university|purdue university|city university of new york|state university of new york|suny|cuny)$/i;
 
-/** "and", "&", "/" between two names that are each an institution: two affiliations ("Oxford & UCL"). */
+const isInstitution = (text: string) => classifySegment(text).kind === 'institution';
+
+/**
+ * "and", "&", "/" between two names that are each an institution: two affiliations ("Oxford &
+ * UCL", "CNRS & Universite Pierre & Marie Curie & PSL Universite" -> CNRS, Universite Pierre &
+ * Marie Curie, PSL Universite). A piece that is no institution on its own stays with the one
+ * before it ("Marie Curie"; "Texas A & M University" stays whole).
+ */
 function splitConjoined(text: string): string[] {
-  const parts = text.split(/\s+(?:&|and)\s+|\s*\/\s*/);
-  if (parts.length < 2) return [text];
-  const institutions = parts.map((part) => classifySegment(part)).filter((segment) => segment.kind === 'institution');
-  return institutions.length === parts.length ? parts : [text];
+  const pieces = text.split(/(\s+(?:&|and)\s+|\s*\/\s*)/);
+  const parts = [pieces[0]!];
+  for (let i = 2; i < pieces.length; i += 2) {
+    const piece = pieces[i]!;
+    if (isInstitution(parts.at(-1)!) && isInstitution(piece)) parts.push(piece);
+    else parts[parts.length - 1] += pieces[i - 1]! + piece;
+  }
+  return parts;
+}
+
+/** A legal form printed as a segment of its own ("Google, Inc.", "Huawei Technologies, Co., Ltd."). */
+const LEGAL_FORM = /^(inc|ltd|llc|l\.l\.c|co|corp|corporation|gmbh|limited|plc|ag|s\.?a|s\.?p\.?a|co\.?,? ?ltd)\.?$/i;
+
+/**
+ * The texts of a group as names: a legal form joined to the name before it, and a bracket the
+ * source cut off ("Stony Brook University (State University of New York") dropped.
+ */
+function namesOf(group: string[]): string[] {
+  const texts: string[] = [];
+  for (const raw of group) {
+    const text = raw.replace(/\s*\([^)]*$/, '').trim();
+    if (!text) continue;
+    if (LEGAL_FORM.test(text) && texts.length) texts[texts.length - 1] += ` ${text}`;
+    else texts.push(text);
+  }
+  return texts;
 }
 
 /** Segments with a campus joined to its system, a conjunction of institutions split. */
 function segmentsOf(group: string[]): Segment[] {
-  const texts = group.flatMap(splitConjoined);
+  const texts = namesOf(group).flatMap(splitConjoined);
   const segments: Segment[] = [];
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;

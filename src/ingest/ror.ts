@@ -91,8 +91,21 @@ async function* dumpRecords(file: string, onBytes: (bytes: number) => void): Asy
   }
 }
 
-/** One batch in one transaction: what changed is written, with its PART_OF links. */
+const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/** One batch in one transaction; another import that created one of its nodes first makes it read again (as the paper writer does). */
 async function writeBatch(write: Write, batch: RorOrganization[]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeBatchOnce(write, batch);
+    } catch (error) {
+      if ((error as { code?: string }).code !== CONSTRAINT_RACE || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** What changed is written, with its PART_OF links. */
+async function writeBatchOnce(write: Write, batch: RorOrganization[]) {
   return write.transaction(async (tx) => {
     const rows = batch.map((organization) => ({ ...organization, hash: rorHash(organization) }));
     const unchanged = new Set((await tx.run(queries.unchanged, { records: rows.map(({ ror, hash }) => ({ ror, hash })) })).records.map((r) => r.get('ror') as string));

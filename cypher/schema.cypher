@@ -16,6 +16,11 @@ CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);
 CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);
 // A spelling merged into an author (fix/merge-authors) keeps leading to them.
 CREATE CONSTRAINT author_alias_name_key IF NOT EXISTS FOR (n:AuthorAlias) REQUIRE n.nameKey IS UNIQUE;
+// Every name, label, alias and acronym of a registry organization (`import ror`) leads to it:
+// (:OrganizationAlias {nameKey})-[:ALIAS_OF]->(:Organization), one node per key (a key several
+// organizations share leads to each), the indexed form of Organization.aliasKeys, since Neo4j
+// indexes no element of a list property (import/resolve-organizations).
+CREATE CONSTRAINT organization_alias_name_key IF NOT EXISTS FOR (n:OrganizationAlias) REQUIRE n.nameKey IS UNIQUE;
 // An OpenAlex id merged into another author or work (OpenAlex's merged_ids, or fix/merge-authors of
 // two authors with different OpenAlex ids) keeps leading there: `author(openalexId:)`,
 // `paper(openalexId:)` and the importer's resolution (import/resolve-authors, resolve-papers) follow

@@ -3,7 +3,8 @@
  * configured Neo4j (the local one when NEO4J_URI is unset). Formats: openalex (API pages or
  * JSON Lines, optionally gzipped), paperlist (conference paper lists), json (the project's form),
  * openalex-snapshot (an OpenAlex snapshot folder: applies the parts and merged ids not applied
- * before, src/ingest/snapshot/incremental.ts).
+ * before, src/ingest/snapshot/incremental.ts), ror (the ROR registry's data dump: organizations,
+ * src/ingest/ror.ts).
  * `--bulk`: the bulk first load into an empty database (tools/bulk-load.ts: neo4j-admin import,
  * then the schema and the authors' summaries), for any format.
  */
@@ -13,6 +14,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../tools/open-database.js';
 import { FORMATS, runImport, writeReported, type Format, type ImportSummary } from '../src/ingest/import.js';
+import { runRorImport, type RorImportSummary } from '../src/ingest/ror.js';
 import { finishBulkLoad } from '../tools/bulk-load.js';
 import { startLocalNeo4j } from '../tools/local-neo4j/instance.js';
 import { createGraphDatabase, waitForDatabase, type GraphDatabase } from '../src/db/driver.js';
@@ -26,7 +28,7 @@ import { integer } from './cli-options.js';
 
 const program = new Command('import')
   .description('Import papers, authors, organizations and topics; safe to run again (unchanged records are skipped)')
-  .addArgument(new Command().createArgument('<format>', 'input format').choices([...FORMATS, 'openalex-snapshot']))
+  .addArgument(new Command().createArgument('<format>', 'input format').choices([...FORMATS, 'openalex-snapshot', 'ror']))
   .argument('<paths...>', 'files or folders (searched recursively)')
   .option('--batch-size <n>', 'records per transaction', '500')
   .option('--include-unpublished', 'paper lists: keep rejected and withdrawn submissions')
@@ -46,7 +48,8 @@ interface Options {
   bulk?: boolean; bulkFinish?: boolean; bulkDir?: string; keepBulkFiles?: boolean; threads?: number; maxOffHeap?: string;
 }
 
-program.action(async (format: Format | 'openalex-snapshot', paths: string[], options: Options) => {
+program.action(async (format: Format | 'openalex-snapshot' | 'ror', paths: string[], options: Options) => {
+  if (format === 'ror') return rorImport(paths, options);
   if (options.bulk) return bulkImport(format, paths, options);
   if (options.bulkFinish) return bulkFinish(format, paths, options);
   if (format === 'openalex-snapshot' && paths.length !== 1) {
@@ -104,6 +107,56 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
   console.log(`rejected: ${s.rejected}${s.rejected ? ` (reasons in ${report})` : ''}`);
   if (s.namesDropped) console.log(`byline entries that are not names, left out: ${s.namesDropped} (in ${report})`);
   if (s.citationsLinked) console.log(`citations linked across records: ${s.citationsLinked}`);
+}
+
+/** The ROR registry: organizations, not papers, so a progress bar over the bytes read and a summary of its own. */
+async function rorImport(paths: string[], options: Options) {
+  if (options.bulk || options.bulkFinish) {
+    console.error('ror has no bulk load: import it without --bulk (120k organizations take minutes)');
+    process.exitCode = 1;
+    return;
+  }
+  let opened: OpenDatabase | undefined;
+  const bar = new SingleBar({
+    format: 'importing |{bar}| {percentage}% of {size} | {records} records | {rate}/s | ETA {eta_formatted}',
+    hideCursor: true,
+    noTTYOutput: false,
+  });
+  const started = Date.now();
+  let barStarted = false;
+  try {
+    opened = await openDatabase(loadConfig());
+    const onProgress = options.progress
+      ? ({ done, total, records }: { done: number; total: number; records: number }) => {
+          const payload = { records, size: `${(total / 1e6).toFixed(0)} MB`, rate: Math.round(records / Math.max((Date.now() - started) / 1000, 0.001)) };
+          if (!barStarted) bar.start(total, done, payload);
+          barStarted = true;
+          bar.update(done, payload);
+        }
+      : undefined;
+    const summary = await runRorImport(opened, { paths, batchSize: Number(options.batchSize), reportFile: options.report, onProgress });
+    bar.stop();
+    printRorSummary(summary, (Date.now() - started) / 1000, options.report);
+    if (options.summary) writeFileSync(options.summary, `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, cpuMs: process.cpuUsage() }, null, 2)}\n`);
+  } catch (error) {
+    bar.stop();
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  } finally {
+    await opened?.driver.close();
+  }
+}
+
+function printRorSummary(s: RorImportSummary, seconds: number, report: string) {
+  const skipped = Object.entries(s.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const o = s.organizations;
+  console.log(`\n${s.records} ROR records in ${seconds.toFixed(1)} s (${Math.round(s.records / seconds)} records/s), ${s.batches} batches`);
+  console.log(`organizations: ${o.created} created, ${o.updated} updated, ${o.unchanged} unchanged; PART_OF links made: ${s.partOfCreated}`);
+  console.log(`name-only organizations joined to their registry organization: ${s.joined.organizations} (${s.joined.papers} papers moved, ${s.joined.authorsRefreshed} authors' affiliations recomputed)`);
+  console.log(`skipped: ${s.skipped}${skipped ? ` (${skipped})` : ''}`);
+  console.log(`rejected: ${s.rejected}${s.rejected ? ` (reasons in ${report})` : ''}`);
+  const phase = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`time: read and parse ${phase(s.ms.read)}, write ${phase(s.ms.write)}, joins ${phase(s.ms.join)}`);
 }
 
 /** After a remote host's neo4j-admin import: what the local bulk load does after its own. */

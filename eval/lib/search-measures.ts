@@ -6,8 +6,8 @@ import { normalizeKey } from '../../src/domain/normalize.js';
  * which organization names are several affiliations joined, and ranks as top-1 and MRR.
  */
 
-/** Folds a name or a raw affiliation string to space-separated words (case, accents, punctuation). */
-export const words = (text: string) => normalizeKey(text);
+/** Folds a name or a raw affiliation string to space-separated words (case, accents, punctuation; "&" is "and"). */
+export const words = (text: string) => normalizeKey(text.replace(/&/g, ' and '));
 
 /**
  * The institutions a raw affiliation string names, by their names (folded) as whole words. Only

@@ -22,7 +22,7 @@ describe('ROR records, schema v2', () => {
     expect(eth.aliases).toEqual(['Eidgenössische Technische Hochschule Zürich', 'Swiss Federal Institute of Technology in Zurich']);
     expect(eth.acronyms).toEqual(['ETH']);
     // Accents folded, acronyms included: what a paper's affiliation is matched against.
-    expect(eth.aliasKeys).toEqual(['eth zurich', 'eidgenossische technische hochschule zurich', 'swiss federal institute of technology in zurich', 'eth']);
+    expect(eth.aliasKeys).toEqual(['eth zurich', 'eidgenossische technische hochschule zurich', 'swiss federal institute of technology zurich', 'eth']);
   });
 
   it('read parents and children as short ROR ids, and ignore related records', () => {

@@ -1,3 +1,4 @@
+import { institutionKey } from '../affiliations/identity.js';
 import { keyOf, organizationKey } from '../identity.js';
 
 /**
@@ -24,7 +25,10 @@ export interface RorOrganization {
   /** Every other name (labels in other languages, aliases), not the acronyms. */
   aliases: string[];
   acronyms: string[];
-  /** normalizeKey of the display name, every alias and label, and every acronym, once each. */
+  /**
+   * The institution key (affiliations/identity.ts, as paper imports key an organization's name) of
+   * the display name, every alias and label, and every acronym, once each.
+   */
   aliasKeys: string[];
   /** active or inactive (withdrawn records are skipped). */
   status: string;
@@ -115,14 +119,14 @@ export function parseRorRecord(input: unknown): ParsedRor {
   if (!name || !keyOf(name)) return { rejected: `${ror}: no name` };
   const aliases = unique(names.others.map((other) => other.slice(0, MAX_NAME))).filter((other) => other !== name).slice(0, MAX_NAMES);
   const acronyms = unique(names.acronyms.map((acronym) => acronym.slice(0, MAX_NAME))).slice(0, MAX_NAMES);
-  const aliasKeys = unique([name, ...aliases, ...acronyms].map(keyOf)).filter(Boolean);
+  const aliasKeys = unique([name, ...aliases, ...acronyms].map(institutionKey)).filter(Boolean);
   const established = typeof record.established === 'number' && Number.isInteger(record.established) ? record.established : null;
   return {
     organization: {
       id: organizationKey({ name, ror }),
       ror,
       name,
-      nameKey: keyOf(name),
+      nameKey: institutionKey(name),
       ...placeOf(record, v2),
       types: unique(strings(record.types).map((type) => type.toLowerCase())),
       aliases,

@@ -90,13 +90,16 @@ async function* concat<T>(...streams: (() => AsyncIterable<T> | Iterable<T>)[]) 
 describe('bulk first load', () => {
   const graph = generateGraph({ authors: 300, prefix: 'bulk', seed: 7 });
   const fixtures = [join(projectRoot, 'test', 'fixtures', 'import', 'openalex')];
+  // Paper lists whose affiliations are joined, numbered and name units: institutions, units, PART_OF.
+  const paperLists = [join(projectRoot, 'test', 'fixtures', 'import', 'affiliations')];
   const snapshotDir = join(work, 'snapshot');
 
-  it('makes the graph the transactional writer makes of the same records (generated graph, OpenAlex files, an OpenAlex snapshot), and refuses a non-empty database', async () => {
+  it('makes the graph the transactional writer makes of the same records (generated graph, OpenAlex files, paper lists with units, an OpenAlex snapshot), and refuses a non-empty database', async () => {
     await generateOpenAlexSnapshot({ dir: snapshotDir, works: 300, seed: 11, partSize: 120 });
     await wipe();
     await writeGraph(driver, database, graph, { batchSize: 50 });
     await runImport(graphDatabaseOn(driver, database), { format: 'openalex', paths: fixtures, reportFile: join(work, 'tx-report.jsonl') });
+    await runImport(graphDatabaseOn(driver, database), { format: 'paperlist', paths: paperLists });
     const txSnapshot = snapshotRecords(snapshotDir, () => {});
     await writeTransactional(txSnapshot.records());
     await recordAppliedParts(graphDatabaseOn(driver, database), txSnapshot.parts);
@@ -110,8 +113,9 @@ describe('bulk first load', () => {
 
     await wipe();
     const files = fileRecords('openalex', fixtures, { reportFile: join(work, 'bulk-report.jsonl') });
+    const lists = fileRecords('paperlist', paperLists);
     const snapshot = snapshotRecords(snapshotDir, () => {});
-    const loaded = await bulk(() => concat(() => graphRecords(graph), () => files.records(), () => snapshot.records()), {
+    const loaded = await bulk(() => concat(() => graphRecords(graph), () => files.records(), () => lists.records(), () => snapshot.records()), {
       onRejected: (record, reason) => files.report({ record, reason }),
       afterLoad: (db) => recordAppliedParts(db, snapshot.parts),
     });

@@ -6,6 +6,7 @@ import { ConfigError, type Config } from './config.js';
 import { createGraphDatabase, databaseReachable, waitForDatabase } from './db/driver.js';
 import { readGraphVersion } from './db/graph-version.js';
 import { applySchema } from './db/migrate.js';
+import { rekeyOrganizations } from './ingest/rekey-organizations.js';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
 import type { StartupStep } from './http/startup-gate.js';
 import { createResponseCache } from './http/response-cache.js';
@@ -69,6 +70,8 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
       pendingStep = 'applying the schema';
       const statements = await applySchema(driver, database);
       logger.info({ uri, database, statements }, 'Neo4j ready, constraints and indexes applied');
+      const rekeyed = await rekeyOrganizations(driver, database);
+      if (rekeyed) logger.info({ organizations: rekeyed }, "Organizations given today's name keys (a graph imported under an earlier rule)");
     } else logger.info({ uri, database }, 'Neo4j ready (schema left as it is)');
     if (config.seedOnEmpty) {
       pendingStep = 'loading the seed';

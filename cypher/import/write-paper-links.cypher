@@ -1,7 +1,7 @@
 // import/write-paper-links: topics, organizations and citations of already-present papers. A row
 // that names a primary topic makes it the paper's only one (HAS_TOPIC.primary). When no other
 // source gave the paper, the record replaces what its source said before (import/write-papers):
-// topics and organizations it no longer names go.
+// topics and organizations it no longer names go (an organization left is marked OrphanCandidate).
 UNWIND $links AS row
 MATCH (p:Paper {id: row.paperId})
 CALL (p, row) {
@@ -15,6 +15,8 @@ CALL (p, row) {
   CALL (p, row) {
     MATCH (p)-[f:FROM_ORGANIZATION]->(o:Organization)
     WHERE NOT o.id IN row.organizationIds
+    // Perhaps named by nothing now: import/remove-orphan-organizations looks at these only.
+    SET o:OrphanCandidate
     DELETE f
   }
 }

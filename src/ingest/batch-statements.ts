@@ -19,6 +19,7 @@ export const importQueries = {
   retireAuthorships: q('retire-authorships'),
   removeOrphanAuthors: q('remove-orphan-authors'),
   removeOrphanOrganizations: q('remove-orphan-organizations'),
+  clearOrphanCandidates: q('clear-orphan-candidates'),
   links: q('write-paper-links'),
   createLinks: q('create-paper-links'),
   refreshAuthors: q('refresh-authors'),

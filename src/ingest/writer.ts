@@ -152,8 +152,9 @@ export function createImportWriter(
     },
 
     /**
-     * Removes the name-only organizations nothing names any more (once per import, after the
-     * authors' summaries: AFFILIATED_WITH is what they hold). Returns how many.
+     * Removes the name-only organizations an import unlinked that nothing names any more (once
+     * per import, after the authors' summaries: AFFILIATED_WITH is what they hold), then clears
+     * the marks of the rest. Returns how many went.
      */
     async removeOrphanOrganizations(): Promise<number> {
       let removed = 0;
@@ -161,8 +162,10 @@ export function createImportWriter(
         const { records } = await write.statement(importQueries.removeOrphanOrganizations, {});
         const count = neo4j.integer.toNumber(records[0]?.get('removed') ?? 0);
         removed += count;
-        if (count === 0) return removed;
+        if (count === 0) break;
       }
+      await write.statement(importQueries.clearOrphanCandidates, {});
+      return removed;
     },
 
     /** Links citations whose cited paper arrived after the citing one (once per import). */

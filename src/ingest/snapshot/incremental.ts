@@ -274,6 +274,8 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
   if (workParts.length || stale) {
     started = performance.now();
     await writer.refreshStaleAuthors();
+    // Organizations an updated work no longer names, if nothing else does.
+    await writer.removeOrphanOrganizations();
     summary.ms.refresh += performance.now() - started;
   }
   if (workParts.length) {

@@ -57,15 +57,12 @@ program.action(async (format: Format | 'openalex-snapshot' | 'ror', paths: strin
     process.exitCode = 1;
     return;
   }
-  let opened: OpenDatabase | undefined;
   const bar = new SingleBar({
     format: 'importing |{bar}| {percentage}% {value}/{total} records | {rate}/s | ETA {eta_formatted}',
     hideCursor: true,
     noTTYOutput: false,
   });
-  const started = Date.now();
-  try {
-    opened = await openDatabase(loadConfig());
+  await reportedRun(bar, options, async (opened, started) => {
     let barStarted = false;
     const onProgress = options.progress
       ? ({ done, total }: { done: number; total: number }) => {
@@ -80,8 +77,24 @@ program.action(async (format: Format | 'openalex-snapshot' | 'ror', paths: strin
       ? await syncSnapshot(opened, { dir: paths[0]!, ...common })
       : await runImport(opened, { format, paths, includeUnpublished: options.includeUnpublished, ...common });
     bar.stop();
-    if ('layout' in summary) printSnapshotSummary(summary, (Date.now() - started) / 1000, options.report);
-    else printSummary(summary, (Date.now() - started) / 1000, options.report);
+    const seconds = (Date.now() - started) / 1000;
+    if ('layout' in summary) printSnapshotSummary(summary, seconds, options.report);
+    else printSummary(summary, seconds, options.report);
+    return summary;
+  });
+});
+
+/**
+ * One import run as the command reports it: the database opened, `run` (which prints its own
+ * summary), the summary also as JSON with --summary, an error's message and exit code 1 instead
+ * of a stack, the driver closed whatever happened.
+ */
+async function reportedRun(bar: SingleBar, options: Options, run: (opened: OpenDatabase, started: number) => Promise<object>) {
+  let opened: OpenDatabase | undefined;
+  const started = Date.now();
+  try {
+    opened = await openDatabase(loadConfig());
+    const summary = await run(opened, started);
     if (options.summary) writeFileSync(options.summary, `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, cpuMs: process.cpuUsage() }, null, 2)}\n`);
   } catch (error) {
     bar.stop();
@@ -90,7 +103,7 @@ program.action(async (format: Format | 'openalex-snapshot' | 'ror', paths: strin
   } finally {
     await opened?.driver.close();
   }
-});
+}
 
 function printSummary(s: ImportSummary, seconds: number, report: string) {
   const skipped = Object.entries(s.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
@@ -116,16 +129,13 @@ async function rorImport(paths: string[], options: Options) {
     process.exitCode = 1;
     return;
   }
-  let opened: OpenDatabase | undefined;
   const bar = new SingleBar({
     format: 'importing |{bar}| {percentage}% of {size} | {records} records | {rate}/s | ETA {eta_formatted}',
     hideCursor: true,
     noTTYOutput: false,
   });
-  const started = Date.now();
-  let barStarted = false;
-  try {
-    opened = await openDatabase(loadConfig());
+  await reportedRun(bar, options, async (opened, started) => {
+    let barStarted = false;
     const onProgress = options.progress
       ? ({ done, total, records }: { done: number; total: number; records: number }) => {
           const payload = { records, size: `${(total / 1e6).toFixed(0)} MB`, rate: Math.round(records / Math.max((Date.now() - started) / 1000, 0.001)) };
@@ -137,14 +147,8 @@ async function rorImport(paths: string[], options: Options) {
     const summary = await runRorImport(opened, { paths, batchSize: Number(options.batchSize), reportFile: options.report, onProgress });
     bar.stop();
     printRorSummary(summary, (Date.now() - started) / 1000, options.report);
-    if (options.summary) writeFileSync(options.summary, `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000, cpuMs: process.cpuUsage() }, null, 2)}\n`);
-  } catch (error) {
-    bar.stop();
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  } finally {
-    await opened?.driver.close();
-  }
+    return summary;
+  });
 }
 
 function printRorSummary(s: RorImportSummary, seconds: number, report: string) {

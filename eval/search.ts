@@ -19,7 +19,7 @@
  * Everything is asked through the GraphQL API in-process, with the explorer's typeahead operations. Prints
  * markdown for docs/benchmarks.md; --json writes the figures and the misses.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Command } from 'commander';
@@ -31,7 +31,7 @@ import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
 import { institutionKey } from '../src/ingest/affiliations/identity.js';
 import { KNOWN_INSTITUTIONS } from '../src/ingest/affiliations/known-institutions.js';
-import { runImport } from '../src/ingest/import.js';
+import { findFiles, runImport } from '../src/ingest/import.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
@@ -46,7 +46,7 @@ const options = new Command('eval:search')
   .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
   .addOption(count('--min-papers <n>', 'institutions with at least this many papers are measured', 1, 100))
   .addOption(count('--authors <n>', 'the most prolific authors tried in the typeahead', 1, 100))
-  .option('--instance <name>', 'the local Neo4j instance to import into and measure', 'eval-search')
+  .option('--instance <name>', "the local Neo4j instance to import into and measure (its name starts with eval-: it is reset)", 'eval-search')
   .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, 7699))
   .addOption(count('--http-port <port>', "the instance's HTTP port", 1, 7486))
   .option('--reuse', 'measure the graph already in the instance (no reset, no import; the schema is still applied)')
@@ -61,11 +61,11 @@ if (!existsSync(lists)) {
   console.error(`${lists} does not exist: point --lists (or SHARED_DATA_DIR) at the paper lists.`);
   process.exit(2);
 }
-const listFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : name.endsWith('.json') ? [path] : [];
-  });
+// The evaluation resets its instance: only one of its own, never the one `npm start` serves.
+if (!options.instance.startsWith('eval-')) {
+  console.error(`--instance ${options.instance}: the evaluation resets its instance, so it takes only one of its own, named eval-<something>.`);
+  process.exit(2);
+}
 
 const local = { ...loadConfig().localNeo4j, instance: options.instance, boltPort: options.boltPort, httpPort: options.httpPort };
 const log = (line: string) => console.error(line);
@@ -95,7 +95,7 @@ try {
 
   // The raw affiliation string of every paper, by the record it came from (file#index).
   const rawAffiliation = new Map<string, string>();
-  for (const file of listFiles(lists)) {
+  for (const file of findFiles('paperlist', [lists])) {
     const items = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];
     items.forEach((item, index) => {
       const aff = typeof item.aff === 'string' ? item.aff : typeof item.affs === 'string' ? item.affs : '';

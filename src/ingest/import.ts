@@ -67,16 +67,35 @@ const EXTENSIONS: Record<Format, RegExp> = {
 
 /** The files named, folders searched recursively, in a stable order. */
 export function findFiles(format: Format, paths: string[]): string[] {
+  return findFilesMatching(paths, EXTENSIONS[format], `No ${format} files in ${paths.join(', ')}`);
+}
+
+/** The files named whose names match `pattern`, folders searched recursively, in a stable order; none: `noneFound`. */
+export function findFilesMatching(paths: string[], pattern: RegExp, noneFound: string): string[] {
   const files: string[] = [];
   const visit = (path: string) => {
     if (!existsSync(path)) throw new ImportInputError(`No such file or folder: ${path}`);
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    } else if (EXTENSIONS[format].test(path)) files.push(path);
+    } else if (pattern.test(path)) files.push(path);
   };
   for (const path of paths) visit(path);
-  if (files.length === 0) throw new ImportInputError(`No ${format} files in ${paths.join(', ')}`);
+  if (files.length === 0) throw new ImportInputError(noneFound);
   return files;
+}
+
+/** The records per transaction an import was asked for (500 by default), refused outside 1 to 50,000. */
+export function checkedBatchSize(batchSize = 500): number {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new ImportInputError('batch size must be 1 to 50000');
+  return batchSize;
+}
+
+/** The import's report (JSON Lines of rejected records), emptied now; the function appends a line (nothing without a file). */
+export async function openReport(reportFile: string | undefined): Promise<(line: Record<string, unknown>) => Promise<void>> {
+  if (reportFile) await writeFile(reportFile, '');
+  return async (line) => {
+    if (reportFile) await appendFile(reportFile, `${JSON.stringify(line)}\n`);
+  };
 }
 
 export interface Item {
@@ -191,9 +210,8 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
   const writer = createImportWriter(db, write);
   const files = findFiles(options.format, options.paths);
   const total = options.onProgress ? await countItems(options.format, files, options) : 0;
-  const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new ImportInputError('batch size must be 1 to 50000');
-  if (options.reportFile) await writeFile(options.reportFile, '');
+  const batchSize = checkedBatchSize(options.batchSize);
+  const report = await openReport(options.reportFile);
 
   const summary: ImportSummary = {
     records: 0, skipped: 0, skippedReasons: {}, rejected: 0, namesDropped: 0, citationsLinked: 0, organizationsRemoved: 0, batches: 0, rowsWritten: 0,
@@ -203,9 +221,6 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
     topics: { created: 0 },
     ms: { parse: 0, resolve: 0, write: 0, commit: 0, refresh: 0 },
     statementMs: {},
-  };
-  const report = async (line: Record<string, string>) => {
-    if (options.reportFile) await appendFile(options.reportFile, `${JSON.stringify(line)}\n`);
   };
   const reject = async (recordId: string, reason: string) => {
     summary.rejected++;

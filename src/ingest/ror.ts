@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { appendFile, writeFile } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import streamArray from 'stream-json/streamers/stream-array.js';
@@ -8,8 +7,8 @@ import { cypher } from '../db/cypher.js';
 import type { GraphDatabase } from '../db/driver.js';
 import { createWrite, type Write } from '../db/write.js';
 import { parseRorRecord, type RorOrganization } from './formats/ror.js';
-import { ImportInputError } from './import.js';
-import { createImportWriter } from './writer.js';
+import { checkedBatchSize, findFilesMatching, ImportInputError, openReport } from './import.js';
+import { createImportWriter, retryingConstraintRaces } from './writer.js';
 
 /**
  * `npm run import -- ror FILE`: the ROR registry's data dump (a JSON array of organization
@@ -61,18 +60,9 @@ const queries = {
 
 const DUMP_FILE = /\.json(\.gz)?$/i;
 
-/** The files named, folders searched recursively, in a stable order. */
-export function findRorFiles(paths: string[]): string[] {
-  const files: string[] = [];
-  const visit = (path: string) => {
-    if (!existsSync(path)) throw new ImportInputError(`No such file or folder: ${path}`);
-    if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    else if (DUMP_FILE.test(path)) files.push(path);
-  };
-  for (const path of paths) visit(path);
-  if (files.length === 0) throw new ImportInputError(`No ROR dump files (.json, .json.gz) in ${paths.join(', ')}; unzip the dump first`);
-  return files;
-}
+/** The dump files named, folders searched recursively, in a stable order. */
+export const findRorFiles = (paths: string[]) =>
+  findFilesMatching(paths, DUMP_FILE, `No ROR dump files (.json, .json.gz) in ${paths.join(', ')}; unzip the dump first`);
 
 /** A record's facts hashed: the same hash on the node means the record is unchanged. */
 export const rorHash = (organization: RorOrganization) => createHash('sha256').update(JSON.stringify(organization)).digest('hex');
@@ -91,18 +81,8 @@ async function* dumpRecords(file: string, onBytes: (bytes: number) => void): Asy
   }
 }
 
-const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-
-/** One batch in one transaction; another import that created one of its nodes first makes it read again (as the paper writer does). */
-async function writeBatch(write: Write, batch: RorOrganization[]) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await writeBatchOnce(write, batch);
-    } catch (error) {
-      if ((error as { code?: string }).code !== CONSTRAINT_RACE || attempt >= 3) throw error;
-    }
-  }
-}
+/** One batch in one transaction, read again when another import created one of its nodes first. */
+const writeBatch = (write: Write, batch: RorOrganization[]) => retryingConstraintRaces(() => writeBatchOnce(write, batch));
 
 /** What changed is written, with its PART_OF links. */
 async function writeBatchOnce(write: Write, batch: RorOrganization[]) {
@@ -139,12 +119,8 @@ export async function joinNameOnlyOrganizations(db: GraphDatabase, write: Write,
 export async function runRorImport(db: GraphDatabase, options: RorImportOptions): Promise<RorImportSummary> {
   const write = createWrite(db, { timeoutMs: db.write.importTimeoutMs });
   const files = findRorFiles(options.paths);
-  const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new ImportInputError('batch size must be 1 to 50000');
-  if (options.reportFile) await writeFile(options.reportFile, '');
-  const report = async (line: Record<string, string>) => {
-    if (options.reportFile) await appendFile(options.reportFile, `${JSON.stringify(line)}\n`);
-  };
+  const batchSize = checkedBatchSize(options.batchSize);
+  const report = await openReport(options.reportFile);
 
   const summary: RorImportSummary = {
     records: 0, organizations: { created: 0, updated: 0, unchanged: 0 }, skipped: 0, skippedReasons: {}, rejected: 0,

@@ -99,6 +99,20 @@ async function resolveAndWrite(tx: WriteTransaction, records: PaperRecord[], opt
 const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 /**
+ * Runs a transaction that reads before it writes, again (up to 3 times) when another import
+ * created one of its nodes between its reading and its writing: it reads again and finds it.
+ */
+export async function retryingConstraintRaces<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if ((error as { code?: string }).code !== CONSTRAINT_RACE || attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
  * The import writer over a write path (src/db/write.ts): by default an import's own, each
  * transaction under NEO4J_IMPORT_TIMEOUT_MS; the API passes the request's, under
  * NEO4J_WRITE_TIMEOUT_MS and counting its statements.
@@ -110,21 +124,16 @@ export function createImportWriter(
   return {
     /** One transaction: the whole batch lands or none of it. */
     async writeBatch(records: PaperRecord[], options: ImportWriteOptions = {}): Promise<BatchResult> {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          let worked = 0;
-          const result = await write.transaction(async (tx) => {
-            const written = await resolveAndWrite(tx, records, options);
-            worked = performance.now();
-            return written;
-          });
-          result.ms.commit = performance.now() - worked;
-          return result;
-        } catch (error) {
-          // Another import created the same node between our reading and writing: read again.
-          if ((error as { code?: string }).code !== CONSTRAINT_RACE || attempt >= 3) throw error;
-        }
-      }
+      return retryingConstraintRaces(async () => {
+        let worked = 0;
+        const result = await write.transaction(async (tx) => {
+          const written = await resolveAndWrite(tx, records, options);
+          worked = performance.now();
+          return written;
+        });
+        result.ms.commit = performance.now() - worked;
+        return result;
+      });
     },
 
     /** One author by the same identity rules as an import; returns the node id. */

@@ -1,4 +1,3 @@
-import { appendFile, writeFile } from 'node:fs/promises';
 import neo4j from 'neo4j-driver';
 import { cypher } from '../../db/cypher.js';
 import type { GraphDatabase } from '../../db/driver.js';
@@ -7,7 +6,7 @@ import { importQueries } from '../batch-statements.js';
 import { topicNodeRows } from '../batch-writes.js';
 import { keyOf } from '../identity.js';
 import { OPENALEX_SOURCE, parseOpenAlexAuthor, parseOpenAlexInstitution, parseOpenAlexTopic, parseOpenAlexWork } from '../formats/openalex.js';
-import { checkedRecords, identityKeys, ImportInputError, type ImportSummary, type Item } from '../import.js';
+import { checkedBatchSize, checkedRecords, identityKeys, openReport, type ImportSummary, type Item } from '../import.js';
 import type { PaperRecord } from '../record.js';
 import { createImportWriter, type BatchResult } from '../writer.js';
 import { findSnapshot, readMergedIds, readPart, shownPath, type SnapshotEntity, type SnapshotPart } from './layout.js';
@@ -111,8 +110,7 @@ function counting(inner: Write) {
 }
 
 export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptions): Promise<SnapshotSyncSummary> {
-  const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new ImportInputError('batch size must be 1 to 50000');
+  const batchSize = checkedBatchSize(options.batchSize);
   const snapshot = findSnapshot(options.dir);
   const shown = (file: { path: string }) => shownPath(snapshot, file);
   const applied = await appliedParts(db);
@@ -153,10 +151,7 @@ export async function syncSnapshot(db: GraphDatabase, options: SnapshotSyncOptio
 
   const { write, count } = counting(createWrite(db, { timeoutMs: db.write.importTimeoutMs }));
   const writer = createImportWriter(db, write);
-  if (options.reportFile) await writeFile(options.reportFile, '');
-  const report = async (line: Record<string, unknown>) => {
-    if (options.reportFile) await appendFile(options.reportFile, `${JSON.stringify(line)}\n`);
-  };
+  const report = await openReport(options.reportFile);
   const total = pending.reduce((n, part) => n + part.records, 0);
   let done = 0;
   const progress = () => options.onProgress?.({ done, total });

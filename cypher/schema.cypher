@@ -14,6 +14,8 @@ CREATE CONSTRAINT snapshot_part_id IF NOT EXISTS FOR (n:SnapshotPart) REQUIRE n.
 // Name lookup (`author(name:)`) and name-only matching on import go through the normalized key.
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);
 CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);
+// Two imports never place name-only authorships at once (import/lock-placement).
+CREATE CONSTRAINT placement_lock_name IF NOT EXISTS FOR (n:PlacementLock) REQUIRE n.name IS UNIQUE;
 // A spelling merged into an author (fix/merge-authors) keeps leading to them.
 CREATE CONSTRAINT author_alias_name_key IF NOT EXISTS FOR (n:AuthorAlias) REQUIRE n.nameKey IS UNIQUE;
 // Every name, label, alias and acronym of a registry organization (`import ror`) leads to it:

@@ -124,8 +124,9 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
     await applySchema(driver, database, { awaitSeconds: 6 * 3600 });
     ms.schema = performance.now() - schemaStarted;
     const db = graphDatabaseOn(driver, database, config.driver);
-    await applyAuthorPatches(db, convert.authorPatches);
     const summariesStarted = performance.now();
+    // Name-only byline entries placed by evidence, as the writer places them after an import.
+    await createImportWriter(db).placePendingAuthors();
     const total = convert.nodes.Author ?? 0;
     options.onSummaryProgress?.(0, total);
     const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, (done) => options.onSummaryProgress?.(done, total));
@@ -153,19 +154,10 @@ export function remoteSteps(dir: string, database: string, options: Pick<BulkLoa
   };
 }
 
-/**
- * External ids that a later reference gave an author the converter had written already (a
- * name-only node joined by name): set with the writer's own write-authors statement.
- */
-async function applyAuthorPatches(db: GraphDatabase, patches: Record<string, unknown>[]) {
-  const write = createWrite(db, { timeoutMs: db.write.importTimeoutMs });
-  for (let start = 0; start < patches.length; start += 5_000) await write.statement(importQueries.authors, { authors: patches.slice(start, start + 5_000) });
-}
-
-/** What a remote load needs after neo4j-admin ran (the files in `dir`): the schema, the author patches, the summaries, the after-load step. */
+/** What a remote load needs after neo4j-admin ran (the files in `dir`): the schema, the name-only authorships placed, the summaries, the after-load step. */
 export async function finishBulkLoad(db: GraphDatabase, dir: string, onProgress?: (authors: number) => void, afterLoad?: (db: GraphDatabase) => Promise<void>) {
   await applySchema(db.driver, db.database, { awaitSeconds: 6 * 3600 });
-  await applyAuthorPatches(db, readManifest(dir).authorPatches ?? []);
+  await createImportWriter(db).placePendingAuthors();
   const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, onProgress);
   await afterLoad?.(db);
   return { authorsRefreshed };

@@ -4,7 +4,9 @@
 // its name key (and any merged into it before) becomes an alias of `into`, so a later record
 // that names only that spelling joins `into` instead of bringing `from` back. An OpenAlex id
 // `into` cannot take (it has its own) becomes an AuthorAlias {openalexId} of `into`, as OpenAlex's
-// merged ids do, so `author(openalexId:)` and later records naming it lead to `into`.
+// merged ids do, so `author(openalexId:)` and later records naming it lead to `into`. The
+// operator's word is final: every authorship `into` now holds by name only is held (identityMethod
+// 'curated'), so placement by evidence (import/place-authors) never moves it away again.
 MATCH (into:Author {id: $into}), (from:Author {id: $from})
 CALL (into, from) {
   MATCH (from)-[w:AUTHORED]->(p:Paper)
@@ -44,6 +46,12 @@ CALL (into, from) {
 }
 WITH into, from, from.id AS fromId, from.openalexId AS openalexId, from.orcid AS orcid, from.openreviewId AS openreviewId
 DETACH DELETE from
+WITH into, fromId, openalexId, orcid, openreviewId
+CALL (into) {
+  MATCH (into)-[held:AUTHORED]->()
+  WHERE held.nameOnly
+  SET held.nameOnly = null, held.identityMethod = 'curated', held.identityScore = null, held.identityEvidence = null
+}
 SET into.openalexId = coalesce(into.openalexId, openalexId),
     into.orcid = coalesce(into.orcid, orcid),
     into.openreviewId = coalesce(into.openreviewId, openreviewId),

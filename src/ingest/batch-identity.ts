@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { importQueries as queries, type BatchStatements } from './batch-statements.js';
-import { addRef, authorKey, decide, keyOf, organizationKey, organizationNameKey, paperIdFor, type Resolution } from './identity.js';
+import { addRef, authorKey, decide, decideAuthors, keyOf, organizationKey, organizationNameKey, paperIdFor, type Resolution } from './identity.js';
 import type { RecordAuthor, RecordOrganization, PaperRecord } from './record.js';
 
 /**
@@ -57,6 +57,8 @@ export type NamedOrganization = RecordOrganization & { nameKey: string };
 /** The people and organizations of a batch's changed records, each resolved to a node id. */
 export interface BatchNodes {
   authorIdOf: (author: RecordAuthor) => string;
+  /** Whether the byline entry gave a name only and sits on the name's own node, to be placed by evidence. */
+  isLoose: (author: RecordAuthor) => boolean;
   organizationIdOf: (org: RecordOrganization) => string;
   /** The authors the records name, by node id, with every external id any reference gave. */
   authors: Map<string, NamedAuthor>;
@@ -87,7 +89,7 @@ export async function resolveNodes(statements: BatchStatements, records: PaperRe
   const refParams = <R extends object>(refs: Map<string, R>) => [...refs].map(([key, ref]) => ({ key, ...ref }));
   const orgs = decide(orgRefs, await statements.rows<Resolution>(queries.resolveOrganizations, { refs: refParams(orgRefs) }));
   const authorResolutions = await statements.rows<Resolution>(queries.resolveAuthors, { refs: refParams(authorRefs) });
-  const authors = decide(authorRefs, authorResolutions);
+  const authors = decideAuthors(authorRefs, authorResolutions);
   // An author found in the graph needs no write unless the reference brings an id it may lack.
   const authorFound = new Map(authorResolutions.map((resolution) => [resolution.key, resolution]));
   const needsWrite = (key: string, ref: RecordAuthor) => {
@@ -99,6 +101,7 @@ export async function resolveNodes(statements: BatchStatements, records: PaperRe
 
   const nodes: BatchNodes = {
     authorIdOf: (author) => authors.ids.get(authorKey(author))!,
+    isLoose: (author) => authors.loose.has(authorKey(author)),
     organizationIdOf: (org) => orgs.ids.get(organizationKey(org))!,
     authors: new Map(),
     organizations: new Map(),

@@ -73,9 +73,11 @@ export async function writePapers(statements: BatchStatements, created: BatchPap
  * byline order (then the authors without a position). `corresponding` is true or false when the
  * source says, null when it does not; `rawName` the byline's spelling when it differs.
  */
-export function bylineRows({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'authorIdOf' | 'organizationIdOf'>) {
+export function bylineRows({ record, id }: Pick<BatchPaper, 'record' | 'id'>, nodes: Pick<BatchNodes, 'authorIdOf' | 'organizationIdOf' | 'isLoose'>) {
   const row = (author: RecordAuthor) => ({
     authorId: nodes.authorIdOf(author), paperId: id, name: author.name, sourceId: record.source.id,
+    // Name-only: placed by evidence after the import (place-authors.ts); else held by an id or by the spelling an operator merged.
+    loose: nodes.isLoose(author), identityMethod: nodes.isLoose(author) ? null : author.id || author.openalexId || author.orcid || author.openreviewId ? 'id' : 'merged-name',
     organizationIds: [...new Set(author.organizations.map(nodes.organizationIdOf))],
     corresponding: author.corresponding ?? null, rawName: author.rawName ?? null,
   });

@@ -63,7 +63,7 @@ export function organizationKey(org: RecordOrganization): string {
 }
 
 /** Keys of name-only references are the name's own node id, so they double as new ids. */
-const isNameOnly = (key: string) => key.startsWith('author:') || key.startsWith('org:');
+export const isNameOnly = (key: string) => key.startsWith('author:') || key.startsWith('org:');
 
 export interface Resolution {
   key: string;
@@ -104,6 +104,28 @@ export function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolv
     ids.set(key, nameMatches === 0 && sameNameNew.length === 1 ? sameNameNew[0]! : key);
   }
   return { ids, ambiguous };
+}
+
+/**
+ * The node of each distinct author reference: an identified one's match by id, else its own key
+ * (a new node); a name-only one's merged-into author (an operator merged its spelling), else its
+ * key, the name's own node, where it is `loose`: placed later by evidence (place-authors.ts).
+ * Never by name alone, so the outcome does not depend on which record came first.
+ */
+export function decideAuthors(refs: Map<string, unknown>, resolved: Resolution[]) {
+  const byKey = new Map(resolved.map((resolution) => [resolution.key, resolution]));
+  const ids = new Map<string, string>();
+  const loose = new Set<string>();
+  const ambiguous = new Set<string>();
+  for (const [key] of refs) {
+    const { id, nameMatches } = byKey.get(key)!;
+    ids.set(key, id ?? key);
+    if (isNameOnly(key) && id === null) {
+      loose.add(key);
+      if (nameMatches > 1) ambiguous.add(key);
+    }
+  }
+  return { ids, loose, ambiguous };
 }
 
 /** Several references can name one node: keep every id any of them gives. */

@@ -13,6 +13,7 @@ import { openAlexWorks, parseOpenAlexWork } from './formats/openalex.js';
 import { parsePaperlistItem } from './formats/paperlist.js';
 import type { GraphDocument } from './graph-document.js';
 import { checkRecord, type Parsed, type PaperRecord } from './record.js';
+import type { PlacementSummary } from './place-authors.js';
 import { createImportWriter, type BatchResult } from './writer.js';
 
 /**
@@ -51,7 +52,9 @@ export interface ImportSummary {
   batches: number;
   rowsWritten: number;
   /** Milliseconds: reading, parsing and checking records; then the writer's phases (BatchResult.ms). */
-  ms: { parse: number; resolve: number; write: number; commit: number; refresh: number };
+  /** Name-only authorships placed after the batches (place-authors.ts): how many names, by which method, how many moved. */
+  identity: PlacementSummary;
+  ms: { parse: number; resolve: number; write: number; commit: number; place: number; refresh: number };
   statementMs: Record<string, number>;
 }
 
@@ -219,7 +222,8 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
     authors: { created: 0, matched: 0, ambiguous: 0 },
     organizations: { created: 0, matched: 0, ambiguous: 0 },
     topics: { created: 0 },
-    ms: { parse: 0, resolve: 0, write: 0, commit: 0, refresh: 0 },
+    identity: { names: 0, placed: {}, moved: 0, ambiguousNames: 0 },
+    ms: { parse: 0, resolve: 0, write: 0, commit: 0, place: 0, refresh: 0 },
     statementMs: {},
   };
   const reject = async (recordId: string, reason: string) => {
@@ -266,7 +270,12 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
   summary.ms.parse = performance.now() - reading - writing;
   options.onProgress?.({ done: summary.records, total });
 
-  // Every author the batches touched (or a killed run left marked) gets its summaries once.
+  // Name-only authorships placed by evidence (a killed run's marks too), then every author the
+  // batches or the placement touched gets its summaries once.
+  const placing = performance.now();
+  summary.identity = await writer.placePendingAuthors();
+  summary.authors.ambiguous = summary.identity.ambiguousNames;
+  summary.ms.place = performance.now() - placing;
   const refreshing = performance.now();
   await writer.refreshStaleAuthors();
   summary.ms.refresh = performance.now() - refreshing;

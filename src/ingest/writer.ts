@@ -6,7 +6,8 @@ import { createWrite, type Write, type WriteTransaction } from '../db/write.js';
 import { resolveNodes, resolvePapers } from './batch-identity.js';
 import { batchStatements, importQueries } from './batch-statements.js';
 import { authorRow, refreshSummaries, writeBylines, writeLinks, writeNodes, writePapers } from './batch-writes.js';
-import { authorKey, decide, keyOf, type Resolution } from './identity.js';
+import { authorKey, decideAuthors, keyOf, type Resolution } from './identity.js';
+import { placePendingAuthors } from './place-authors.js';
 import type { PaperRecord, RecordAuthor } from './record.js';
 
 /**
@@ -121,20 +122,28 @@ export function createImportWriter(
   db: GraphDatabase,
   write: Write = createWrite(db, { timeoutMs: db.write.importTimeoutMs }),
 ) {
-  return {
-    /** One transaction: the whole batch lands or none of it. */
+  const writer = {
+    /**
+     * One transaction: the whole batch lands or none of it. A single write (summaries not
+     * deferred) then places its name-only authorships and refreshes what that moved.
+     */
     async writeBatch(records: PaperRecord[], options: ImportWriteOptions = {}): Promise<BatchResult> {
-      return retryingConstraintRaces(async () => {
+      const result = await retryingConstraintRaces(async () => {
         let worked = 0;
-        const result = await write.transaction(async (tx) => {
-          const written = await resolveAndWrite(tx, records, options);
+        const written = await write.transaction(async (tx) => {
+          const batch = await resolveAndWrite(tx, records, options);
           worked = performance.now();
-          return written;
+          return batch;
         });
-        result.ms.commit = performance.now() - worked;
-        return result;
+        written.ms.commit = performance.now() - worked;
+        return written;
       });
+      if (!options.deferSummaries) await writer.refreshStaleAuthors();
+      return result;
     },
+
+    /** Places the name-only authorships of the names the batches marked (place-authors.ts). */
+    placePendingAuthors: () => placePendingAuthors(write),
 
     /** One author by the same identity rules as an import; returns the node id. */
     async upsertAuthor(author: RecordAuthor): Promise<{ id: string; created: boolean }> {
@@ -142,14 +151,18 @@ export function createImportWriter(
         const key = authorKey(author);
         const refs = new Map([[key, { ...author, nameKey: keyOf(author.name) }]]);
         const resolved = (await tx.run(importQueries.resolveAuthors, { refs: [...refs].map(([k, ref]) => ({ key: k, ...ref, openalexId: ref.openalexId ?? null, orcid: ref.orcid ?? null, openreviewId: ref.openreviewId ?? null })) })).records.map((r) => r.toObject() as Resolution);
-        const id = decide(refs, resolved).ids.get(key)!;
+        const id = decideAuthors(refs, resolved).ids.get(key)!;
         const { summary } = await tx.run(importQueries.authors, { authors: [authorRow(id, author)] });
         return { id, created: summary.counters.updates().nodesCreated > 0 };
       });
     },
 
-    /** Recomputes the summaries of every author a bulk import marked, a chunk per transaction; returns how many. */
+    /**
+     * Recomputes the summaries of every author a bulk import marked, a chunk per transaction,
+     * once the authorships still to place are placed (which moves some); returns how many.
+     */
     async refreshStaleAuthors(chunk = 5_000, onProgress?: (refreshed: number) => void): Promise<number> {
+      await placePendingAuthors(write);
       let refreshed = 0;
       for (;;) {
         const { records } = await write.statement(importQueries.staleAuthors, { limit: neo4j.int(chunk) });
@@ -183,6 +196,7 @@ export function createImportWriter(
       return summary.counters.updates().relationshipsCreated;
     },
   };
+  return writer;
 }
 
 export type ImportWriter = ReturnType<typeof createImportWriter>;

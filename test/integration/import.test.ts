@@ -118,8 +118,11 @@ describe('identity', () => {
   it('makes one author of "baixu chen" and "Baixu Chen", and one paper of a preprint and its conference version', async () => {
     await runImport(graphDatabaseOn(own.driver, database), { format: 'json', paths: [SEED_FILE] });
     await importFixtures('paperlist', 'paperlists');
-    const baixu = await rows(`MATCH (a:Author {nameKey: 'baixu chen'}) RETURN a.id AS id, a.openreviewId AS openreview, count{ (a)-[:AUTHORED]->() } AS papers`);
-    expect(baixu).toEqual([{ id: 'author:baixu-chen', openreview: '~Baixu_Chen2', papers: 6 }]);
+    // The profile's name-only Baixu Chen is placed with the one identified Baixu Chen (papers in
+    // common, coauthors in common), and what the profile reported goes with them.
+    const baixu = await rows(`MATCH (a:Author {nameKey: 'baixu chen'}) RETURN a.id AS id, a.openreviewId AS openreview, count{ (a)-[:AUTHORED]->() } AS papers,
+      [(a)-[:REPORTED_IN]->(s) | s.id] AS reportedIn`);
+    expect(baixu).toEqual([{ id: 'openreview:~Baixu_Chen2', openreview: '~Baixu_Chen2', papers: 6, reportedIn: ['source:profile-baixu-chen'] }]);
     const [dst] = await rows(`MATCH (p:Paper {titleKey: 'debiased self training for semi supervised learning'})
       RETURN count(*) AS copies, p.id AS id, p.venue AS venue, p.authorListComplete AS complete, [(p)-[:RECORDED_IN]->(s) | s.id] AS sources,
              [(a)-[w:AUTHORED]->(p) | w.position] AS positions`);

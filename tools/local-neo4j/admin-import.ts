@@ -31,7 +31,6 @@ export interface AdminImportOptions {
 interface Manifest {
   groups: GroupFiles[];
   idType: 'integer' | 'string';
-  authorPatches?: Record<string, unknown>[];
 }
 
 export function readManifest(dir: string): Manifest {

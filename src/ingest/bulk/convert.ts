@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { recordHash } from '../batch-identity.js';
 import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, paperRow, topicRows } from '../batch-writes.js';
-import { authorKey, keyOf, organizationKey, paperIdFor } from '../identity.js';
+import { authorKey, isNameOnly, keyOf, organizationKey, paperIdFor } from '../identity.js';
 import { identityKeys } from '../import.js';
 import type { PaperRecord, RecordAuthor, RecordOrganization, Source } from '../record.js';
 import { CsvGroup, GZIP_LEVEL, type Column, type GroupFiles } from './csv.js';
@@ -76,9 +76,9 @@ const SCHEMA = {
   AUTHORED: {
     columns: [
       long('position'), s('name'), { name: 'sources', type: 'string[]', value: (row) => [row.sourceId] }, { name: 'organizationIds', type: 'string[]' },
-      onlyTrue('corresponding'), s('rawName'),
+      onlyTrue('corresponding'), s('rawName'), s('identityMethod'), { name: 'nameOnly', type: 'boolean', value: (row) => (row.loose === true ? true : null) },
     ],
-    consumed: ['authorId', 'paperId', 'sourceId', 'complete'],
+    consumed: ['authorId', 'paperId', 'sourceId', 'complete', 'loose'],
   },
   HAS_TOPIC: { columns: [{ name: 'score', type: 'double' }, onlyTrue('primary')], consumed: ['id'] },
   links: { columns: [], consumed: ['paperId', 'topics', 'organizationIds', 'references'] },
@@ -127,31 +127,9 @@ export interface ConvertSummary {
   /** Whether some record cites or is a work another may cite (the writer's late link-references). */
   hasReferences: boolean;
   groups: GroupFiles[];
-  /**
-   * Authors a later identified reference joined by name (a name-only node the writer would give
-   * its ids): written after the import with the writer's own write-authors statement.
-   */
-  authorPatches: Record<string, unknown>[];
   /** Bytes the key indexes held at the end. */
   indexBytes: number;
   ms: number;
-}
-
-/** The write-authors rows of the authors joined by name, their ids read back from the authors' files. */
-async function patchRows(group: GroupFiles, patched: Map<number, RecordAuthor[]>) {
-  const rows: ReturnType<typeof authorRow>[] = [];
-  for (const file of group.data) {
-    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-    for await (const line of lines) {
-      const comma = line.indexOf(',');
-      const refs = patched.get(Number(line.slice(0, comma)));
-      if (!refs) continue;
-      // The id column: quoted, a quote inside doubled.
-      const id = /^"((?:[^"]|"")*)"/.exec(line.slice(comma + 1))![1]!.replace(/""/g, '"');
-      for (const ref of refs) rows.push(authorRow(id, ref));
-    }
-  }
-  return rows;
 }
 
 export type RecordStream = AsyncIterable<PaperRecord> | Iterable<PaperRecord>;
@@ -185,6 +163,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     Organization: node('Organization', 'Organization'),
     // Marked as the writer's authorship statements mark them: refreshStaleAuthors sums them up.
     Author: node('Author:StaleSummary', 'Author'),
+    NameAuthor: node('Author:StaleSummary:PlacementPending', 'Author'),
     Paper: node('Paper', 'Paper'),
     AUTHORED: new CsvGroup(dir, 'relationships', 'AUTHORED', [start('Author'), end('Paper'), ...SCHEMA.AUTHORED.columns], level),
     PART_OF: new CsvGroup(dir, 'relationships', 'PART_OF', [start('Topic'), end('Topic')], level),
@@ -248,63 +227,33 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     return number;
   };
 
-  // Authors by name key: the one author of that key, or AMBIGUOUS; and which external ids each author has.
-  const authorNames = new HashIndex(1 << 20);
-  const AMBIGUOUS = 0xfffffffe;
-  let idKinds = new Uint8Array(1 << 16);
-  const kindsOf = (author: RecordAuthor) => (author.openalexId ? 1 : 0) | (author.orcid ? 2 : 0) | (author.openreviewId ? 4 : 0);
-  // External ids an identified reference gave an author it joined by name, by author number
-  // (the writer's write-authors sets them; here after the import, once the numbers are ids again).
-  const patched = new Map<number, RecordAuthor[]>();
-
   const registerIds = (author: RecordAuthor, number: number) => {
     if (author.openalexId) authorKeys.add(`oa:${author.openalexId}`, number);
     if (author.orcid) authorKeys.add(`orcid:${author.orcid}`, number);
     if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
   };
 
+  // The writer's resolve-authors: an identified reference by its fixed id, OpenAlex id, ORCID,
+  // OpenReview id, else a new node; a name-only one the name's own node, placed by evidence after
+  // the import (PlacementPending: the writer's place-authors), as the writer leaves it.
   const authorOf = (author: RecordAuthor): number => {
-    // The writer's resolve-authors: fixed id, OpenAlex id, ORCID, OpenReview id...
     const key = authorKey(author);
     const known = (author.id && authorKeys.get(`id:${author.id}`)) ?? (author.openalexId && authorKeys.get(`oa:${author.openalexId}`)) ?? (author.orcid && authorKeys.get(`orcid:${author.orcid}`)) ??
-      (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`));
+      (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`)) ?? authorKeys.get(`id:${key}`);
     if (typeof known === 'number') return known;
-    // ... then the name, when one author has it and lacks every kind of id the reference brings
-    // (a name-only reference: any author of the name); the author gains the reference's ids.
-    const nameKey = keyOf(author.name);
-    const isNameOnly = key.startsWith('author:');
-    const kinds = kindsOf(author);
-    const byName = author.id ? undefined : authorNames.get(`name:${nameKey}`);
-    if (byName !== undefined && byName !== AMBIGUOUS && (idKinds[byName]! & kinds) === 0) {
-      if (kinds) {
-        idKinds[byName] = idKinds[byName]! | kinds;
-        registerIds(author, byName);
-        patched.set(byName, [...(patched.get(byName) ?? []), author]);
-      }
-      return byName;
-    }
-    // A name several authors share: the name's own node (identity.ts).
-    const own = authorKeys.get(`id:${key}`);
-    if (own !== undefined) return own;
     const number = authors++;
     // Found again by their external ids (registerIds); by their own key only fixed ids and names.
-    if (author.id || isNameOnly) authorKeys.add(`id:${key}`, number);
+    const nameOnly = isNameOnly(key);
+    if (author.id || nameOnly) authorKeys.add(`id:${key}`, number);
     registerIds(author, number);
-    if (authorNames.get(`name:${nameKey}`) === undefined) authorNames.add(`name:${nameKey}`, number);
-    else authorNames.set(`name:${nameKey}`, AMBIGUOUS);
-    if (number >= idKinds.length) {
-      const grown = new Uint8Array(idKinds.length * 2);
-      grown.set(idKinds);
-      idKinds = grown;
-    }
-    idKinds[number] = kinds;
-    files.Author.write([number, ...values('Author', authorRow(key, author))]);
+    (nameOnly ? files.NameAuthor : files.Author).write([number, ...values('Author', authorRow(key, author))]);
     return number;
   };
 
   // What the writer's row builders ask: node ids. Authors are known to the files by number.
   const nodeIds = {
     authorIdOf: (author: RecordAuthor) => String(authorOf(author)),
+    isLoose: (author: RecordAuthor) => isNameOnly(authorKey(author)),
     organizationIdOf: (org: RecordOrganization) => organizationIds[organizationOf(org)]!,
   };
 
@@ -383,20 +332,18 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
 
   const groups: GroupFiles[] = [];
   for (const group of Object.values(files)) groups.push(await group.close());
-  const authorPatches = patched.size ? await patchRows(groups.find((g) => g.name.startsWith('Author'))!, patched) : [];
   const summary: ConvertSummary = {
     dir,
     records: count,
     duplicates,
-    nodes: Object.fromEntries(groups.filter((g) => g.kind === 'nodes').map((g) => [g.name.split(':')[0], g.rows])),
+    nodes: groups.filter((g) => g.kind === 'nodes').reduce<Record<string, number>>((byLabel, g) => ({ ...byLabel, [g.name.split(':')[0]!]: (byLabel[g.name.split(':')[0]!] ?? 0) + g.rows }), {}),
     relationships: groups.filter((g) => g.kind === 'relationships').reduce<Record<string, number>>((byType, g) => ({ ...byType, [g.name]: (byType[g.name] ?? 0) + g.rows }), {}),
     referencesOutside,
     hasReferences,
     groups,
-    authorPatches,
-    indexBytes: paperKeys.bytes + authorKeys.bytes + authorNames.bytes + organizationKeys.bytes + topicKeys.bytes,
+    indexBytes: paperKeys.bytes + authorKeys.bytes + organizationKeys.bytes + topicKeys.bytes,
     ms: performance.now() - started,
   };
-  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ groups, idType: 'integer', authorPatches }, null, 2)}\n`);
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ groups, idType: 'integer' }, null, 2)}\n`);
   return summary;
 }

@@ -1,0 +1,149 @@
+import neo4j from 'neo4j-driver';
+import { cypher } from '../db/cypher.js';
+import type { Write } from '../db/write.js';
+import { namePrior, placeBlock, type Block, type BlockAuthorship, type NameWordCounts, type PlacementMethod } from './author-placement.js';
+import { keyOf } from './identity.js';
+
+/**
+ * The graph side of placement (the decisions are author-placement.ts's): after an import, the
+ * names whose authorships changed, and the names whose prior changed since they were last placed,
+ * are read whole, placed, and written back, a chunk of names per transaction. The marks
+ * (PlacementPending) go in the transaction that places them, so a killed run leaves the rest for
+ * the next one, and a run with nothing marked reads nothing but the priors.
+ */
+
+const q = (name: string) => cypher(`import/${name}`);
+const queries = {
+  takePending: q('take-pending-placements'),
+  countPending: q('count-pending-placements'),
+  placedNames: q('placed-names'),
+  wordCounts: q('name-word-counts'),
+  readBlocks: q('read-name-blocks'),
+  move: q('move-authorships'),
+  markPlaced: q('mark-placed'),
+  lock: q('lock-placement'),
+  unlock: q('unlock-placement'),
+};
+
+export interface PlacementSummary {
+  /** Names read and placed. */
+  names: number;
+  /** Name-only authorships placed, by how (PlacementMethod). */
+  placed: Record<string, number>;
+  /** Authorships that changed author. */
+  moved: number;
+  /** Names placed that two or more people have (persons held by ids, or groups set apart). */
+  ambiguousNames: number;
+}
+
+interface BlockRow {
+  nameKey: string;
+  authorId: string;
+  paperId: string;
+  year: number | null;
+  loose: boolean;
+  method: string | null;
+  score: number | null;
+  evidence: string[];
+  coauthorNames: string[];
+  topicIds: string[];
+  organizationIds: string[];
+}
+
+/** The prior rounded as it is stored (placedPrior), so that "changed" means changed. */
+const rounded = (prior: number) => Math.round(prior * 1e6) / 1e6;
+
+async function wordCounts(write: Write): Promise<NameWordCounts> {
+  const counts: NameWordCounts = { first: new Map(), last: new Map() };
+  for (const row of (await write.statement(queries.wordCounts)).records) {
+    counts[row.get('position') as 'first' | 'last'].set(row.get('word') as string, row.get('names') as number);
+  }
+  return counts;
+}
+
+/** One chunk of names in one transaction: read, placed, written. */
+async function placeNames(write: Write, given: string[], counts: NameWordCounts, maxAuthors: number, takePending: number, total: PlacementSummary) {
+  // The transaction may run more than once: its figures are added once it commits.
+  const summary = await write.transaction(async (tx) => {
+    const summary: PlacementSummary = { names: 0, placed: {}, moved: 0, ambiguousNames: 0 };
+    await tx.run(queries.lock);
+    let nameKeys = given;
+    if (takePending) {
+      const taken = (await tx.run(queries.takePending, { limit: neo4j.int(takePending) })).records[0]?.get('nameKeys') as string[] | undefined;
+      nameKeys = [...new Set([...given, ...(taken ?? [])])];
+    }
+    if (!nameKeys.length) {
+      await tx.run(queries.unlock);
+      return summary;
+    }
+    const rows = (await tx.run(queries.readBlocks, { nameKeys, maxAuthors })).records.map((record) => record.toObject() as BlockRow);
+    const byName = new Map<string, BlockRow[]>();
+    for (const row of rows) byName.set(row.nameKey, [...(byName.get(row.nameKey) ?? []), row]);
+    const moves: Record<string, unknown>[] = [];
+    const names: Record<string, unknown>[] = [];
+    for (const [nameKey, blockRows] of byName) {
+      // A paper's loose entries of one name are one authorship (two sources, one byline): placed once, all moved.
+      const loosePapers = new Map<string, BlockRow[]>();
+      for (const row of blockRows.filter((r) => r.loose)) loosePapers.set(row.paperId, [...(loosePapers.get(row.paperId) ?? []), row]);
+      const asAuthorship = (row: BlockRow): BlockAuthorship => ({
+        authorId: row.authorId, paperId: row.paperId, year: row.year, loose: row.loose,
+        // Sorted: the graph returns lists in no set order, and evidence lists must not change with it.
+        coauthorKeys: [...new Set(row.coauthorNames.filter(Boolean).map(keyOf))].filter((key) => key !== nameKey).sort(),
+        organizationIds: [...row.organizationIds].sort(), topicIds: [...row.topicIds].sort(),
+      });
+      const block: Block = {
+        nameKey,
+        nameNodeId: `author:${nameKey.replace(/ /g, '-')}`,
+        authorships: [...blockRows.filter((r) => !r.loose), ...[...loosePapers.values()].map((same) => same[0]!)].map(asAuthorship),
+      };
+      const prior = rounded(namePrior(nameKey, counts));
+      const placements = placeBlock(block, prior);
+      const targets = new Set<string>();
+      for (const placement of placements) {
+        summary.placed[placement.method] = (summary.placed[placement.method] ?? 0) + 1;
+        targets.add(placement.to);
+        for (const row of loosePapers.get(placement.paperId)!) {
+          const same = row.authorId === placement.to && row.method === placement.method && row.score === placement.score && row.evidence.join('\n') === placement.evidence.join('\n');
+          if (same) continue;
+          if (row.authorId !== placement.to) summary.moved++;
+          moves.push({ from: row.authorId, to: placement.to, paperId: row.paperId, nameKey, method: placement.method, score: placement.score, evidence: placement.evidence });
+        }
+      }
+      const people = new Set([...blockRows.filter((r) => !r.loose).map((r) => r.authorId), ...targets]);
+      if (people.size > 1) summary.ambiguousNames++;
+      names.push({
+        nameKey, prior, nameNodeId: block.nameNodeId,
+        handOverTo: targets.size === 1 ? [...targets][0] : null,
+        left: [...new Set(blockRows.filter((r) => r.loose).map((r) => r.authorId))],
+      });
+      summary.names++;
+    }
+    if (moves.length) await tx.run(queries.move, { moves });
+    await tx.run(queries.markPlaced, { names });
+    await tx.run(queries.unlock);
+    return summary;
+  });
+  total.names += summary.names;
+  total.moved += summary.moved;
+  total.ambiguousNames += summary.ambiguousNames;
+  for (const [method, n] of Object.entries(summary.placed)) total.placed[method] = (total.placed[method] ?? 0) + n;
+}
+
+/**
+ * Places the name-only authorships of every name an import marked, and of every name placed
+ * before whose prior has changed; returns what it did.
+ */
+export async function placePendingAuthors(write: Write, { maxAuthorsPerPaper = 100, chunk = 500 } = {}): Promise<PlacementSummary> {
+  const summary: PlacementSummary = { names: 0, placed: {}, moved: 0, ambiguousNames: 0 };
+  const countPending = async () => (await write.statement(queries.countPending)).records[0]!.get('pending') as number;
+  const pending = await countPending();
+  const placed = (await write.statement(queries.placedNames)).records.map((r) => ({ nameKey: r.get('nameKey') as string, prior: r.get('prior') as number }));
+  if (!pending && !placed.length) return summary;
+  const counts = await wordCounts(write);
+  const changed = [...new Set(placed.filter(({ nameKey, prior }) => rounded(namePrior(nameKey, counts)) !== prior).map(({ nameKey }) => nameKey))];
+  for (let start = 0; start < changed.length; start += chunk) await placeNames(write, changed.slice(start, start + chunk), counts, maxAuthorsPerPaper, 0, summary);
+  while (await countPending()) await placeNames(write, [], counts, maxAuthorsPerPaper, chunk, summary);
+  return summary;
+}
+
+export type { PlacementMethod };

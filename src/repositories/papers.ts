@@ -27,6 +27,12 @@ export interface BylineRow {
   author: AuthorRow;
   /** 1-based byline position; null when the source did not say where this author stands. */
   position: number | null;
+  /** The name as the byline spelled it. */
+  name: string | null;
+  /** How the entry came to its author (src/ingest/author-placement.ts): null for authorships older than the rules. */
+  identityMethod: string | null;
+  identityScore: number | null;
+  identityEvidence: string[];
 }
 
 export interface PaperTopicRow {

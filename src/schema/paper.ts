@@ -1,4 +1,5 @@
 import type { ExternalIdKind } from '../domain/external-ids.js';
+import type { BylineRow } from '../repositories/papers.js';
 import { SEARCH_RANKING } from '../domain/search.js';
 import { pageArgs } from './args.js';
 import { builder } from './builder.js';
@@ -8,6 +9,47 @@ import { searchArgument, yearArgument } from '../errors/arguments.js';
 import { loadByExternalId, oneArgument } from './lookup.js';
 import { loadConnection, loadRootConnection } from './pagination.js';
 import { AuthorRef, OrganizationRef, PaperConnection, PaperRef, TopicRef } from './refs.js';
+
+const IdentityMethodRef = builder.enumType('AuthorshipIdentityMethod', {
+  description: 'How a byline entry came to the author who holds it (the rules: README, "Author identity").',
+  values: {
+    ID: { value: 'id', description: 'The byline gave an external id (OpenAlex, ORCID, OpenReview) or a fixed id: the author is the one with that id.' },
+    MERGED_NAME: { value: 'merged-name', description: 'A name only, spelled as a name an operator merged into this author.' },
+    CURATED: { value: 'curated', description: 'Put here, or kept here, by an operator (mergeAuthors, splitAuthor): never moved by evidence again.' },
+    SAME_PAPER: { value: 'same-paper', description: 'A name only, on a paper whose byline names this author by id under the same name (two sources of one byline).' },
+    COAUTHORS: { value: 'coauthors', description: "A name only, placed with the person whose other papers share coauthors with this one (the evidence names them)." },
+    AFFILIATION: { value: 'affiliation', description: 'A name only, placed with the person whose other papers give an institution this one gives.' },
+    EVIDENCE: { value: 'evidence', description: 'A name only, placed by the likelihood that it is the same person: how common the name is, topics in common, years (score: the likelihood).' },
+    NAME: { value: 'name', description: "A name only, with nothing that tells which person of the name it is: it stays with the name's own node." },
+  } as const,
+});
+
+const AuthorshipIdentityRef = builder.objectRef<{ method: string; score: number | null; evidence: string[] }>('AuthorshipIdentity').implement({
+  description: 'Why an authorship belongs to its author.',
+  fields: (t) => ({
+    method: t.field({ type: IdentityMethodRef, resolve: (identity) => identity.method as never }),
+    score: t.exposeFloat('score', {
+      nullable: true,
+      description: 'COAUTHORS and AFFILIATION: how many coauthors and institutions in common; EVIDENCE: the likelihood (0 to 1); otherwise null.',
+    }),
+    evidence: t.exposeStringList('evidence', { description: 'What the placement weighed, in words (coauthors and institutions in common, the name prior...).' }),
+  }),
+});
+
+type Authorship = { paperId: string; entry: BylineRow };
+const AuthorshipRef = builder.objectRef<Authorship>('Authorship').implement({
+  description: "One entry of a paper's byline: its author, where it stands, how the byline spelled the name, and why it is this author.",
+  fields: (t) => ({
+    author: t.field({ type: AuthorRef, resolve: ({ entry }) => entry.author }),
+    position: t.int({ nullable: true, description: '1-based; null where the source did not say.', resolve: ({ entry }) => entry.position }),
+    name: t.string({ nullable: true, description: 'The name as the byline spelled it.', resolve: ({ entry }) => entry.name }),
+    identity: t.field({
+      type: AuthorshipIdentityRef,
+      description: 'How the entry came to its author: by an id, by an operator, or by evidence (method, score, evidence).',
+      resolve: ({ entry }) => ({ method: entry.identityMethod ?? 'id', score: entry.identityScore, evidence: entry.identityEvidence ?? [] }),
+    }),
+  }),
+});
 
 builder.node(PaperRef, {
   description: 'A publication: a preprint, a conference or a journal paper.',
@@ -37,6 +79,11 @@ builder.node(PaperRef, {
         const byline = await loaders.paperByline.load(paper.id);
         return present(await carriedNodes(byline, (entry) => [entry.authorId, entry.author], loaders.author));
       },
+    }),
+    authorships: t.field({
+      type: [AuthorshipRef],
+      description: 'The byline entry by entry, in the order of `authors`: each with its author, the spelling, and why it is that author.',
+      resolve: async (paper, _args, { loaders }) => (await loaders.paperByline.load(paper.id)).map((entry) => ({ paperId: paper.id, entry })),
     }),
     organizations: t.field({
       type: [OrganizationRef],

@@ -56,10 +56,11 @@ export interface Placement {
  * The likelihood that two groups stage 1 left apart are one person: logistic weights over
  * [1, ln(name prior + 0.01), both give affiliations (and none in common), a keyword or topic in
  * common, the years between them (up to 6, /6), ln size of each, ln number of groups]. Fitted by
- * logistic regression on the group pairs of a random half of the names in the paper lists with
- * every OpenReview id hidden (eval:identity measures the result; docs/identity.md says how to refit).
+ * logistic regression on the group pairs of a seeded half of the names in the paper lists with
+ * every OpenReview id hidden: what `npm run eval:fit-identity` prints (eval:identity then measures
+ * the graph they make).
  */
-export const PAIR_MODEL = [-1.044, -1.12, -0.745, 1.039, -0.22, -0.065, -0.217] as const;
+export const PAIR_MODEL = [-0.982, -1.087, -0.519, 0.996, -0.223, 0.008, -0.38] as const;
 export const JOIN_ABOVE = 0.7;
 /** A group joins a person only when every other person of the name is this much less likely. */
 export const MARGIN = 0.2;
@@ -88,7 +89,7 @@ export function namePrior(nameKey: string, counts: NameWordCounts): number {
   return ((counts.first.get(words[0]!) ?? 1) * (counts.last.get(words.at(-1)!) ?? 1)) / PRIOR_NAMES;
 }
 
-interface Group {
+export interface Group {
   members: BlockAuthorship[];
   person: string | null;
   coauthors: Set<string>;
@@ -115,12 +116,18 @@ function joined(a: Group, b: Group): Group {
 
 const minPaper = (group: Group) => group.members.reduce((min, m) => (m.paperId < min ? m.paperId : min), group.members[0]!.paperId);
 
-/** The pair model's likelihood that two groups are one person, and the evidence it weighed. */
-export function pairLikelihood(a: Group, b: Group, prior: number, groups: number): { likelihood: number; evidence: string[] } {
+/** What the pair model weighs, in PAIR_MODEL's order (eval/fit-identity-model.ts fits the weights on them). */
+export function pairFeatures(a: Group, b: Group, prior: number, groups: number) {
   const topics = intersection(a.topics, b.topics);
   const gap = a.years.length && b.years.length ? Math.min(...a.years.flatMap((x) => b.years.map((y) => Math.abs(x - y)))) : 6;
   const bothAffiliated = a.organizations.size > 0 && b.organizations.size > 0;
   const features = [1, Math.log(prior + 0.01), bothAffiliated ? 1 : 0, topics.length ? 1 : 0, Math.min(gap, 6) / 6, Math.log(a.members.length) + Math.log(b.members.length), Math.log(groups)];
+  return { features, topics, gap, bothAffiliated };
+}
+
+/** The pair model's likelihood that two groups are one person, and the evidence it weighed. */
+export function pairLikelihood(a: Group, b: Group, prior: number, groups: number): { likelihood: number; evidence: string[] } {
+  const { features, topics, gap, bothAffiliated } = pairFeatures(a, b, prior, groups);
   const z = features.reduce((sum, value, i) => sum + value * PAIR_MODEL[i]!, 0);
   const evidence = [
     `name prior: ${prior.toFixed(3)} other people expected`,
@@ -134,9 +141,12 @@ export function pairLikelihood(a: Group, b: Group, prior: number, groups: number
 /** A node id for a group of a name that the evidence sets apart from the name's own node: stable while its first paper is. */
 export const splitNodeId = (nameNodeId: string, firstPaperId: string) => `${nameNodeId}~${createHash('sha256').update(firstPaperId).digest('hex').slice(0, 8)}`;
 
-export function placeBlock(block: Block, prior: number): Placement[] {
+/**
+ * Steps 1 and 2 (same paper, direct evidence): the groups they leave, each with the unit indexes
+ * it holds, and per unit its group's root; what placeBlock's later steps start from.
+ */
+function directGroups(block: Block) {
   const loose = block.authorships.filter((a) => a.loose).sort((x, y) => (x.paperId < y.paperId ? -1 : x.paperId > y.paperId ? 1 : 0));
-  if (!loose.length) return [];
   const persons = new Map<string, BlockAuthorship[]>();
   for (const held of block.authorships.filter((a) => !a.loose)) persons.set(held.authorId, [...(persons.get(held.authorId) ?? []), held]);
   const personOfPaper = new Map<string, Set<string>>();
@@ -188,7 +198,17 @@ export function placeBlock(block: Block, prior: number): Placement[] {
   // Stage 2: the groups stage 1 left, joined while the likeliest pair is likely enough.
   const byRoot = new Map<number, number[]>();
   units.forEach((_, i) => byRoot.set(root(i), [...(byRoot.get(root(i)) ?? []), i]));
-  let groups = [...byRoot.values()].map((indexes) => ({ group: indexes.map((i) => units[i]!).reduce(joined), stage1: indexes }));
+  const groups = [...byRoot.values()].map((indexes) => ({ group: indexes.map((i) => units[i]!).reduce(joined), stage1: indexes }));
+  return { loose, firstLoose, root, method, groups };
+}
+
+/** The groups of a name that same papers, coauthors and institutions in common make (what the pair model is fitted on). */
+export const groupsByDirectEvidence = (block: Block): Group[] => directGroups(block).groups.map(({ group }) => group);
+
+export function placeBlock(block: Block, prior: number): Placement[] {
+  if (!block.authorships.some((a) => a.loose)) return [];
+  const { loose, firstLoose, root, method, groups: direct } = directGroups(block);
+  let groups = direct;
   const joinedBy = new Map<number, { likelihood: number; evidence: string[] }>();
   const stage1Groups = groups.length;
   if (stage1Groups > 1 && stage1Groups <= MAX_STAGE2_GROUPS) {
@@ -218,7 +238,7 @@ export function placeBlock(block: Block, prior: number): Placement[] {
   }
 
   // Where each group goes, and why each loose authorship is there.
-  const nameNodeHeld = persons.has(block.nameNodeId);
+  const nameNodeHeld = block.authorships.some((a) => !a.loose && a.authorId === block.nameNodeId);
   const apart = groups.filter(({ group }) => !group.person).sort((x, y) => y.group.members.length - x.group.members.length || (minPaper(x.group) < minPaper(y.group) ? -1 : 1));
   const target = new Map<(typeof groups)[number], string>();
   for (const entry of groups) if (entry.group.person) target.set(entry, entry.group.person);

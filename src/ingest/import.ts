@@ -30,7 +30,7 @@ export interface ImportOptions {
   batchSize?: number;
   /** Paper lists: keep rejected and withdrawn submissions too. */
   includeUnpublished?: boolean;
-  /** JSON Lines file: one line per rejected record with its reason. */
+  /** JSON Lines file: one line per rejected record with its reason, and one per authorship placement moved (`placed`: the paper id, from, to, method, score, evidence). */
   reportFile?: string;
   onProgress?: (progress: { done: number; total: number }) => void;
 }
@@ -273,7 +273,8 @@ export async function runImport(db: GraphDatabase, options: ImportOptions): Prom
   // Name-only authorships placed by evidence (a killed run's marks too), then every author the
   // batches or the placement touched gets its summaries once.
   const placing = performance.now();
-  summary.identity = await writer.placePendingAuthors();
+  // The report says where each placement moved an authorship, and why.
+  summary.identity = await writer.placePendingAuthors(({ paperId, ...move }) => report({ placed: paperId, ...move }));
   summary.authors.ambiguous = summary.identity.ambiguousNames;
   summary.ms.place = performance.now() - placing;
   const refreshing = performance.now();

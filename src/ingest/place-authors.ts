@@ -61,11 +61,15 @@ async function wordCounts(write: Write): Promise<NameWordCounts> {
   return counts;
 }
 
+/** An authorship placement moved to another author (the import report's `placed` lines). */
+export interface Move { paperId: string; nameKey: string; from: string; to: string; method: PlacementMethod; score: number | null; evidence: string[] }
+
 /** One chunk of names in one transaction: read, placed, written. */
-async function placeNames(write: Write, given: string[], counts: NameWordCounts, maxAuthors: number, takePending: number, total: PlacementSummary) {
+async function placeNames(write: Write, given: string[], counts: NameWordCounts, maxAuthors: number, takePending: number, total: PlacementSummary, onMoved?: (move: Move) => unknown) {
   // The transaction may run more than once: its figures are added once it commits.
-  const summary = await write.transaction(async (tx) => {
+  const { summary, moved } = await write.transaction(async (tx) => {
     const summary: PlacementSummary = { names: 0, placed: {}, moved: 0, ambiguousNames: 0 };
+    const moved: Move[] = [];
     await tx.run(queries.lock);
     let nameKeys = given;
     if (takePending) {
@@ -74,12 +78,12 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
     }
     if (!nameKeys.length) {
       await tx.run(queries.unlock);
-      return summary;
+      return { summary, moved };
     }
     const rows = (await tx.run(queries.readBlocks, { nameKeys, maxAuthors })).records.map((record) => record.toObject() as BlockRow);
     const byName = new Map<string, BlockRow[]>();
     for (const row of rows) byName.set(row.nameKey, [...(byName.get(row.nameKey) ?? []), row]);
-    const moves: Record<string, unknown>[] = [];
+    const moves: Move[] = [];
     const names: Record<string, unknown>[] = [];
     for (const [nameKey, blockRows] of byName) {
       // A paper's loose entries of one name are one authorship (two sources, one byline): placed once, all moved.
@@ -105,8 +109,9 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
         for (const row of loosePapers.get(placement.paperId)!) {
           const same = row.authorId === placement.to && row.method === placement.method && row.score === placement.score && row.evidence.join('\n') === placement.evidence.join('\n');
           if (same) continue;
-          if (row.authorId !== placement.to) summary.moved++;
-          moves.push({ from: row.authorId, to: placement.to, paperId: row.paperId, nameKey, method: placement.method, score: placement.score, evidence: placement.evidence });
+          const move = { from: row.authorId, to: placement.to, paperId: row.paperId, nameKey, method: placement.method, score: placement.score, evidence: placement.evidence };
+          moves.push(move);
+          if (row.authorId !== placement.to) moved.push(move);
         }
       }
       const people = new Set([...blockRows.filter((r) => !r.loose).map((r) => r.authorId), ...targets]);
@@ -121,8 +126,10 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
     if (moves.length) await tx.run(queries.move, { moves });
     await tx.run(queries.markPlaced, { names });
     await tx.run(queries.unlock);
-    return summary;
+    summary.moved = moved.length;
+    return { summary, moved };
   });
+  for (const move of moved) await onMoved?.(move);
   total.names += summary.names;
   total.moved += summary.moved;
   total.ambiguousNames += summary.ambiguousNames;
@@ -133,7 +140,10 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
  * Places the name-only authorships of every name an import marked, and of every name placed
  * before whose prior has changed; returns what it did.
  */
-export async function placePendingAuthors(write: Write, { maxAuthorsPerPaper = 100, chunk = 500 } = {}): Promise<PlacementSummary> {
+export async function placePendingAuthors(
+  write: Write,
+  { maxAuthorsPerPaper = 100, chunk = 500, onMoved }: { maxAuthorsPerPaper?: number; chunk?: number; onMoved?: (move: Move) => unknown } = {},
+): Promise<PlacementSummary> {
   const summary: PlacementSummary = { names: 0, placed: {}, moved: 0, ambiguousNames: 0 };
   const countPending = async () => (await write.statement(queries.countPending)).records[0]!.get('pending') as number;
   const pending = await countPending();
@@ -141,8 +151,8 @@ export async function placePendingAuthors(write: Write, { maxAuthorsPerPaper = 1
   if (!pending && !placed.length) return summary;
   const counts = await wordCounts(write);
   const changed = [...new Set(placed.filter(({ nameKey, prior }) => rounded(namePrior(nameKey, counts)) !== prior).map(({ nameKey }) => nameKey))];
-  for (let start = 0; start < changed.length; start += chunk) await placeNames(write, changed.slice(start, start + chunk), counts, maxAuthorsPerPaper, 0, summary);
-  while (await countPending()) await placeNames(write, [], counts, maxAuthorsPerPaper, chunk, summary);
+  for (let start = 0; start < changed.length; start += chunk) await placeNames(write, changed.slice(start, start + chunk), counts, maxAuthorsPerPaper, 0, summary, onMoved);
+  while (await countPending()) await placeNames(write, [], counts, maxAuthorsPerPaper, chunk, summary, onMoved);
   return summary;
 }
 

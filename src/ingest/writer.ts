@@ -7,7 +7,7 @@ import { resolveNodes, resolvePapers } from './batch-identity.js';
 import { batchStatements, importQueries } from './batch-statements.js';
 import { authorRow, refreshSummaries, writeBylines, writeLinks, writeNodes, writePapers } from './batch-writes.js';
 import { authorKey, decideAuthors, keyOf, type Resolution } from './identity.js';
-import { placePendingAuthors } from './place-authors.js';
+import { placePendingAuthors, type Move } from './place-authors.js';
 import type { PaperRecord, RecordAuthor } from './record.js';
 
 /**
@@ -143,7 +143,7 @@ export function createImportWriter(
     },
 
     /** Places the name-only authorships of the names the batches marked (place-authors.ts). */
-    placePendingAuthors: () => placePendingAuthors(write),
+    placePendingAuthors: (onMoved?: (move: Move) => unknown) => placePendingAuthors(write, { onMoved }),
 
     /** One author by the same identity rules as an import; returns the node id. */
     async upsertAuthor(author: RecordAuthor): Promise<{ id: string; created: boolean }> {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -70,7 +70,8 @@ const authorOf = async (title: string, nameKey = 'wei zhang') =>
 describe('author identity from evidence', () => {
   it('places name-only authorships with the person the coauthors and institutions point to, and leaves the rest on the name', async () => {
     const dir = writeLists();
-    const summary = await importLists([dir]);
+    const reportFile = join(dir, 'report.jsonl');
+    const summary = await runImport(db(), { format: 'paperlist', paths: [join(dir, 'iclr'), join(dir, 'icml')], reportFile });
     expect(await authorOf('More Graph Kernels 0')).toBe('openreview:~Wei_Zhang1');
     expect(await authorOf('More Graph Kernels 1')).toBe('openreview:~Wei_Zhang1');
     expect(await authorOf('More Robot Hands 0')).toBe('openreview:~Wei_Zhang2');
@@ -78,6 +79,11 @@ describe('author identity from evidence', () => {
     // One person has the rarer name: the name-only record is theirs on the name's evidence.
     expect(await authorOf('Ada Writes Alone', 'ada quillfeather')).toBe('openreview:~Ada_Quillfeather1');
     expect(summary.identity.moved).toBe(5);
+    // The report says where each one went and why.
+    const [kernels] = await rows(`MATCH (p:Paper {title: 'More Graph Kernels 0'}) RETURN p.id AS id`);
+    const placed = readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((line) => line.placed);
+    expect(placed).toHaveLength(5);
+    expect(placed).toContainEqual({ placed: kernels!.id, nameKey: 'wei zhang', from: 'author:wei-zhang', to: 'openreview:~Wei_Zhang1', method: 'coauthors', score: 1, evidence: ['coauthor: ann lee'] });
     expect(summary.authors.ambiguous).toBe(1);
     // Each person's summaries count the papers placed with them.
     expect(await rows(`MATCH (a:Author {id: 'openreview:~Wei_Zhang1'})-[r:AFFILIATED_WITH]->(o) RETURN o.name AS org, r.paperCount AS papers`))

@@ -3,7 +3,7 @@
  * into an empty local Neo4j with default settings (instance "bench-import", ports 7696/7483,
  * reset first), then again into the same graph, each run as its own importer process. Prints per
  * run: records/s, rows written/s, batches, the importer's phases (parse, identity resolution,
- * writes, commit, author summaries), peak RSS of the importer and of Neo4j, both processes' CPU
+ * writes, commit, placing name-only authorships, author summaries), peak RSS of the importer and of Neo4j, both processes' CPU
  * time, and how many author names in the graph still carry entities, marks or separators.
  */
 import { spawn } from 'node:child_process';
@@ -110,7 +110,8 @@ try {
           // An importer older than this bench reports neither (measuring a commit from before them).
           'rows written/s': run.summary.rowsWritten === undefined ? 'n/a' : Math.round(run.summary.rowsWritten / run.seconds),
           batches: run.summary.batches,
-          'parse / resolve / write / commit / summaries': run.summary.ms ? [run.summary.ms.parse, run.summary.ms.resolve, run.summary.ms.write, run.summary.ms.commit, run.summary.ms.refresh].map(s).join(' / ') : 'n/a',
+          'parse / resolve / write / commit / place / summaries': run.summary.ms
+            ? [run.summary.ms.parse, run.summary.ms.resolve, run.summary.ms.write, run.summary.ms.commit, run.summary.ms.place ?? 0, run.summary.ms.refresh].map(s).join(' / ') : 'n/a',
           'importer peak RSS MiB': Math.round(run.importerPeakMiB),
           'importer CPU': s((run.summary.cpuMs.user + run.summary.cpuMs.system) / 1000),
           'Neo4j CPU': s(run.neo4jCpuMs),

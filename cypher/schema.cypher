@@ -14,6 +14,8 @@ CREATE CONSTRAINT snapshot_part_id IF NOT EXISTS FOR (n:SnapshotPart) REQUIRE n.
 // Name lookup (`author(name:)`) and name-only matching on import go through the normalized key.
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.nameKey);
 CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);
+// Names placed with the pair model keep the prior they were placed with (import/placed-names).
+CREATE INDEX author_placed_prior IF NOT EXISTS FOR (n:Author) ON (n.placedPrior);
 // Two imports never place name-only authorships at once (import/lock-placement).
 CREATE CONSTRAINT placement_lock_name IF NOT EXISTS FOR (n:PlacementLock) REQUIRE n.name IS UNIQUE;
 // A spelling merged into an author (fix/merge-authors) keeps leading to them.

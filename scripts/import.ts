@@ -110,12 +110,14 @@ function printSummary(s: ImportSummary, seconds: number, report: string) {
   console.log(`\n${s.records} records in ${seconds.toFixed(1)} s (${Math.round(s.records / seconds)} records/s), ${s.batches} batches`);
   console.table({
     papers: { created: s.papers.created, updated: s.papers.updated, unchanged: s.papers.unchanged },
-    authors: { created: s.authors.created, 'matched existing': s.authors.matched, 'ambiguous name': s.authors.ambiguous },
+    authors: { created: s.authors.created, 'matched existing': s.authors.matched, 'names two or more people share': s.authors.ambiguous },
     organizations: { created: s.organizations.created, 'matched existing': s.organizations.matched, 'ambiguous name': s.organizations.ambiguous },
     topics: { created: s.topics.created },
   });
   const phase = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`time: parse ${phase(s.ms.parse)}, resolve ${phase(s.ms.resolve)}, write ${phase(s.ms.write)}, commit ${phase(s.ms.commit)}, author summaries ${phase(s.ms.refresh)}`);
+  console.log(`time: parse ${phase(s.ms.parse)}, resolve ${phase(s.ms.resolve)}, write ${phase(s.ms.write)}, commit ${phase(s.ms.commit)}, placing ${phase(s.ms.place)}, author summaries ${phase(s.ms.refresh)}`);
+  const placed = Object.entries(s.identity.placed).map(([method, n]) => `${n} ${method}`).join(', ');
+  console.log(`name-only authorships placed: ${placed || 'none'} (${s.identity.names} names read, ${s.identity.moved} moved to another author, ${s.authors.ambiguous} names shared by two or more people)`);
   console.log(`skipped: ${s.skipped}${skipped ? ` (${skipped})` : ''}`);
   console.log(`rejected: ${s.rejected}${s.rejected ? ` (reasons in ${report})` : ''}`);
   if (s.namesDropped) console.log(`byline entries that are not names, left out: ${s.namesDropped} (in ${report})`);

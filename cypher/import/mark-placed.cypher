@@ -1,5 +1,5 @@
 // import/mark-placed: after a name's placement, the authors holding its name-only authorships keep
-// the prior it was placed with (import/placed-priors); a name's own node left with nothing hands
+// the prior it was placed with, when the prior took part (import/placed-names); a name's own node left with nothing hands
 // what a source reported about it to the one author its authorships all went to; authors left
 // with nothing go (as import/remove-orphan-authors).
 UNWIND $names AS name

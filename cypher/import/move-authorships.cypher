@@ -1,7 +1,8 @@
 // import/move-authorships: each placed authorship to the author placement chose (created for a
 // group of a name that the evidence sets apart), with its method, score and evidence. Onto an
 // authorship the author holds already (the paper's byline names them by id): one authorship,
-// the held one, with the sources of both. Both authors are marked for a summary refresh.
+// the held one, with the sources of both. Both authors are marked for a summary refresh. Staying
+// with the name for want of evidence ('name') is stored as no method (read back as 'name').
 UNWIND $moves AS move
 MATCH (from:Author {id: move.from})-[w:AUTHORED]->(p:Paper {id: move.paperId})
 MERGE (to:Author {id: move.to})
@@ -27,4 +28,5 @@ CALL (from, to, w, p) {
 WITH to, p, move
 MATCH (to)-[now:AUTHORED]->(p)
 WHERE now.nameOnly
-SET now.identityMethod = move.method, now.identityScore = move.score, now.identityEvidence = move.evidence
+SET now.identityMethod = CASE WHEN move.method <> 'name' THEN move.method END, now.identityScore = move.score,
+    now.identityEvidence = CASE WHEN size(move.evidence) > 0 THEN move.evidence END

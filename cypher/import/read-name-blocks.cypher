@@ -10,7 +10,7 @@ CALL (w, p) {
   OPTIONAL MATCH (o)-[:PART_OF]->(institution:Organization)
   RETURN collect(DISTINCT coalesce(institution.id, o.id)) AS organizationIds
 }
-RETURN nameKey, a.id AS authorId, p.id AS paperId, p.year AS year, w.nameOnly IS NOT NULL AS loose,
+RETURN nameKey, a.id AS authorId, a.placedPrior AS placedPrior, p.id AS paperId, p.year AS year, w.nameOnly IS NOT NULL AS loose,
        w.identityMethod AS method, w.identityScore AS score, coalesce(w.identityEvidence, []) AS evidence,
        CASE WHEN COUNT { (p)<-[:AUTHORED]-() } > $maxAuthors THEN [] ELSE [(p)<-[c:AUTHORED]-(other:Author) WHERE other <> a | c.name] END AS coauthorNames,
        [(p)-[:HAS_TOPIC]->(t:Topic) | t.id] AS topicIds, organizationIds

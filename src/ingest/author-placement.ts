@@ -205,8 +205,14 @@ function directGroups(block: Block) {
 /** The groups of a name that same papers, coauthors and institutions in common make (what the pair model is fitted on). */
 export const groupsByDirectEvidence = (block: Block): Group[] => directGroups(block).groups.map(({ group }) => group);
 
-export function placeBlock(block: Block, prior: number): Placement[] {
-  if (!block.authorships.some((a) => a.loose)) return [];
+export const placeBlock = (block: Block, prior: number): Placement[] => placeName(block, prior).placements;
+
+/**
+ * placeBlock, and whether the prior took part (the pair model ran: two or more groups were left
+ * by direct evidence). Only then can a change of the prior change the outcome.
+ */
+export function placeName(block: Block, prior: number): { placements: Placement[]; priorUsed: boolean } {
+  if (!block.authorships.some((a) => a.loose)) return { placements: [], priorUsed: false };
   const { loose, firstLoose, root, method, groups: direct } = directGroups(block);
   let groups = direct;
   const joinedBy = new Map<number, { likelihood: number; evidence: string[] }>();
@@ -261,5 +267,8 @@ export function placeBlock(block: Block, prior: number): Placement[] {
       placements.push({ paperId: authorship.paperId, from: authorship.authorId, to, ...why });
     }
   }
-  return placements.sort((x, y) => (x.paperId < y.paperId ? -1 : x.paperId > y.paperId ? 1 : 0));
+  return {
+    placements: placements.sort((x, y) => (x.paperId < y.paperId ? -1 : x.paperId > y.paperId ? 1 : 0)),
+    priorUsed: stage1Groups > 1 && stage1Groups <= MAX_STAGE2_GROUPS,
+  };
 }

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
 import type { Write } from '../db/write.js';
-import { namePrior, placeBlock, type Block, type BlockAuthorship, type NameWordCounts, type PlacementMethod } from './author-placement.js';
+import { namePrior, placeName, type Block, type BlockAuthorship, type NameWordCounts, type PlacementMethod } from './author-placement.js';
 import { keyOf } from './identity.js';
 
 /**
@@ -48,6 +48,7 @@ interface BlockRow {
   coauthorNames: string[];
   topicIds: string[];
   organizationIds: string[];
+  placedPrior: number | null;
 }
 
 /** The prior rounded as it is stored (placedPrior), so that "changed" means changed. */
@@ -82,13 +83,21 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
     }
     const rows = (await tx.run(queries.readBlocks, { nameKeys, maxAuthors })).records.map((record) => record.toObject() as BlockRow);
     const byName = new Map<string, BlockRow[]>();
-    for (const row of rows) byName.set(row.nameKey, [...(byName.get(row.nameKey) ?? []), row]);
+    for (const row of rows) {
+      const block = byName.get(row.nameKey);
+      if (block) block.push(row);
+      else byName.set(row.nameKey, [row]);
+    }
     const moves: Move[] = [];
     const names: Record<string, unknown>[] = [];
     for (const [nameKey, blockRows] of byName) {
       // A paper's loose entries of one name are one authorship (two sources, one byline): placed once, all moved.
       const loosePapers = new Map<string, BlockRow[]>();
-      for (const row of blockRows.filter((r) => r.loose)) loosePapers.set(row.paperId, [...(loosePapers.get(row.paperId) ?? []), row]);
+      for (const row of blockRows.filter((r) => r.loose)) {
+        const same = loosePapers.get(row.paperId);
+        if (same) same.push(row);
+        else loosePapers.set(row.paperId, [row]);
+      }
       const asAuthorship = (row: BlockRow): BlockAuthorship => ({
         authorId: row.authorId, paperId: row.paperId, year: row.year, loose: row.loose,
         // Sorted: the graph returns lists in no set order, and evidence lists must not change with it.
@@ -101,13 +110,15 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
         authorships: [...blockRows.filter((r) => !r.loose), ...[...loosePapers.values()].map((same) => same[0]!)].map(asAuthorship),
       };
       const prior = rounded(namePrior(nameKey, counts));
-      const placements = placeBlock(block, prior);
+      const { placements, priorUsed } = placeName(block, prior);
       const targets = new Set<string>();
+      const movesBefore = moves.length;
       for (const placement of placements) {
         summary.placed[placement.method] = (summary.placed[placement.method] ?? 0) + 1;
         targets.add(placement.to);
         for (const row of loosePapers.get(placement.paperId)!) {
-          const same = row.authorId === placement.to && row.method === placement.method && row.score === placement.score && row.evidence.join('\n') === placement.evidence.join('\n');
+          // 'name' is stored as no method at all (most authorships of most names: nothing to write).
+          const same = row.authorId === placement.to && (row.method ?? 'name') === placement.method && row.score === placement.score && row.evidence.join('\n') === placement.evidence.join('\n');
           if (same) continue;
           const move = { from: row.authorId, to: placement.to, paperId: row.paperId, nameKey, method: placement.method, score: placement.score, evidence: placement.evidence };
           moves.push(move);
@@ -116,15 +127,19 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
       }
       const people = new Set([...blockRows.filter((r) => !r.loose).map((r) => r.authorId), ...targets]);
       if (people.size > 1) summary.ambiguousNames++;
-      names.push({
-        nameKey, prior, nameNodeId: block.nameNodeId,
-        handOverTo: targets.size === 1 ? [...targets][0] : null,
-        left: [...new Set(blockRows.filter((r) => r.loose).map((r) => r.authorId))],
-      });
+      // The prior is kept only where it took part: only there can its change change the outcome.
+      const keptPrior = priorUsed ? prior : null;
+      if (moves.length > movesBefore || blockRows.some((r) => r.loose && r.placedPrior !== keptPrior)) {
+        names.push({
+          nameKey, prior: keptPrior, nameNodeId: block.nameNodeId,
+          handOverTo: targets.size === 1 ? [...targets][0] : null,
+          left: [...new Set(blockRows.filter((r) => r.loose).map((r) => r.authorId))],
+        });
+      }
       summary.names++;
     }
     if (moves.length) await tx.run(queries.move, { moves });
-    await tx.run(queries.markPlaced, { names });
+    if (names.length) await tx.run(queries.markPlaced, { names });
     await tx.run(queries.unlock);
     summary.moved = moved.length;
     return { summary, moved };

@@ -1,5 +1,5 @@
 // import/read-name-blocks: every authorship of every author with one of the names, with the
-// evidence placement weighs: the other byline names (none past $maxAuthors), the institutions the
+// evidence placement weighs: the other byline authors' name keys (none past $maxAuthors), the institutions the
 // byline gives this author (units rolled up to their institution; with none, the paper's one
 // organization if it has exactly one), the paper's topics, its year; and the placement it has.
 UNWIND $nameKeys AS nameKey
@@ -12,5 +12,5 @@ CALL (w, p) {
 }
 RETURN nameKey, a.id AS authorId, a.placedPrior AS placedPrior, p.id AS paperId, p.year AS year, w.nameOnly IS NOT NULL AS loose,
        w.identityMethod AS method, w.identityScore AS score, coalesce(w.identityEvidence, []) AS evidence,
-       CASE WHEN COUNT { (p)<-[:AUTHORED]-() } > $maxAuthors THEN [] ELSE [(p)<-[c:AUTHORED]-(other:Author) WHERE other <> a | c.name] END AS coauthorNames,
+       CASE WHEN COUNT { (p)<-[:AUTHORED]-() } > $maxAuthors THEN [] ELSE [(p)<-[:AUTHORED]-(other:Author) WHERE other <> a | other.nameKey] END AS coauthorKeys,
        [(p)-[:HAS_TOPIC]->(t:Topic) | t.id] AS topicIds, organizationIds

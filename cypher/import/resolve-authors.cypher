@@ -2,8 +2,10 @@
 // goes by its ids alone, never by its name: its fixed id (generated graphs), OpenAlex id (an
 // author's own, else one merged into them: an AuthorAlias, so a record naming a merged id joins the
 // target), ORCID, OpenReview id. A name-only entry goes to the author an operator merged its
-// spelling into (AuthorAlias {nameKey}), else to the name's own node (the caller's key), where
-// import/place-authors then places it by evidence. nameMatches counts the authors with the name.
+// spelling into (AuthorAlias {nameKey}), else it is placed by evidence after the batches
+// (import/place-authors), starting at the one author of its name if there is one (`startsAt`:
+// where placement most often leaves it, so it seldom moves), else at the name's own node (the
+// caller's key). Where it starts does not change where it ends. nameMatches counts the authors with the name.
 // (Index hints: an import starts from an empty graph, and a plan made from its early statistics
 // must not scan once the graph has grown.)
 UNWIND $refs AS ref
@@ -19,5 +21,9 @@ CALL (ref, nameOnly) {
   WHERE nameOnly
   RETURN merged.id AS byMergedName
 }
-RETURN ref.key AS key, coalesce(byId, byMergedName) AS id, byId IS NULL AS byNameOnly,
-       COUNT { MATCH (a:Author {nameKey: ref.nameKey}) } AS nameMatches
+CALL (ref) {
+  MATCH (a:Author {nameKey: ref.nameKey}) USING INDEX a:Author(nameKey)
+  RETURN count(a) AS nameMatches, min(a.id) AS onlyOne
+}
+RETURN ref.key AS key, coalesce(byId, byMergedName) AS id, byId IS NULL AS byNameOnly, nameMatches,
+       CASE WHEN nameOnly AND byMergedName IS NULL AND nameMatches = 1 THEN onlyOne END AS startsAt

@@ -71,6 +71,8 @@ export interface Resolution {
   /** True when the match (if any) came from the name, not from an external id. */
   byNameOnly: boolean;
   nameMatches: number;
+  /** Name-only references to place: the author they start at, when their name has exactly one. */
+  startsAt?: string | null;
 }
 
 /**
@@ -108,8 +110,9 @@ export function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolv
 
 /**
  * The node of each distinct author reference: an identified one's match by id, else its own key
- * (a new node); a name-only one's merged-into author (an operator merged its spelling), else its
- * key, the name's own node, where it is `loose`: placed later by evidence (place-authors.ts).
+ * (a new node); a name-only one's merged-into author (an operator merged its spelling), else it
+ * is `loose`: placed later by evidence (place-authors.ts), starting at the one author of its name
+ * if there is one, else at the name's own node (its key).
  * Never by name alone, so the outcome does not depend on which record came first.
  */
 export function decideAuthors(refs: Map<string, unknown>, resolved: Resolution[]) {
@@ -118,8 +121,8 @@ export function decideAuthors(refs: Map<string, unknown>, resolved: Resolution[]
   const loose = new Set<string>();
   const ambiguous = new Set<string>();
   for (const [key] of refs) {
-    const { id, nameMatches } = byKey.get(key)!;
-    ids.set(key, id ?? key);
+    const { id, nameMatches, startsAt } = byKey.get(key)!;
+    ids.set(key, id ?? startsAt ?? key);
     if (isNameOnly(key) && id === null) {
       loose.add(key);
       if (nameMatches > 1) ambiguous.add(key);

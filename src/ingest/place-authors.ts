@@ -2,7 +2,6 @@ import neo4j from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
 import type { Write } from '../db/write.js';
 import { namePrior, placeName, type Block, type BlockAuthorship, type NameWordCounts, type PlacementMethod } from './author-placement.js';
-import { keyOf } from './identity.js';
 
 /**
  * The graph side of placement (the decisions are author-placement.ts's): after an import, the
@@ -45,7 +44,7 @@ interface BlockRow {
   method: string | null;
   score: number | null;
   evidence: string[];
-  coauthorNames: string[];
+  coauthorKeys: string[];
   topicIds: string[];
   organizationIds: string[];
   placedPrior: number | null;
@@ -101,7 +100,7 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
       const asAuthorship = (row: BlockRow): BlockAuthorship => ({
         authorId: row.authorId, paperId: row.paperId, year: row.year, loose: row.loose,
         // Sorted: the graph returns lists in no set order, and evidence lists must not change with it.
-        coauthorKeys: [...new Set(row.coauthorNames.filter(Boolean).map(keyOf))].filter((key) => key !== nameKey).sort(),
+        coauthorKeys: [...new Set(row.coauthorKeys)].filter((key) => key && key !== nameKey).sort(),
         organizationIds: [...row.organizationIds].sort(), topicIds: [...row.topicIds].sort(),
       });
       const block: Block = {

@@ -104,9 +104,10 @@ const SUGGESTIONS = `query($first: Int, $after: String, $name: String) {
   }
 }`;
 interface Suggestion { id: string; reason: string; sharedCoauthorCount: number; score: number | null; authors: { id: string }[]; sharedCoauthors: { id: string; name: string }[] }
-const suggestions = async (variables: Record<string, unknown> = {}) => {
+interface SuggestionPage { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Suggestion[] }
+const suggestions = async (variables: Record<string, unknown> = {}): Promise<SuggestionPage> => {
   const page = (await ok(SUGGESTIONS, { first: 100, ...variables })).identitySuggestions;
-  return { ...page, nodes: page.edges.map((edge: { node: Suggestion }) => edge.node) as Suggestion[] };
+  return { totalCount: page.totalCount, pageInfo: page.pageInfo, nodes: page.edges.map((edge: { node: Suggestion }) => edge.node) };
 };
 /** A suggestion as [kept, other, reason, shared coauthor names]. */
 const brief = (s: Suggestion) => [s.authors[0]!.id, s.authors[1]!.id, s.reason, s.sharedCoauthors.map((c) => c.name)];
@@ -160,7 +161,7 @@ describe('identity suggestions', () => {
     let after: string | null = null;
     let cursorAfterTwo: string | null = null;
     do {
-      const page: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Suggestion[] } = await suggestions({ first: 2, after });
+      const page = await suggestions({ first: 2, after });
       seen.push(...page.nodes.map(brief));
       if (seen.length === 2) cursorAfterTwo = page.pageInfo.endCursor;
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -243,7 +244,8 @@ describe('identity suggestions', () => {
     await writeGraph();
     const [first] = (await suggestions({ first: 1 })).nodes;
     const print = await graphFingerprint(own.driver, database);
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { 'x-api-key': 'forged-forged-forged-forged-forged-forged' }]) {
+    const credentials: Record<string, string>[] = [{}, { authorization: `Bearer ${TOKEN}x` }, { 'x-api-key': 'forged-forged-forged-forged-forged-forged' }];
+    for (const headers of credentials) {
       for (const accept of [true, false]) {
         const answer = await graphql(DECIDE, { id: first!.id, accept }, headers);
         expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

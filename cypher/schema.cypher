@@ -34,6 +34,7 @@ CREATE CONSTRAINT paper_alias_openalex_id IF NOT EXISTS FOR (n:PaperAlias) REQUI
 // authors (pairKey: their ids sorted), which keeps the pair out of `identitySuggestions`.
 CREATE CONSTRAINT identity_decision_id IF NOT EXISTS FOR (n:IdentityDecision) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT identity_decision_pair IF NOT EXISTS FOR (n:IdentityDecision) REQUIRE n.pairKey IS UNIQUE;
+CREATE INDEX identity_decision_name_key IF NOT EXISTS FOR (n:IdentityDecision) ON (n.nameKey);
 
 // Plain indexes of earlier versions, replaced by the uniqueness constraints below.
 DROP INDEX paper_doi IF EXISTS;

@@ -125,7 +125,7 @@ export function createWrites(db: GraphDatabase, scope?: StatementCounter & Causa
         if (accept) await mergeIn(run, keepId, [otherId]);
         const id = `identity-decision:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
         const [row] = await run(queries.recordDecision, {
-          id, pairKey: key, decision: accept ? 'accepted' : 'rejected', by, reason,
+          id, pairKey: key, nameKey: pair.keepNameKey, decision: accept ? 'accepted' : 'rejected', by, reason,
           authorIds: [keepId, otherId], names: [pair.keepName, pair.otherName],
         });
         return row!.decision as IdentityDecisionRow;

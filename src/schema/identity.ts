@@ -144,7 +144,7 @@ builder.queryFields((t) => ({
     description:
       'Pairs of authors with one name that may be one person, for an operator to decide (`decideIdentitySuggestion`): ' +
       'most coauthors in common first, then most papers of the second author, then by name. Scans the ' +
-      `${SUGGESTION_NAMES_SCANNED.toLocaleString('en')} names borne by several authors (one of them identified) that hold the most papers, ` +
+      `${SUGGESTION_NAMES_SCANNED.toLocaleString('en')} names borne by several authors (one of them identified, a pair of them undecided) that hold the most papers, ` +
       'or with `name` that name alone. Never two authors of one paper, nor a pair already decided, nor two whose ORCID ' +
       'iDs or OpenReview ids differ.',
     args: {

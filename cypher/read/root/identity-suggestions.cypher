@@ -1,7 +1,7 @@
 // read/root/identity-suggestions: pairs of authors with one name key that may be one person,
 // strongest first (src/repositories/identity.ts). Only names borne by two or more authors, at
-// least one of them identified (an OpenAlex id, ORCID or OpenReview id), are scanned: the
-// $names of them with the most papers (or the one name $nameKey). Per name, each author's
+// least one of them identified (an OpenAlex id, ORCID or OpenReview id), and some pair of them
+// undecided, are scanned: the $names of them with the most papers (or the one name $nameKey). Per name, each author's
 // coauthors (papers over $maxAuthorsPerPaper authors make none, as in Author.coauthors), then
 // the pairs:
 // - NAME_NODE_AND_PERSON: an identified author (kept) and a name's own node (`author:…`, no id),
@@ -24,6 +24,9 @@ CALL () {
 MATCH (a:Author {nameKey: nameKey})
 WITH nameKey, collect(a) AS bearers
 WHERE size(bearers) > 1 AND any(b IN bearers WHERE b.openalexId IS NOT NULL OR b.orcid IS NOT NULL OR b.openreviewId IS NOT NULL)
+  // A name whose every pair of bearers is decided (rejected: both still there) leaves the scan,
+  // so that decided names do not hold places under $names for ever.
+  AND COUNT { MATCH (d:IdentityDecision {nameKey: nameKey}) WHERE COUNT { (d)-[:CONCERNS]->(:Author) } = 2 } < size(bearers) * (size(bearers) - 1) / 2
 WITH nameKey, bearers, reduce(total = 0, b IN bearers | total + COUNT { (b)-[:AUTHORED]->() }) AS papers
 ORDER BY papers DESC, nameKey
 LIMIT toInteger($names)

@@ -32,6 +32,12 @@ CREATE CONSTRAINT organization_alias_name_key IF NOT EXISTS FOR (n:OrganizationA
 CREATE CONSTRAINT author_alias_openalex_id IF NOT EXISTS FOR (n:AuthorAlias) REQUIRE n.openalexId IS UNIQUE;
 CREATE CONSTRAINT paper_alias_openalex_id IF NOT EXISTS FOR (n:PaperAlias) REQUIRE n.openalexId IS UNIQUE;
 
+// An operator's answer to an identity suggestion (fix/record-identity-decision): one per pair of
+// authors (pairKey: their ids sorted), which keeps the pair out of `identitySuggestions`.
+CREATE CONSTRAINT identity_decision_id IF NOT EXISTS FOR (n:IdentityDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT identity_decision_pair IF NOT EXISTS FOR (n:IdentityDecision) REQUIRE n.pairKey IS UNIQUE;
+CREATE INDEX identity_decision_name_key IF NOT EXISTS FOR (n:IdentityDecision) ON (n.nameKey);
+
 // Plain indexes of earlier versions, replaced by the uniqueness constraints below.
 DROP INDEX paper_doi IF EXISTS;
 DROP INDEX paper_arxiv_id IF EXISTS;

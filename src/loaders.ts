@@ -28,7 +28,7 @@ function paged<Request extends PageRequest, Row extends PageRow>(source: {
   return { page: new DataLoader(source.pages, options), count: new DataLoader(source.counts, options) };
 }
 
-export function createLoaders({ authors, papers, organizations, topics, sources, analytics }: Repositories) {
+export function createLoaders({ authors, identity, papers, organizations, topics, sources, analytics }: Repositories) {
   return {
     author: byId(authors.authorsByIds),
     authorIdsByNameKey: byId(authors.authorIdsByNameKeys),
@@ -40,6 +40,7 @@ export function createLoaders({ authors, papers, organizations, topics, sources,
     authorLargeBylines: byId(authors.largeBylinesByAuthorIds),
     authorPapers: paged(authors.papers),
     authorCoauthors: paged(authors.coauthors),
+    authorIdentityDecisions: byId(identity.decisionsByAuthorIds),
 
     paper: byId(papers.papersByIds),
     paperByExternalId: byId(papers.papersByExternalIds),

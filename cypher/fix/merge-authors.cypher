@@ -5,12 +5,15 @@
 // that names only that spelling joins `into` instead of bringing `from` back. An OpenAlex id
 // `into` cannot take (it has its own) becomes an AuthorAlias {openalexId} of `into`, as OpenAlex's
 // merged ids do, so `author(openalexId:)` and later records naming it lead to `into`. The
-// operator's word is final: every authorship `into` now holds by name only is held (identityMethod
-// 'curated'), so placement by evidence (import/place-authors) never moves it away again.
+// operator's word is final: every authorship `into` now holds by name only, its own or moved from
+// `from`, is held (identityMethod 'curated'), so placement by evidence (import/place-authors)
+// never moves it away again.
 MATCH (into:Author {id: $into}), (from:Author {id: $from})
 CALL (into, from) {
   MATCH (from)-[w:AUTHORED]->(p:Paper)
   MERGE (into)-[kept:AUTHORED]->(p)
+  // A name-only entry stays one when it moves, so that the step below holds it as curated too.
+  ON CREATE SET kept.nameOnly = w.nameOnly
   SET kept.position = coalesce(kept.position, w.position),
       kept.organizationIds = coalesce(kept.organizationIds, w.organizationIds),
       kept.name = coalesce(kept.name, w.name),

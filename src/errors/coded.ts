@@ -60,6 +60,17 @@ export class AlreadyRunningError extends CodedError {
   }
 }
 
+/**
+ * An identity suggestion that no longer holds: one of its authors is gone (merged or removed),
+ * their names now differ, or the pair was decided already. The client asks for suggestions again.
+ */
+export class StaleSuggestionError extends CodedError {
+  override name = 'StaleSuggestionError';
+  constructor(message: string) {
+    super(message, 'STALE_SUGGESTION', 409);
+  }
+}
+
 /** The field needs an API token the request does not carry. */
 export class UnauthenticatedError extends CodedError {
   override name = 'UnauthenticatedError';

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import type { Causality, StatementCounter } from '../request-scope.js';
 import { createAnalyticsRepository } from './analytics.js';
 import { createAuthorRepository } from './authors.js';
+import { createIdentityRepository } from './identity.js';
 import { createNetworkRepository } from './network.js';
 import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
@@ -23,6 +24,7 @@ function readRepositories(read: Read, settings: RepositorySettings) {
     /** The settings these reads were made with, for fields that report them. */
     settings,
     authors: createAuthorRepository(read, settings),
+    identity: createIdentityRepository(read, settings),
     papers: createPaperRepository(read),
     organizations: createOrganizationRepository(read),
     topics: createTopicRepository(read),

@@ -77,6 +77,22 @@ export async function toConnection<Row extends PageRow, Node>(
 ): Promise<Connection<Row, Node>> {
   const page = rows.slice(0, window.first);
   const nodes = await carriedNodes(page, (row) => [row.id, row.node as Node | undefined], nodeLoader);
+  return connectionOf(page, nodes, rows.length > window.first, window, totalCount);
+}
+
+/** A connection whose items are its rows themselves (a suggestion, a decision): nothing to load. */
+export function rowConnection<Row extends PageRow>(rows: Row[], window: PageWindow, totalCount: () => Promise<number>): Connection<Row, Row> {
+  const page = rows.slice(0, window.first);
+  return connectionOf(page, page, rows.length > window.first, window, totalCount);
+}
+
+function connectionOf<Row extends PageRow, Node>(
+  page: Row[],
+  nodes: (Node | null)[],
+  hasNextPage: boolean,
+  window: PageWindow,
+  totalCount: () => Promise<number>,
+): Connection<Row, Node> {
   const edges: Edge<Row, Node>[] = [];
   page.forEach((row, index) => {
     const node = nodes[index];
@@ -85,7 +101,7 @@ export async function toConnection<Row extends PageRow, Node>(
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > window.first,
+      hasNextPage,
       hasPreviousPage: window.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: page.length ? encodeCursor(page.at(-1)!.sortKey) : null,

@@ -162,6 +162,7 @@ describe('writes without a valid token', () => {
     ['upsertPaper', 'mutation { upsertPaper(input: { title: "Forged", year: 2024, authors: [{ name: "Mallory Forged" }] }) { id } }'],
     ['importWorks', 'mutation { importWorks(works: [{ id: "https://openalex.org/W1", title: "Forged", publication_year: 2024 }]) { created } }'],
     ['mergeAuthors', `mutation { mergeAuthors(from: ["${encodeGlobalID('Author', 'author:junguang-jiang')}"], into: "${encodeGlobalID('Author', 'author:baixu-chen')}") { id } }`],
+    ['decideIdentitySuggestion', `mutation { decideIdentitySuggestion(id: "${encodeGlobalID('IdentitySuggestion', '["author:baixu-chen","author:junguang-jiang","NAME_NODE_AND_PERSON"]')}", accept: true) { id } }`],
     ['splitAuthor', `mutation { splitAuthor(id: "${encodeGlobalID('Author', 'author:baixu-chen')}", papers: ["${encodeGlobalID('Paper', 'paper:forkmerge-2023')}"]) { __typename } }`],
   ];
   const forged = `${TOKEN.slice(0, -1)}4`;

@@ -21,6 +21,16 @@ describe('API tokens', () => {
     expect(createAuthenticator([])(headers({ authorization: `Bearer ${TOKEN}` })).authenticated).toBe(false);
   });
 
+  it('name the token a caller presented by a digest prefix, never the token, and nobody when refused', () => {
+    const first = authenticate(headers({ authorization: `Bearer ${TOKEN}` })).subject;
+    expect(first).toMatch(/^token:[0-9a-f]{12}$/);
+    expect(authenticate(headers({ 'x-api-key': TOKEN })).subject).toBe(first);
+    expect(authenticate(headers({ 'x-api-key': 'b'.repeat(32) })).subject).not.toBe(first);
+    expect(first).not.toContain(TOKEN.slice(0, 12));
+    expect(authenticate(headers({ authorization: `Bearer ${TOKEN}x` })).subject).toBeNull();
+    expect(authenticate(headers({})).subject).toBeNull();
+  });
+
   it('are configured as a comma-separated list of long secrets', () => {
     expect(loadConfig({ API_TOKENS: `${TOKEN}, ${'c'.repeat(32)}` }).apiTokens).toEqual([TOKEN, 'c'.repeat(32)]);
     expect(loadConfig({}).apiTokens).toEqual([]);

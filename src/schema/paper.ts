@@ -27,7 +27,7 @@ const IdentityMethodRef = builder.enumType('AuthorshipIdentityMethod', {
 const AuthorshipIdentityRef = builder.objectRef<{ method: string; score: number | null; evidence: string[] }>('AuthorshipIdentity').implement({
   description: 'Why an authorship belongs to its author.',
   fields: (t) => ({
-    method: t.field({ type: IdentityMethodRef, resolve: (identity) => identity.method as never }),
+    method: t.field({ type: IdentityMethodRef, description: 'How the entry came to its author.', resolve: (identity) => identity.method as never }),
     score: t.exposeFloat('score', {
       nullable: true,
       description: 'COAUTHORS and AFFILIATION: how many coauthors and institutions in common; EVIDENCE: the likelihood (0 to 1); otherwise null.',
@@ -40,7 +40,7 @@ type Authorship = { paperId: string; entry: BylineRow };
 const AuthorshipRef = builder.objectRef<Authorship>('Authorship').implement({
   description: "One entry of a paper's byline: its author, where it stands, how the byline spelled the name, and why it is this author.",
   fields: (t) => ({
-    author: t.field({ type: AuthorRef, resolve: ({ entry }) => entry.author }),
+    author: t.field({ type: AuthorRef, description: 'The author who holds this entry.', resolve: ({ entry }) => entry.author }),
     position: t.int({ nullable: true, description: '1-based; null where the source did not say.', resolve: ({ entry }) => entry.position }),
     name: t.string({ nullable: true, description: 'The name as the byline spelled it.', resolve: ({ entry }) => entry.name }),
     identity: t.field({

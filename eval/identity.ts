@@ -191,7 +191,12 @@ try {
   console.log(table(figures.all));
   console.log(`\n### Names two or more people share (${ambiguous.size} names, ${figures.ambiguous.graph.authorships} scored authorships, ${figures.ambiguous.graph.people} people)\n`);
   console.log(table(figures.ambiguous));
-  const missList = (list: Miss[]) => (list.length ? list.slice(0, options.misses).map((m) => `- ${m.name}: ${m.authorships} authorships, ${m.people} people, ${m.nodes} nodes`).join('\n') : '- none');
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const missList = (list: Miss[]) =>
+    list.length
+      ? list.slice(0, options.misses).map((m) =>
+          `- ${m.name}: ${plural(m.authorships, 'authorship', 'authorships')} of ${plural(m.people, 'person', 'people')} (${Object.entries(m.ids).map(([id, n]) => `${id} ${n}`).join(', ')}) on ${plural(m.nodes, 'node', 'nodes')}`).join('\n')
+      : '- none';
   console.log(`\n### Cases it gets wrong\n\nMost wrongly merged (authorships of the name on a node holding 2+ true people; ${wrong.merged.length} names):\n${missList(wrong.merged)}`);
   console.log(`\nMost split (authorships of the name whose true person is on 2+ nodes; ${wrong.split.length} names):\n${missList(wrong.split)}`);
   if (options.json) {

@@ -95,12 +95,17 @@ export function ambiguousNames(items: readonly Pick<ScoredAuthorship, 'truth' | 
 export const onNames = <Item extends Pick<ScoredAuthorship, 'name'>>(items: readonly Item[], names: ReadonlySet<string>): Item[] =>
   items.filter((item) => names.has(normalizeKey(item.name)));
 
-/** A name the clustering got wrong, and how: `authorships` of the name involved, over `people` and `nodes`. */
+/**
+ * A name the clustering got wrong, and how: `authorships` of the name involved, over `people`
+ * and `nodes`; `ids`: how many of them each true person has (so that two profiles of one person,
+ * `~Christopher_Re1` and `~Christopher_Ré1`, show as what they are).
+ */
 export interface Miss {
   name: string;
   authorships: number;
   people: number;
   nodes: number;
+  ids: Record<string, number>;
 }
 
 /**
@@ -118,18 +123,22 @@ export function misses(items: readonly ScoredAuthorship[]): { merged: Miss[]; sp
     nodesOf.get(truth)!.add(cluster);
   }
   const tally = (wrong: (item: ScoredAuthorship) => boolean) => {
-    const byName = new Map<string, { authorships: number; people: Set<string>; nodes: Set<string> }>();
+    const byName = new Map<string, { authorships: number; people: Map<string, number>; nodes: Set<string> }>();
     for (const item of items) {
       if (!wrong(item)) continue;
       const key = normalizeKey(item.name);
       let entry = byName.get(key);
-      if (!entry) byName.set(key, (entry = { authorships: 0, people: new Set(), nodes: new Set() }));
+      if (!entry) byName.set(key, (entry = { authorships: 0, people: new Map(), nodes: new Set() }));
       entry.authorships++;
-      entry.people.add(item.truth);
+      entry.people.set(item.truth, (entry.people.get(item.truth) ?? 0) + 1);
       entry.nodes.add(item.cluster);
     }
     return [...byName]
-      .map(([name, { authorships, people, nodes }]) => ({ name, authorships, people: people.size, nodes: nodes.size }))
+      .map(([name, { authorships, people, nodes }]) => ({
+        name, authorships, people: people.size, nodes: nodes.size,
+        // Most authorships first, then by id: the same order every run.
+        ids: Object.fromEntries([...people].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+      }))
       .sort((a, b) => b.authorships - a.authorships || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   };
   return {

@@ -91,10 +91,11 @@ describe('eval:identity measures', () => {
   it('names the merged and split names, worst first', () => {
     const baseline = byNameOnly(truth.map(({ name, truth: id }) => ({ cluster: '', truth: id, name })));
     const found = misses(baseline);
-    expect(found.merged).toEqual([{ name: 'wei wang', authorships: 3, people: 2, nodes: 1 }]);
+    expect(found.merged).toEqual([{ name: 'wei wang', authorships: 3, people: 2, nodes: 1, ids: { '~Wei_Wang1': 2, '~Wei_Wang2': 1 } }]);
+    expect(Object.keys(found.merged[0]!.ids)).toEqual(['~Wei_Wang1', '~Wei_Wang2']);
     expect(found.split).toEqual([
-      { name: 'anna smith', authorships: 2, people: 1, nodes: 1 },
-      { name: 'a smith', authorships: 1, people: 1, nodes: 1 },
+      { name: 'anna smith', authorships: 2, people: 1, nodes: 1, ids: { '~Anna_Smith1': 2 } },
+      { name: 'a smith', authorships: 1, people: 1, nodes: 1, ids: { '~Anna_Smith1': 1 } },
     ]);
     // A person over two nodes of one name: both nodes counted for the name.
     const overTwo = misses([
@@ -102,7 +103,7 @@ describe('eval:identity measures', () => {
       { cluster: 'n2', truth: 'p', name: 'Bo Li' },
       { cluster: 'n3', truth: 'q', name: 'Bo Li' },
     ]);
-    expect(overTwo).toEqual({ merged: [], split: [{ name: 'bo li', authorships: 2, people: 1, nodes: 2 }] });
+    expect(overTwo).toEqual({ merged: [], split: [{ name: 'bo li', authorships: 2, people: 1, nodes: 2, ids: { p: 2 } }] });
   });
 
   it('hides the same seeded share of records every run', () => {

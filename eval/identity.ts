@@ -10,8 +10,9 @@
  * - each id-carrying authorship of the original lists (parsed as the importer parses them) is
  *   looked up in the graph by its record (`file#index`) and byline position: the author node that
  *   holds it is its cluster, its profile id its true person. In `share` runs only the authorships
- *   whose ids were hidden are scored. Records the import dropped as duplicates have no paper of
- *   their own: their authorships are left out (and counted).
+ *   whose ids were hidden are scored. Entries the graph holds at no position are left out (and
+ *   listed): a record the import dropped as a duplicate has no paper of its own, and two entries
+ *   of one name on one paper may be written as one authorship.
  * - B³ and pairwise precision, recall and F1 (eval/lib/identity-measures.ts), over all scored
  *   authorships and over the names two or more people share, for this graph and for the
  *   name-only baseline (every authorship on its normalized name), and the names it gets most
@@ -144,11 +145,13 @@ try {
   const truth = trueAuthorships(files);
   const candidates = options.hide === 'share' ? truth.filter((authorship) => hidden(authorship.recordId)) : truth;
   const scored: ScoredAuthorship[] = [];
-  for (const { recordId, position, name, truth: person } of candidates) {
-    const cluster = holder.get(`${recordId}@${position}`);
-    if (cluster) scored.push({ cluster, truth: person, name });
+  // Entries the graph holds at no position: a record dropped as a duplicate, or two entries of one name on one paper written as one authorship.
+  const leftOut: typeof candidates = [];
+  for (const authorship of candidates) {
+    const cluster = holder.get(`${authorship.recordId}@${authorship.position}`);
+    if (cluster) scored.push({ cluster, truth: authorship.truth, name: authorship.name });
+    else leftOut.push(authorship);
   }
-  const leftOut = candidates.length - scored.length;
   // Names two or more people share, among all id-carrying authorships the graph holds.
   const ambiguous = ambiguousNames(truth.filter(({ recordId, position }) => holder.has(`${recordId}@${position}`)));
   const onAmbiguous = onNames(scored, ambiguous);
@@ -182,7 +185,7 @@ try {
       ? 'every id-carrying authorship, the ids given to the import (--hide none)'
       : 'every id-carrying authorship, every id hidden from the import';
   console.log(`\n## eval:identity, ${new Date().toISOString().slice(0, 10)}\n\n${machineLine()}; ${lists}, --hide ${options.hide}`);
-  console.log(`\nScored: ${scoredWhat}: ${scored.length} authorships of ${figures.all.graph.people} people; ${leftOut} left out (records the import dropped as duplicates, or entries it holds under no position)${heldTwice ? `; ${heldTwice} byline positions held by two authors` : ''}.`);
+  console.log(`\nScored: ${scoredWhat}: ${scored.length} authorships of ${figures.all.graph.people} people; ${leftOut.length} left out, the graph holding them at no position (a record dropped as a duplicate, or two entries of one name on one paper made one authorship)${leftOut.length ? `: ${leftOut.slice(0, 5).map((a) => `${a.recordId} #${a.position} ${a.name}`).join(', ')}${leftOut.length > 5 ? ', ...' : ''}` : ''}${heldTwice ? `; ${heldTwice} byline positions held by two authors` : ''}.`);
   if (imported) {
     const { summary } = imported;
     console.log(`Import: ${summary.records} records, ${summary.rejected} rejected (duplicates among them), ${imported.recordsHidden} with their authorids removed; placement: ${summary.identity.names} names, ${summary.identity.moved} authorships moved, methods ${JSON.stringify(summary.identity.placed)}.`);

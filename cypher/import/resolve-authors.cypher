@@ -3,9 +3,9 @@
 // author's own, else one merged into them: an AuthorAlias, so a record naming a merged id joins the
 // target), ORCID, OpenReview id. A name-only entry goes to the author an operator merged its
 // spelling into (AuthorAlias {nameKey}), else it is placed by evidence after the batches
-// (import/place-authors), starting at the one author of its name if there is one (`startsAt`:
-// where placement most often leaves it, so it seldom moves), else at the name's own node (the
-// caller's key). Where it starts does not change where it ends. nameMatches counts the authors with the name.
+// (import/place-authors), starting at the one person of its name held by an id if there is one
+// (`startsAt`: where placement most often leaves it, so it seldom moves), else at the name's own
+// node (the caller's key). Where it starts does not change where it ends. nameMatches counts the authors with the name.
 // (Index hints: an import starts from an empty graph, and a plan made from its early statistics
 // must not scan once the graph has grown.)
 UNWIND $refs AS ref
@@ -23,7 +23,8 @@ CALL (ref, nameOnly) {
 }
 CALL (ref) {
   MATCH (a:Author {nameKey: ref.nameKey}) USING INDEX a:Author(nameKey)
-  RETURN count(a) AS nameMatches, min(a.id) AS onlyOne
+  WITH count(a) AS nameMatches, collect(CASE WHEN NOT a.id STARTS WITH 'author:' THEN a.id END) AS people
+  RETURN nameMatches, CASE WHEN size(people) = 1 THEN people[0] END AS onlyPerson
 }
 RETURN ref.key AS key, coalesce(byId, byMergedName) AS id, byId IS NULL AS byNameOnly, nameMatches,
-       CASE WHEN nameOnly AND byMergedName IS NULL AND nameMatches = 1 THEN onlyOne END AS startsAt
+       CASE WHEN nameOnly AND byMergedName IS NULL THEN onlyPerson END AS startsAt

@@ -71,7 +71,7 @@ export interface Resolution {
   /** True when the match (if any) came from the name, not from an external id. */
   byNameOnly: boolean;
   nameMatches: number;
-  /** Name-only references to place: the author they start at, when their name has exactly one. */
+  /** Name-only references to place: the author they start at, when one person (an author with an id) has their name. */
   startsAt?: string | null;
 }
 
@@ -111,7 +111,7 @@ export function decide<Ref>(refs: Map<string, Ref & { nameKey: string }>, resolv
 /**
  * The node of each distinct author reference: an identified one's match by id, else its own key
  * (a new node); a name-only one's merged-into author (an operator merged its spelling), else it
- * is `loose`: placed later by evidence (place-authors.ts), starting at the one author of its name
+ * is `loose`: placed later by evidence (place-authors.ts), starting at the one person of its name
  * if there is one, else at the name's own node (its key).
  * Never by name alone, so the outcome does not depend on which record came first.
  */

@@ -1,4 +1,4 @@
-// import/move-authorships: each placed authorship to the author placement chose (created for a
+// import/move-authorships: each placed authorship that changes author to the one placement chose (created for a
 // group of a name that the evidence sets apart), with its method, score and evidence. Onto an
 // authorship the author holds already (the paper's byline names them by id): one authorship,
 // the held one, with the sources of both. Both authors are marked for a summary refresh. Staying
@@ -9,7 +9,6 @@ MERGE (to:Author {id: move.to})
 ON CREATE SET to.name = w.name, to.nameKey = move.nameKey
 WITH from, to, w, p, move
 CALL (from, to, w, p) {
-  WITH * WHERE from <> to
   OPTIONAL MATCH (to)-[held:AUTHORED]->(p)
   CALL (to, w, p, held) {
     WITH * WHERE held IS NULL

@@ -19,6 +19,7 @@ const queries = {
   wordCounts: q('name-word-counts'),
   readBlocks: q('read-name-blocks'),
   move: q('move-authorships'),
+  annotate: q('annotate-authorships'),
   markPlaced: q('mark-placed'),
   lock: q('lock-placement'),
   unlock: q('unlock-placement'),
@@ -137,7 +138,10 @@ async function placeNames(write: Write, given: string[], counts: NameWordCounts,
       }
       summary.names++;
     }
-    if (moves.length) await tx.run(queries.move, { moves });
+    // Most placements leave the authorship where it is: a lighter statement for those.
+    const staying = moves.filter((move) => move.from === move.to).map(({ from, paperId, method, score, evidence }) => ({ authorId: from, paperId, method, score, evidence }));
+    if (staying.length) await tx.run(queries.annotate, { placements: staying });
+    if (moved.length) await tx.run(queries.move, { moves: moved });
     if (names.length) await tx.run(queries.markPlaced, { names });
     await tx.run(queries.unlock);
     summary.moved = moved.length;

@@ -22,13 +22,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '../src/config.js';
 import { cypher } from '../src/db/cypher.js';
-import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
-import { applySchema } from '../src/db/migrate.js';
-import { findFiles, ImportInputError, runImport, type ImportSummary } from '../src/ingest/import.js';
+import { findFiles, ImportInputError, type ImportSummary } from '../src/ingest/import.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
-import { resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
+import { importPaperLists, openEvalInstance } from './lib/eval-instance.js';
 import { count } from '../bench/lib/cli.js';
 import { machineLine, markdownTable } from '../bench/lib/report.js';
 import { ambiguousNames, bCubed, byNameOnly, hiddenInShare, misses, onNames, pairwise, type Miss, type ScoredAuthorship } from './lib/identity-measures.js';
@@ -69,11 +66,6 @@ try {
   console.error(`${error.message}: point --lists (or SHARED_DATA_DIR) at the paper lists.`);
   process.exit(2);
 }
-// The evaluation resets its instance: only one of its own, never the one `npm start` serves.
-if (!options.instance.startsWith('eval-')) {
-  console.error(`--instance ${options.instance}: the evaluation resets its instance, so it takes only one of its own, named eval-<something>.`);
-  process.exit(2);
-}
 
 /** Whether the import is not shown this record's authorids. */
 const hidden = (recordId: string) => options.hide === 'all' || (options.hide === 'share' && hiddenInShare(recordId, options.share, options.seed));
@@ -101,31 +93,17 @@ function listsWithIdsHidden(): { dir: string; recordsHidden: number } {
   return { dir, recordsHidden };
 }
 
-const local = { ...loadConfig().localNeo4j, instance: options.instance, boltPort: options.boltPort, httpPort: options.httpPort };
-const log = (line: string) => console.error(line);
-if (!options.reuse) await resetLocalNeo4j(local, log);
-await startLocalNeo4j(local, log);
-const database = 'neo4j';
-const driver = createDriver({ uri: `bolt://127.0.0.1:${local.boltPort}`, user: 'neo4j', password: local.password, database });
-const db = graphDatabaseOn(driver, database);
+// The evaluation resets its instance: only one of its own, never the one `npm start` serves.
+const { driver, database, db, close } = await openEvalInstance(options);
 
 try {
-  await applySchema(driver, database);
   let imported: { summary: ImportSummary; seconds: number; recordsHidden: number } | undefined;
   if (!options.reuse) {
     const { dir, recordsHidden } = listsWithIdsHidden();
     try {
       console.error(`authorids removed from ${recordsHidden} records (--hide ${options.hide}); importing ${dir}`);
-      const started = performance.now();
-      let shown = 0;
-      const summary = await runImport(db, {
-        format: 'paperlist', paths: [dir],
-        onProgress: ({ done, total }) => {
-          if (done - shown >= 5_000 || done === total) process.stderr.write(`\rimported ${(shown = done)} / ${total} records`);
-        },
-      });
-      imported = { summary, seconds: (performance.now() - started) / 1000, recordsHidden };
-      console.error(`\nimported ${summary.records} records in ${imported.seconds.toFixed(0)} s`);
+      const { summary, seconds } = await importPaperLists(db, [dir]);
+      imported = { summary, seconds, recordsHidden };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -210,6 +188,5 @@ try {
     }, null, 2)}\n`);
   }
 } finally {
-  await driver.close();
-  if (!options.keep) await stopLocalNeo4j(local, log);
+  await close();
 }

@@ -24,18 +24,15 @@ import { basename, join, resolve } from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Command } from 'commander';
 import { pino } from 'pino';
-import { loadConfig } from '../src/config.js';
 import { cypher } from '../src/db/cypher.js';
 import { normalizeKey } from '../src/domain/normalize.js';
-import { createDriver, graphDatabaseOn } from '../src/db/driver.js';
-import { applySchema } from '../src/db/migrate.js';
 import { institutionKey } from '../src/ingest/affiliations/identity.js';
 import { KNOWN_INSTITUTIONS } from '../src/ingest/affiliations/known-institutions.js';
-import { findFiles, runImport } from '../src/ingest/import.js';
+import { findFiles } from '../src/ingest/import.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
-import { resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../tools/local-neo4j/instance.js';
+import { importPaperLists, openEvalInstance } from './lib/eval-instance.js';
 import { count } from '../bench/lib/cli.js';
 import * as ExplorerOperations from '../explorer/src/operations.js';
 import { machineLine, markdownTable } from '../bench/lib/report.js';
@@ -61,34 +58,12 @@ if (!existsSync(lists)) {
   console.error(`${lists} does not exist: point --lists (or SHARED_DATA_DIR) at the paper lists.`);
   process.exit(2);
 }
-// The evaluation resets its instance: only one of its own, never the one `npm start` serves.
-if (!options.instance.startsWith('eval-')) {
-  console.error(`--instance ${options.instance}: the evaluation resets its instance, so it takes only one of its own, named eval-<something>.`);
-  process.exit(2);
-}
 
-const local = { ...loadConfig().localNeo4j, instance: options.instance, boltPort: options.boltPort, httpPort: options.httpPort };
-const log = (line: string) => console.error(line);
-if (!options.reuse) await resetLocalNeo4j(local, log);
-await startLocalNeo4j(local, log);
-const database = 'neo4j';
-const driver = createDriver({ uri: `bolt://127.0.0.1:${local.boltPort}`, user: 'neo4j', password: local.password, database });
-const db = graphDatabaseOn(driver, database);
+// The evaluation resets its instance: only one of its own, never the one `npm start` serves.
+const { driver, database, db, close } = await openEvalInstance(options);
 
 try {
-  // Also on a graph reused: new indexes (search's full-text ones) are made and awaited.
-  await applySchema(driver, database);
-  if (!options.reuse) {
-    const started = performance.now();
-    let shown = 0;
-    const summary = await runImport(db, {
-      format: 'paperlist', paths: [lists],
-      onProgress: ({ done, total }) => {
-        if (done - shown >= 5_000 || done === total) process.stderr.write(`\rimported ${(shown = done)} / ${total} records`);
-      },
-    });
-    console.error(`\nimported ${summary.records} records in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  }
+  if (!options.reuse) await importPaperLists(db, [lists]);
 
   const rows = async (path: string, params: Record<string, unknown> = {}) =>
     (await driver.executeQuery(cypher(path), params, { database })).records.map((record) => record.toObject());
@@ -212,6 +187,5 @@ try {
   if (typeaheadMisses.length) console.log(`\nTypeahead misses, first 15:\n${typeaheadMisses.slice(0, 15).map((m) => `- "${m.typed}" for ${m.wanted}: rank ${m.rank ?? '> 10'}`).join('\n')}`);
   if (options.json) writeFileSync(options.json, `${JSON.stringify({ organizations: organizations.length, subUnits, joined, institutions: institutionRows, typeahead: Object.fromEntries(Object.entries(tries).map(([k, r]) => [k, rankFigures(r)])), typeaheadMisses }, null, 2)}\n`);
 } finally {
-  await driver.close();
-  if (!options.keep) await stopLocalNeo4j(local, log);
+  await close();
 }

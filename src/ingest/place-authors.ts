@@ -164,9 +164,11 @@ export async function placePendingAuthors(
 ): Promise<PlacementSummary> {
   const summary: PlacementSummary = { names: 0, placed: {}, moved: 0, ambiguousNames: 0 };
   const countPending = async () => (await write.statement(queries.countPending)).records[0]!.get('pending') as number;
-  const pending = await countPending();
+  // A prior changes only when a name arrives, and a name arrives only with a marked author: with
+  // nothing marked (a second call after an import, a write that placed its names already) there
+  // is nothing to read, not even the name counts.
+  if (!(await countPending())) return summary;
   const placed = (await write.statement(queries.placedNames)).records.map((r) => ({ nameKey: r.get('nameKey') as string, prior: r.get('prior') as number }));
-  if (!pending && !placed.length) return summary;
   const counts = await wordCounts(write);
   const changed = [...new Set(placed.filter(({ nameKey, prior }) => rounded(namePrior(nameKey, counts)) !== prior).map(({ nameKey }) => nameKey))];
   for (let start = 0; start < changed.length; start += chunk) await placeNames(write, changed.slice(start, start + chunk), counts, maxAuthorsPerPaper, 0, summary, onMoved);

@@ -10,7 +10,7 @@ import { createNetworkRepository } from './network.js';
 import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
 import { createSourceRepository } from './sources.js';
-import { createSuggestionRepository } from './suggestions.js';
+import { createSuggestionRepository, type CollaboratorRanking } from './suggestions.js';
 import { createTopicRepository } from './topics.js';
 import { createWrites } from './writes.js';
 
@@ -18,6 +18,8 @@ import { createWrites } from './writes.js';
 export interface RepositorySettings {
   /** Papers with more authors make no coauthor links (MAX_AUTHORS_PER_PAPER). */
   maxAuthorsPerPaper: number;
+  /** The collaborator ranking's weights: COLLABORATOR_RANKING; eval:suggestions tries others. */
+  collaboratorRanking?: CollaboratorRanking;
 }
 
 function readRepositories(read: Read, settings: RepositorySettings) {
@@ -55,7 +57,7 @@ export type RepositoriesFor = (scope: StatementCounter & Causality) => Repositor
  * mutation's answer, read after its write, sees that write even on a read replica.
  */
 export function createRepositoryFactory(db: GraphDatabase, settings: Partial<RepositorySettings> = {}): RepositoriesFor {
-  const read: RepositorySettings = { maxAuthorsPerPaper: settings.maxAuthorsPerPaper ?? DEFAULT_MAX_AUTHORS_PER_PAPER };
+  const read: RepositorySettings = { ...settings, maxAuthorsPerPaper: settings.maxAuthorsPerPaper ?? DEFAULT_MAX_AUTHORS_PER_PAPER };
   return (scope) => {
     let writes: Repositories['writes'] | undefined;
     return {

@@ -103,6 +103,11 @@ const queries: Record<string, [string, Record<string, unknown>]> = {
   // The same author's stored analytics, beside the other author fields above: the goal is the same latency.
   'Author.analytics': ['query($id: ID!) { author(id: $id) { analytics { pageRank betweenness coreNumber clustering communityNumber } } }', { id: A(busy.id) }],
   'egoNetwork(depth 2, 200 nodes)': ['query($id: ID!) { author(id: $id) { egoNetwork(depth: 2, maxNodes: 200) { nodes { id depth } edges { source target sharedPaperCount } nodesTruncated } } }', { id: A(busy.id) }],
+  // As the explorer's author panel asks, of the author with most coauthors (the most to walk).
+  'Author.suggestedCollaborators': [
+    'query($id: ID!) { author(id: $id) { suggestedCollaborators(first: 10) { suggestions { score author { name } path { id } reasons { summary commonCoauthorCount commonCoauthors { name } sharedTopics { name } sharedKeywords sharedOrganizations { name } pathLength recentPapers } } } } }',
+    { id: A(busy.id) },
+  ],
 };
 
 // Read only what a completed analytics run stored (`npm run analytics`); without one they are left out.

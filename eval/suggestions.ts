@@ -17,8 +17,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { Command, Option } from 'commander';
-import { pino } from 'pino';
 import { cypher } from '../src/db/cypher.js';
+import { createLogger } from '../src/logger.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
@@ -81,7 +81,7 @@ try {
   );
   console.error(`${bylines.length} papers with 2 to ${options.maxByline} authors`);
 
-  const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: options.maxByline, collaboratorRanking: options.ranking }), logger: pino({ level: 'error' }, pino.destination(2)) });
+  const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: options.maxByline, collaboratorRanking: options.ranking }), logger: createLogger('error', process.stderr) });
   const suggested = async (authorId: string, yearTo: number): Promise<string[]> => {
     const response = await yoga.fetch('http://yoga/graphql', {
       method: 'POST', headers: { 'content-type': 'application/json' },

@@ -17,6 +17,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
  * - `nodes(ids:)`: one object per id;
  * - any other list: LIST_SIZE objects, a typical count (affiliations, a byline, topics);
  * - an ego network: up to `maxNodes` authors per level, `depth` levels;
+ * - suggestions (`Paper.related`, `Author.suggestedPapers`, `suggestedBridges`): `first` of
+ *   them (`suggestionsCost`);
  * - subgraph analytics: every author and link it may read and measure (SUBGRAPH_ANALYTICS_COST
  *   in src/schema/subgraph.ts);
  * - introspection and `__typename`: 0 (graphql-js's own fields declare nothing; the token and
@@ -47,6 +49,12 @@ export const listCost = ({ first }: { first?: number | null }): FieldComplexityV
   const size = pageSize(first);
   return { field: size, multiplier: size };
 };
+
+/**
+ * An answer object whose `suggestions` list holds `first` items (related papers, bridges): that
+ * list, costed as any list (LIST_SIZE items), is scaled to `first`.
+ */
+export const suggestionsCost = ({ first }: { first?: number | null }): FieldComplexityValue => ({ field: 1, multiplier: pageSize(first) / LIST_SIZE });
 
 /** `nodes(ids:)`: one object per id. */
 export const idsCost = ({ ids }: { ids: readonly unknown[] }): FieldComplexityValue => ({ field: ids.length, multiplier: ids.length });

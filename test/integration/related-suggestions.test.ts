@@ -1,7 +1,7 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_PAPERS_PER_HUB, MAX_REASON_ITEMS, RELATED_WEIGHTS, scoreOfWeight } from '../../src/domain/related.js';
+import { DEFAULT_MAX_PAPERS_PER_HUB, MAX_REASON_ITEMS, MAX_RELATED_NEIGHBOURS, RELATED_WEIGHTS, scoreOfWeight } from '../../src/domain/related.js';
 import { inProcessServer, postGraphQL, testDatabase, testDriver, type InProcessServer } from '../support/server.js';
 
 /**
@@ -63,6 +63,22 @@ const FIXTURE: Fixture = {
     { id: 'm3-1', authors: ['m3', 'xc1'] },
   ],
 };
+/**
+ * An author past MAX_RELATED_NEIGHBOURS coauthors: n0 wrote 2 papers with nc-strong and one with
+ * each of nc1..nc{cap+1}. The walk keeps the strongest, then by id, so nc98 and nc99 (last by id)
+ * are left out: q1 (who wrote with nc-strong and y1) bridges n0 and y1, q2 (with nc99 and y1) does not.
+ */
+const WEAK = MAX_RELATED_NEIGHBOURS + 1;
+FIXTURE.papers.push(
+  { id: 'n-strong-1', authors: ['n0', 'nc-strong'] },
+  { id: 'n-strong-2', authors: ['n0', 'nc-strong'] },
+  ...Array.from({ length: WEAK }, (_, i) => ({ id: `n-weak-${i + 1}`, authors: ['n0', `nc${i + 1}`] })),
+  { id: 'q1-1', authors: ['q1', 'nc-strong'] },
+  { id: 'q1-2', authors: ['q1', 'y1'] },
+  { id: 'q2-1', authors: ['q2', 'nc99'] },
+  { id: 'q2-2', authors: ['q2', 'y1'] },
+);
+
 /** A byline past MAX_AUTHORS_PER_PAPER (100): a1, x1, y1 and h1..h99. It links no one. */
 const HUGE = { id: 'huge', known: ['a1', 'x1', 'y1'], others: 99 };
 
@@ -377,6 +393,19 @@ describe('suggestedBridges', () => {
     // One path between each pair of the three.
     expect(first!.pathCount).toBe(3);
     expect(first!.sides.map((side) => raw(side.author.id))).toEqual(['x1', 'y1', 'z1'].map(id));
+  });
+
+  it(`walks at most ${MAX_RELATED_NEIGHBOURS} coauthors of each side, the strongest, and says so`, async () => {
+    const { suggestedBridges } = await query<Bridges>(BRIDGES, { between: [A('n0'), A('y1')], first: 50 });
+    expect(suggestedBridges.neighboursTruncated).toBe(true);
+    const bridges = suggestedBridges.suggestions.map((bridge) => raw(bridge.author.id));
+    expect(bridges).toContain(id('q1'));
+    expect(bridges).not.toContain(id('q2'));
+    const papers = await suggestedPapers('n0', 50);
+    expect(papers.candidatesTruncated).toBe(true);
+    const suggested = papers.suggestions.map((suggestion) => raw(suggestion.paper.id));
+    expect(suggested).toContain(id('q1-1'));
+    expect(suggested).not.toContain(id('q2-1'));
   });
 
   it('refuses fewer than 2, more than 5, repeated and unknown authors, with BAD_USER_INPUT naming `between`', async () => {

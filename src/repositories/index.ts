@@ -12,6 +12,7 @@ import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
 import { createRelatedRepository } from './related.js';
 import { createSourceRepository } from './sources.js';
+import { createSuggestionRepository } from './suggestions.js';
 import { createTopicRepository } from './topics.js';
 import { createWrites } from './writes.js';
 
@@ -33,6 +34,7 @@ function readRepositories(read: Read, settings: RepositorySettings) {
     sources: createSourceRepository(read),
     network: createNetworkRepository(read, settings),
     related: createRelatedRepository(read, { ...settings, maxPapersPerHub: DEFAULT_MAX_PAPERS_PER_HUB, maxNeighbours: MAX_RELATED_NEIGHBOURS }),
+    suggestions: createSuggestionRepository(read, settings),
     analytics: createAnalyticsRepository(read),
     /** Graph Data Science over a subgraph picked on demand (src/analytics/subgraph.ts). */
     subgraph: createSubgraphAnalytics(read, settings.maxAuthorsPerPaper),

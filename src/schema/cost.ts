@@ -18,7 +18,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
  * - any other list: LIST_SIZE objects, a typical count (affiliations, a byline, topics);
  * - an ego network: up to `maxNodes` authors per level, `depth` levels;
  * - suggestions (`Paper.related`, `Author.suggestedPapers`, `suggestedBridges`): `first` of
- *   them (`suggestionsCost`);
+ *   them and the walk (`relatedCost`);
  * - subgraph analytics: every author and link it may read and measure (SUBGRAPH_ANALYTICS_COST
  *   in src/schema/subgraph.ts);
  * - introspection and `__typename`: 0 (graphql-js's own fields declare nothing; the token and
@@ -51,10 +51,13 @@ export const listCost = ({ first }: { first?: number | null }): FieldComplexityV
 };
 
 /**
- * An answer object whose `suggestions` list holds `first` items (related papers, bridges): that
- * list, costed as any list (LIST_SIZE items), is scaled to `first`.
+ * Related papers and bridges: the walk around the parent (its authors', coauthors' and topics'
+ * papers, one batched statement for many parents, but work for each) as RELATED_WALK_COST
+ * objects, and an answer whose `suggestions` list, costed as any list (LIST_SIZE items), holds
+ * `first`.
  */
-export const suggestionsCost = ({ first }: { first?: number | null }): FieldComplexityValue => ({ field: 1, multiplier: pageSize(first) / LIST_SIZE });
+const RELATED_WALK_COST = 20;
+export const relatedCost = ({ first }: { first?: number | null }): FieldComplexityValue => ({ field: RELATED_WALK_COST, multiplier: pageSize(first) / LIST_SIZE });
 
 /** `nodes(ids:)`: one object per id. */
 export const idsCost = ({ ids }: { ids: readonly unknown[] }): FieldComplexityValue => ({ field: ids.length, multiplier: ids.length });
@@ -66,3 +69,9 @@ export const egoNetworkCost = ({ depth, maxNodes }: { depth?: number | null; max
 /** An edge and a page's pageInfo cost nothing of their own. */
 export const EDGES_COST: FieldComplexityValue = { field: 0, multiplier: 1 };
 export const PAGE_INFO_COST: FieldComplexityValue = 0;
+
+/**
+ * Suggested collaborators: a walk of two coauthor hops (about an ego network of 200), and
+ * `first` suggestions each with its reasons. Priced so that a request asks it of few authors.
+ */
+export const suggestionsCost = ({ first }: { first?: number | null }): FieldComplexityValue => ({ field: 200, multiplier: pageSize(first) });

@@ -8,6 +8,7 @@ import './topic.js';
 import './source.js';
 import './network.js';
 import './related.js';
+import './suggestions.js';
 import './mutations.js';
 import './identity.js';
 import './analytics.js';

@@ -4,7 +4,7 @@ import { intInRange } from '../errors/arguments.js';
 import { BadInputError } from '../errors/coded.js';
 import type { BridgeRow, BridgeSideRow, BridgesRow, RelatedPaperRow, RelatedPapersRow } from '../repositories/related.js';
 import { builder } from './builder.js';
-import { suggestionsCost } from './cost.js';
+import { relatedCost } from './cost.js';
 import { AuthorRef, MAX_AUTHORS_PER_PAPER_DESCRIPTION, PaperRef, TopicRef } from './refs.js';
 
 /**
@@ -110,7 +110,7 @@ const PaperSuggestionsRef = builder.objectRef<PaperSuggestions>('PaperSuggestion
 builder.objectField(PaperRef, 'related', (t) =>
   t.field({
     type: PaperSuggestionsRef,
-    complexity: suggestionsCost,
+    complexity: relatedCost,
     description:
       `Papers nearest this one, never itself: by its authors, keywords and topics, citations either way, and references and citers in common; ` +
       `ranked by the weight of what they share (${weightsInWords}), then by id. Papers with more authors than \`maxAuthorsPerPaper\` make no author links; ` +
@@ -126,7 +126,7 @@ builder.objectField(PaperRef, 'related', (t) =>
 builder.objectField(AuthorRef, 'suggestedPapers', (t) =>
   t.field({
     type: PaperSuggestionsRef,
-    complexity: suggestionsCost,
+    complexity: relatedCost,
     description:
       `Papers this author did not write, by their coauthors (the ${MAX_RELATED_NEIGHBOURS} strongest) and on their topics and keywords (the ${MAX_AUTHOR_TOPICS} on most of their papers); ` +
       `ranked by the weight of what they share (${weightsInWords}), then by id. Papers with more authors than \`maxAuthorsPerPaper\` make no coauthor links; ` +
@@ -191,7 +191,7 @@ const BridgeSuggestionsRef = builder.objectRef<Bridges>('BridgeSuggestions').imp
 builder.queryField('suggestedBridges', (t) =>
   t.field({
     type: BridgeSuggestionsRef,
-    complexity: suggestionsCost,
+    complexity: relatedCost,
     description:
       `The people who link the coauthor neighbourhoods of 2 to ${MAX_BRIDGE_SIDES} authors (one side each: the author and their coauthors): anyone else who wrote a paper ` +
       'with someone on two or more sides, ranked by the sides reached, then by the short coauthor paths between the asked authors through them, then by id. ' +

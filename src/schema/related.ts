@@ -48,10 +48,10 @@ const ReasonsRef = builder.objectRef<RelatedPaperRow>('PaperSuggestionReasons').
     viaCoauthorCount: t.int({ description: "How many of the author's coauthors wrote the paper.", resolve: (row) => row.viaCoauthorCount ?? 0 }),
     sharedTopics: t.field({
       type: [TopicRef],
-      description: 'Topics (other than keywords) both carry, by name: for an author, among the topics of their papers.',
+      description: 'Topics (other than keywords) both carry, rarest first (then by name): for an author, among the topics of their papers.',
       resolve: (row) => row.sharedTopics,
     }),
-    sharedKeywords: t.stringList({ description: 'Keywords (topics of scheme `keyword`) both carry, by name.', resolve: (row) => row.sharedKeywords }),
+    sharedKeywords: t.stringList({ description: 'Keywords (topics of scheme `keyword`) both carry, rarest first (then by name).', resolve: (row) => row.sharedKeywords }),
     cites: t.boolean({ description: 'Paper.related: the asked paper cites this one.', resolve: (row) => row.cites ?? false }),
     citedBy: t.boolean({ description: 'Paper.related: this paper cites the asked one.', resolve: (row) => row.citedBy ?? false }),
     referencesInCommon: t.int({ description: 'Paper.related: papers both cite.', resolve: (row) => row.referencesInCommon ?? 0 }),

@@ -237,7 +237,7 @@ describe('Paper.related', () => {
     expectRanked(answer.suggestions);
     expect(answer.suggestions[0]!.reasons.summary).toBe('2 authors in common (Author related:a1 and Author related:a2)');
     expect(answer.suggestions.find((s) => raw(s.paper.id) === id('p3'))!.reasons.summary).toBe(
-      '2 keywords in common (graph transformers and link prediction); 1 topic in common (Related Category)',
+      '2 keywords in common (link prediction and graph transformers); 1 topic in common (Related Category)',
     );
   });
 

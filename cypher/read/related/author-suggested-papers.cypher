@@ -7,7 +7,7 @@
 // topics and keywords on most of the author's papers, among those on at most $maxPapersPerHub
 // papers (broader ones relate none: skippedHubs counts them). Only the first `request.first`
 // are read in full: their coauthors (most papers with the author first, at most $maxReasonItems),
-// topics and keywords (by name).
+// topics and keywords (rarest first, then by name).
 UNWIND $requests AS request
 MATCH (author:Author {id: request.parentId})
 CALL (author) {
@@ -67,7 +67,7 @@ CALL (coauthors, top) {
   CALL (row) {
     UNWIND row.topicIds + row.keywordIds AS topicId
     MATCH (t:Topic {id: topicId})
-    WITH t ORDER BY t.name, t.id
+    WITH t ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() }, t.name, t.id
     RETURN collect(CASE WHEN t.scheme <> 'keyword' THEN t {%Topic%} END) AS sharedTopics,
            collect(CASE WHEN t.scheme = 'keyword' THEN t.name END) AS sharedKeywords
   }

@@ -4,7 +4,7 @@
 // (one carried by more than $maxPapersPerHub papers relates none), a citation either way, a
 // reference or a citer (a paper with more than $maxPapersPerHub citations either way relates
 // none). The paper itself is never among them. Only the first `request.first` are read in full:
-// their shared authors (by byline position, at most $maxReasonItems), topics and keywords (by name).
+// their shared authors (by byline position, at most $maxReasonItems), topics and keywords (rarest first, then by name).
 UNWIND $requests AS request
 MATCH (p:Paper {id: request.parentId})
 WITH request, p, COUNT { (p)<-[:AUTHORED]-() } > $maxAuthorsPerPaper AS hugeByline
@@ -79,7 +79,7 @@ CALL (p, top) {
   CALL (row) {
     UNWIND row.topicIds + row.keywordIds AS topicId
     MATCH (t:Topic {id: topicId})
-    WITH t ORDER BY t.name, t.id
+    WITH t ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() }, t.name, t.id
     RETURN collect(CASE WHEN t.scheme <> 'keyword' THEN t {%Topic%} END) AS sharedTopics,
            collect(CASE WHEN t.scheme = 'keyword' THEN t.name END) AS sharedKeywords
   }

@@ -33,7 +33,7 @@ CALL (sides) {
   WHERE b <> m AND NOT b.id IN $ids
   WITH s, b, m, count(DISTINCT p) AS shared
   ORDER BY shared DESC, m.id
-  WITH s, b, collect({m: m, member: m {%Author%}, shared: shared}) AS links
+  WITH s, b, collect({m: m, shared: shared}) AS links
   WITH b, collect({side: s.side, x: s.x, links: links, ms: [link IN links | link.m]}) AS reach
   WHERE size(reach) >= 2
   // A member on both sides makes no path with itself (x - m - b - m - y goes back the way it came).
@@ -51,12 +51,12 @@ CALL (ranked) {
   WITH rank, row, row.b AS b
   CALL (row) {
     UNWIND row.reach AS r
-    WITH r, r.x AS x
+    WITH r, r.x AS x, [link IN r.links WHERE link.m <> r.x | link.m] AS members
     ORDER BY r.side
     RETURN collect({authorId: x.id, author: x {%Author%},
                     direct: any(link IN r.links WHERE link.m = x),
-                    through: [link IN r.links WHERE link.m <> x | link.member][0..toInteger($maxReasonItems)],
-                    throughCount: size([link IN r.links WHERE link.m <> x]),
+                    through: [m IN members[0..toInteger($maxReasonItems)] | m {%Author%}],
+                    throughCount: size(members),
                     pathCount: size(r.links)}) AS sides
   }
   WITH rank, row, b, sides

@@ -2,6 +2,7 @@ import { createSubgraphAnalytics } from '../analytics/subgraph.js';
 import type { GraphDatabase } from '../db/driver.js';
 import { createRead, type Read } from '../db/read.js';
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
+import { DEFAULT_MAX_PAPERS_PER_HUB, MAX_RELATED_NEIGHBOURS } from '../domain/related.js';
 import type { Causality, StatementCounter } from '../request-scope.js';
 import { createAnalyticsRepository } from './analytics.js';
 import { createAuthorRepository } from './authors.js';
@@ -9,6 +10,7 @@ import { createIdentityRepository } from './identity.js';
 import { createNetworkRepository } from './network.js';
 import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
+import { createRelatedRepository } from './related.js';
 import { createSourceRepository } from './sources.js';
 import { createSuggestionRepository, type CollaboratorRanking } from './suggestions.js';
 import { createTopicRepository } from './topics.js';
@@ -33,6 +35,7 @@ function readRepositories(read: Read, settings: RepositorySettings) {
     topics: createTopicRepository(read),
     sources: createSourceRepository(read),
     network: createNetworkRepository(read, settings),
+    related: createRelatedRepository(read, { ...settings, maxPapersPerHub: DEFAULT_MAX_PAPERS_PER_HUB, maxNeighbours: MAX_RELATED_NEIGHBOURS }),
     suggestions: createSuggestionRepository(read, settings),
     analytics: createAnalyticsRepository(read),
     /** Graph Data Science over a subgraph picked on demand (src/analytics/subgraph.ts). */

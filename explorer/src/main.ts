@@ -21,6 +21,7 @@ import {
   DRAW_LIMITS,
   type ColourBy,
 } from './network';
+import { chooseLabelled } from './labels';
 import * as Operations from './operations';
 import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
@@ -50,8 +51,15 @@ function afterMerge(leftOut: boolean) {
     : '';
   updateCounts();
   updateLegend();
+  updateLabels();
   timeSlider.update();
   renderer.relayout();
+}
+
+/** Names every node of a small drawing, and the strongest of a large one (labels.ts says which). */
+function updateLabels() {
+  renderer.view.labelled = chooseLabelled(graph);
+  renderer.refresh();
 }
 
 function updateCounts() {
@@ -161,6 +169,7 @@ function resetGraph() {
   renderer.view.selected = null;
   renderer.view.path = null;
   renderer.view.year = null;
+  renderer.view.labelled = new Set();
   renderer.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
 }
 
@@ -184,6 +193,7 @@ async function findPath(from: string, to: string, toName = 'them') {
     if (from && to && !graph.hasEdge(from.id, to.id)) addLink(graph, from.id, to.id, { sharedPaperCount: paperCount, firstYear: null, lastYear: null });
   }
   const edges = new Set(path.hops.flatMap(({ from, to }) => (from && to ? graph.edges(from.id, to.id) : [])));
+  updateLabels();
   renderer.view.selected = null;
   renderer.view.path = { nodes: new Set(path.authors.map((author) => author.id)), edges };
   renderer.refresh();

@@ -42,6 +42,10 @@ query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minShare
   }
 }`);
 
+/**
+ * An author's panel. `metrics` are computed from this graph; `reported` is what sources (a
+ * profile, OpenAlex) said, as they said it: the panel shows both, each labelled.
+ */
 export const AuthorDetails = graphql(`
 query AuthorDetails($id: ID!) {
   author(id: $id) {
@@ -49,6 +53,7 @@ query AuthorDetails($id: ID!) {
     name
     orcid
     metrics { paperCount citationCount hIndex firstYear lastYear }
+    reported { source { id name kind } hIndex citationCount paperCount }
     affiliations { paperCount firstYear lastYear organization { id name parent { id name } } }
     topics { paperCount topic { code name } }
     papers(first: 5) { totalCount edges { node { id title year venue url } } }

@@ -1,5 +1,6 @@
 /** The side panel's views: an author, a coauthor link, a path, an organization, an organization link. */
 import { byId, figure, h, yearRange } from './dom';
+import { reportedFigures } from './reported';
 
 export interface PaperItem {
   id: string;
@@ -44,7 +45,10 @@ export interface AuthorView {
   id: string;
   name: string;
   orcid: string | null;
+  /** Computed from this graph: the papers, and the citations among them, that it holds. */
   metrics: { paperCount: number; citationCount: number; hIndex: number; firstYear: number | null; lastYear: number | null };
+  /** What sources said about the author, as they said it (may cover papers this graph lacks). */
+  reported: ReportedView[];
   affiliations: {
     paperCount: number;
     firstYear: number | null;
@@ -55,6 +59,46 @@ export interface AuthorView {
   papers: { totalCount: number; edges: { node: PaperItem }[] };
   /** Null until an analytics run (`npm run analytics`) has reached the author. */
   analytics: AnalyticsView | null;
+}
+
+export interface ReportedView {
+  source: { id: string; name: string; kind: string } | null;
+  hIndex: number | null;
+  citationCount: number | null;
+  paperCount: number | null;
+}
+
+/**
+ * The author's figures, labelled by where they come from: computed "in this graph", and each
+ * source's "reported by" line beside them, so that a profile's h-index of 79 is not read as the
+ * graph's (which counts only the citations among the papers it holds).
+ */
+function figuresSection(author: AuthorView) {
+  const { metrics } = author;
+  const reported = author.reported
+    .map((entry) => ({ source: entry.source?.name ?? 'a source', figures: reportedFigures(entry) }))
+    .filter((entry) => entry.figures);
+  return h(
+    'section',
+    { class: 'figures' },
+    h('h3', {}, 'In this graph'),
+    h(
+      'dl',
+      { class: 'metrics' },
+      h('dt', {}, 'Papers'), h('dd', {}, metrics.paperCount),
+      h('dt', { title: 'Citations among the papers this graph holds' }, 'Citations'), h('dd', {}, metrics.citationCount),
+      h('dt', { title: 'From the citations among the papers this graph holds' }, 'h-index'), h('dd', {}, metrics.hIndex),
+      h('dt', {}, 'Active'), h('dd', {}, yearRange(metrics.firstYear, metrics.lastYear) || '–'),
+    ),
+    reported.map((entry) =>
+      h(
+        'p',
+        { class: 'reported', title: 'As the source reported it, not recomputed: it may count papers and citations this graph does not hold' },
+        `Reported by ${entry.source}: `,
+        h('span', { class: 'values' }, entry.figures),
+      ),
+    ),
+  );
 }
 
 export interface AnalyticsView {
@@ -108,17 +152,9 @@ export interface Neighbour {
 }
 
 export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions: { openLink(other: string): void; select(other: string): void }) {
-  const { metrics } = author;
   showPanel(
     author.name,
-    h(
-      'dl',
-      { class: 'metrics' },
-      h('dt', {}, 'Papers'), h('dd', {}, metrics.paperCount),
-      h('dt', {}, 'Citations'), h('dd', {}, metrics.citationCount),
-      h('dt', {}, 'h-index'), h('dd', {}, metrics.hIndex),
-      h('dt', {}, 'Active'), h('dd', {}, yearRange(metrics.firstYear, metrics.lastYear) || '–'),
-    ),
+    figuresSection(author),
     analyticsSection(author),
     author.affiliations.length
       ? h(

@@ -29,7 +29,7 @@ export type AuthorDetailsQueryVariables = Exact<{
 }>;
 
 
-export type AuthorDetailsQuery = { author: { id: string, name: string, orcid: string | null, metrics: { paperCount: number, citationCount: number, hIndex: number, firstYear: number | null, lastYear: number | null }, affiliations: Array<{ paperCount: number, firstYear: number | null, lastYear: number | null, organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }>, topics: Array<{ paperCount: number, topic: { code: string | null, name: string } | null }>, papers: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number, venue: string | null, url: string | null } }> }, analytics: { communityNumber: number, pageRank: number, betweenness: number, coreNumber: number, clustering: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null };
+export type AuthorDetailsQuery = { author: { id: string, name: string, orcid: string | null, metrics: { paperCount: number, citationCount: number, hIndex: number, firstYear: number | null, lastYear: number | null }, reported: Array<{ hIndex: number | null, citationCount: number | null, paperCount: number | null, source: { id: string, name: string, kind: string } | null }>, affiliations: Array<{ paperCount: number, firstYear: number | null, lastYear: number | null, organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }>, topics: Array<{ paperCount: number, topic: { code: string | null, name: string } | null }>, papers: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number, venue: string | null, url: string | null } }> }, analytics: { communityNumber: number, pageRank: number, betweenness: number, coreNumber: number, clustering: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null };
 
 export type SharedPapersQueryVariables = Exact<{
   author: string | number;
@@ -182,6 +182,16 @@ export const AuthorDetailsDocument = new TypedDocumentString(`
       hIndex
       firstYear
       lastYear
+    }
+    reported {
+      source {
+        id
+        name
+        kind
+      }
+      hIndex
+      citationCount
+      paperCount
     }
     affiliations {
       paperCount

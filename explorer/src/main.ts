@@ -23,8 +23,9 @@ import {
 } from './network';
 import { chooseLabelled } from './labels';
 import * as Operations from './operations';
-import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type PaperItem } from './panel';
+import { paperList, showAuthor, showPanel, showPanelMessage, showPath, showSuggestions, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
+import { addSuggestionPath, type SuggestionView } from './suggestions';
 import { setStatus, showError, task } from './status';
 import { createTimeSlider } from './time-slider';
 import { typeahead, type Option } from './typeahead';
@@ -171,6 +172,26 @@ function resetGraph() {
   renderer.view.year = null;
   renderer.view.labelled = new Set();
   renderer.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+}
+
+// ---- suggested collaborators -----------------------------------------------------------------
+
+/**
+ * Draws a suggested person and the path the suggestion names (the author, the strongest common
+ * coauthor, the suggestion) into the network, and highlights it; each hop's link weighs its
+ * shared papers, asked of the API (the suggestion lists the path's authors, not its links).
+ */
+async function drawSuggestion(suggestion: SuggestionView, button: HTMLButtonElement) {
+  const { path } = suggestion;
+  const weights = await task('Drawing the suggestion', () =>
+    Promise.all(path.slice(1).map(async (author, i) => (await request(Operations.SharedPapers, { author: path[i]!.id, coauthor: author.id, first: 1 })).author?.papers.totalCount ?? 0)),
+  );
+  if (!weights) return;
+  const highlight = addSuggestionPath(graph, path, weights);
+  renderer.view.path = highlight;
+  afterMerge(false);
+  renderer.fit([...highlight.nodes]);
+  for (const other of document.querySelectorAll('#panel .suggested button')) other.setAttribute('aria-pressed', String(other === button));
 }
 
 // ---- path finder -----------------------------------------------------------------------------

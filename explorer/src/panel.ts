@@ -1,6 +1,7 @@
 /** The side panel's views: an author, a coauthor link, a path, an organization, an organization link. */
 import { byId, figure, h, yearRange } from './dom';
 import { reportedFigures } from './reported';
+import { reasonsTitle, type SuggestionView } from './suggestions';
 
 export interface PaperItem {
   id: string;
@@ -185,6 +186,8 @@ export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions:
           h('ul', { class: 'chips' }, author.topics.slice(0, 8).map((entry) => h('li', {}, entry.topic?.code ?? entry.topic?.name ?? '?', h('small', {}, ` ${entry.paperCount}`)))),
         )
       : null,
+    // Filled by showSuggestions once they arrive: the rest of the panel does not wait for them.
+    h('section', { class: 'suggestions', 'data-author': author.id, 'aria-busy': 'true' }, h('h3', {}, 'Suggested collaborators'), h('p', { class: 'hint' }, 'Loading…')),
     paperList(
       author.papers.edges.map((edge) => edge.node),
       author.papers.totalCount,
@@ -237,4 +240,37 @@ export function showPath(fromName: string, toName: string, hops: HopView[] | nul
       ),
     ),
   );
+}
+
+export interface SuggestionsView {
+  suggestions: SuggestionView[];
+  /** The API's candidate caps were hit: other people may rank higher. */
+  candidatesTruncated: boolean;
+}
+
+/**
+ * Lists an author's suggested collaborators in their panel (if it is still shown), each name a
+ * button whose title holds the reasons; `draw` puts the person and the path to them in the drawing.
+ */
+export function showSuggestions(authorId: string, result: SuggestionsView | null, actions: { draw(suggestion: SuggestionView, button: HTMLButtonElement): void }) {
+  const section = panel().querySelector<HTMLElement>(`section.suggestions[data-author="${CSS.escape(authorId)}"]`);
+  if (!section) return;
+  section.removeAttribute('aria-busy');
+  const heading = h('h3', {}, 'Suggested collaborators');
+  if (!result) return section.replaceChildren(heading, h('p', { class: 'hint' }, 'Suggestions could not be loaded.'));
+  if (!result.suggestions.length) return section.replaceChildren(heading, h('p', { class: 'hint' }, 'No suggestions for this author.'));
+  const list = h(
+    'ol',
+    { class: 'suggested' },
+    result.suggestions.map((suggestion) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'link', title: reasonsTitle(suggestion), 'aria-pressed': 'false', onclick: () => actions.draw(suggestion, button) },
+        suggestion.author.name,
+      );
+      return h('li', {}, button, h('small', {}, ` ${suggestion.reasons.summary}`));
+    }),
+  );
+  section.replaceChildren(heading, list);
+  if (result.candidatesTruncated) section.append(h('p', { class: 'hint' }, h('small', {}, 'Ranked from a capped set of candidates.')));
 }

@@ -57,10 +57,12 @@ function afterMerge(leftOut: boolean) {
   renderer.relayout();
 }
 
-/** Names every node of a small drawing, and the strongest of a large one (labels.ts says which). */
+/**
+ * Names every node of a small drawing, and the strongest of a large one (labels.ts says which).
+ * No redraw of its own: the graph just changed, and sigma's redraw for that reads the new set.
+ */
 function updateLabels() {
   renderer.view.labelled = chooseLabelled(graph);
-  renderer.refresh();
 }
 
 function updateCounts() {

@@ -16,10 +16,27 @@ const skip = skipWithout("the explorer's browser tests", browserMissing());
 
 interface ExplorerWindow {
   explorer: {
-    graph: { order: number; nodes(): string[]; getNodeAttribute(node: string, name: string): unknown };
-    sigma: { getNodeDisplayedLabels(): Set<string> };
+    graph: {
+      order: number;
+      nodes(): string[];
+      neighbors(node: string): string[];
+      edge(a: string, b: string): string | undefined;
+      getNodeAttribute(node: string, name: string): unknown;
+      getEdgeAttribute(edge: string, name: string): unknown;
+    };
+    sigma: {
+      getNodeDisplayedLabels(): Set<string>;
+      getNodeDisplayData(node: string): { highlighted: boolean; color: string } | undefined;
+      getEdgeDisplayData(edge: string): { hidden: boolean } | undefined;
+    };
   };
 }
+
+/** In the page: the id of the drawn author with this name, or null. */
+const idOf = (name: string) => {
+  const { graph } = (window as unknown as ExplorerWindow).explorer;
+  return graph.nodes().find((node) => graph.getNodeAttribute(node, 'label') === name) ?? null;
+};
 
 describe.skipIf(skip)('explorer: the author panel and labels (browser)', { timeout: 90_000 }, () => {
   let server: RunningServer;
@@ -76,5 +93,50 @@ describe.skipIf(skip)('explorer: the author panel and labels (browser)', { timeo
     expect(drawn).toHaveLength(10);
     expect(labelled.sort()).toEqual(drawn.sort());
     await saveScreenshot(page, 'explorer-small-network-labels');
+  });
+
+  it("suggests Aishwarya Bandaru's coauthors' coauthors with their reasons, and a click draws the suggestion and the path to them", async () => {
+    const page = await showAuthor('Aishwarya Bandaru');
+    const list = page.locator('#panel section.suggestions ol.suggested > li > button');
+    await eventually(() => list.count()).toBeGreaterThan(0);
+    const names = await list.allTextContents();
+    // Nobody she has written with, and not herself: her coauthors are all drawn (depth 1).
+    const coauthors = await page.evaluate(() => {
+      const { graph } = (window as unknown as ExplorerWindow).explorer;
+      const centre = graph.nodes().find((node) => graph.getNodeAttribute(node, 'label') === 'Aishwarya Bandaru')!;
+      return graph.neighbors(centre).map((node) => graph.getNodeAttribute(node, 'label') as string);
+    });
+    expect(coauthors).toContain('Baixu Chen');
+    expect(names).not.toContain('Aishwarya Bandaru');
+    for (const coauthor of coauthors) expect(names).not.toContain(coauthor);
+    // Junguang Jiang: three papers with Baixu Chen, her coauthor. The hover title says so.
+    expect(names).toContain('Junguang Jiang');
+    expect(await page.evaluate(idOf, 'Junguang Jiang')).toBeNull();
+    const junguang = page.locator('#panel .suggested button', { hasText: 'Junguang Jiang' });
+    const title = (await junguang.getAttribute('title'))!;
+    expect(title).toMatch(/^Coauthors in common \(1\): Baixu Chen$/m);
+    expect(title).toMatch(/^2 coauthor hops apart$/m);
+    await junguang.hover();
+
+    await junguang.click();
+    await eventually(() => page.evaluate(idOf, 'Junguang Jiang')).not.toBeNull();
+    await expect(junguang.getAttribute('aria-pressed')).resolves.toBe('true');
+    const drawn = await page.evaluate(() => {
+      const { graph, sigma } = (window as unknown as ExplorerWindow).explorer;
+      const byName = (name: string) => graph.nodes().find((node) => graph.getNodeAttribute(node, 'label') === name)!;
+      const [aishwarya, baixu, junguang] = ['Aishwarya Bandaru', 'Baixu Chen', 'Junguang Jiang'].map(byName) as [string, string, string];
+      const hop = graph.edge(baixu, junguang);
+      return {
+        hopWeight: hop ? graph.getEdgeAttribute(hop, 'weight') : null,
+        hopShown: hop ? !sigma.getEdgeDisplayData(hop)?.hidden : false,
+        linkedToHer: graph.edge(aishwarya, junguang) !== undefined,
+        highlighted: [aishwarya, baixu, junguang].map((node) => sigma.getNodeDisplayData(node)?.highlighted),
+        labelled: sigma.getNodeDisplayedLabels().has(junguang),
+      };
+    });
+    // The path is her, Baixu Chen, Junguang Jiang: the hop weighs their 3 shared papers, and no
+    // link joins her to Junguang Jiang (they have not written together).
+    expect(drawn).toEqual({ hopWeight: 3, hopShown: true, linkedToHer: false, highlighted: [true, true, true], labelled: true });
+    await saveScreenshot(page, 'explorer-suggestion-drawn');
   });
 });

@@ -10,6 +10,7 @@ import { createNetworkRepository } from './network.js';
 import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
 import { createSourceRepository } from './sources.js';
+import { createSuggestionRepository } from './suggestions.js';
 import { createTopicRepository } from './topics.js';
 import { createWrites } from './writes.js';
 
@@ -30,6 +31,7 @@ function readRepositories(read: Read, settings: RepositorySettings) {
     topics: createTopicRepository(read),
     sources: createSourceRepository(read),
     network: createNetworkRepository(read, settings),
+    suggestions: createSuggestionRepository(read, settings),
     analytics: createAnalyticsRepository(read),
     /** Graph Data Science over a subgraph picked on demand (src/analytics/subgraph.ts). */
     subgraph: createSubgraphAnalytics(read, settings.maxAuthorsPerPaper),

@@ -58,3 +58,9 @@ export const egoNetworkCost = ({ depth, maxNodes }: { depth?: number | null; max
 /** An edge and a page's pageInfo cost nothing of their own. */
 export const EDGES_COST: FieldComplexityValue = { field: 0, multiplier: 1 };
 export const PAGE_INFO_COST: FieldComplexityValue = 0;
+
+/**
+ * Suggested collaborators: a walk of two coauthor hops (about an ego network of 200), and
+ * `first` suggestions each with its reasons. Priced so that a request asks it of few authors.
+ */
+export const suggestionsCost = ({ first }: { first?: number | null }): FieldComplexityValue => ({ field: 200, multiplier: pageSize(first) });

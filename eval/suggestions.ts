@@ -1,0 +1,124 @@
+/**
+ * `npm run eval:suggestions`: how well suggested collaborators predict who really wrote together
+ * next, on the real paper lists (../shared/data/paperlists) imported into a local Neo4j instance
+ * of its own ("eval-suggestions", reset first unless --reuse).
+ *
+ * For each split year Y (--splits, 2022 first): the coauthor graph of the papers up to Y, read
+ * from the graph itself (bylines of 2 to --max-byline authors); the truth of an author is the
+ * people of that graph they first wrote with after Y (eval/lib/suggestion-measures.ts). For
+ * --sample authors with a truth (seeded), the top --k of each method: common neighbours and
+ * Adamic-Adar (computed here, over the same coauthor graph), and this server's
+ * `Author.suggestedCollaborators(yearTo: Y)`, asked through the GraphQL API in-process with the
+ * server's MAX_AUTHORS_PER_PAPER set to --max-byline, so that every method sees the same links.
+ * Prints hit@k, precision@k, recall@k and MRR side by side, and the latency of the server's
+ * answers; --json writes the figures.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { Command, Option } from 'commander';
+import { pino } from 'pino';
+import { cypher } from '../src/db/cypher.js';
+import { createRepositoryFactory } from '../src/repositories/index.js';
+import { createYogaServer } from '../src/yoga.js';
+import { sharedDataDir } from '../scripts/shared-data.js';
+import { count } from '../bench/lib/cli.js';
+import { machineLine, markdownTable } from '../bench/lib/report.js';
+import { quantile } from '../bench/lib/stats.js';
+import { importPaperLists, openEvalInstance } from './lib/eval-instance.js';
+import { neighbourScores, rankingFigures, sample, temporalSplit, topK, type Byline, type RankingFigures } from './lib/suggestion-measures.js';
+
+const years = (value: string) => {
+  const list = value.split(',').map((year) => Number(year.trim()));
+  if (list.some((year) => !Number.isInteger(year) || year < 1000 || year > 9999)) throw new Error(`--splits takes four-digit years separated by commas, not ${value}`);
+  return list;
+};
+
+const options = new Command('eval:suggestions')
+  .description('suggested collaborators against the coauthors people really had next, on the real paper lists')
+  .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
+  .addOption(new Option('--splits <years>', 'split years, comma-separated: the graph up to each, the truth after it').argParser(years).default([2022, 2021, 2023]))
+  .addOption(count('--sample <n>', 'authors with a truth measured per split (seeded)', 1, 3000))
+  .addOption(count('--seed <n>', "the sample's seed", 0, 1))
+  .addOption(count('--k <n>', 'suggestions measured per author', 1, 10))
+  .addOption(count('--max-byline <n>', 'papers with more authors make no links (for every method)', 2, 25))
+  .option('--instance <name>', 'the local Neo4j instance to import into and measure (its name starts with eval-: it is reset)', 'eval-suggestions')
+  .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, 7696))
+  .addOption(count('--http-port <port>', "the instance's HTTP port", 1, 7488))
+  .option('--reuse', 'measure the graph already in the instance (no reset, no import; the schema is still applied)')
+  .option('--keep', 'leave the instance running afterwards')
+  .option('--json <file>', 'also write the figures as JSON')
+  .showHelpAfterError()
+  .parse()
+  .opts<{ lists: string; splits: number[]; sample: number; seed: number; k: number; maxByline: number; instance: string; boltPort: number; httpPort: number; reuse?: boolean; keep?: boolean; json?: string }>();
+
+const lists = resolve(options.lists);
+if (!options.reuse && !existsSync(lists)) {
+  console.error(`${lists} does not exist: point --lists (or SHARED_DATA_DIR) at the paper lists.`);
+  process.exit(2);
+}
+
+const SUGGESTED = `query Suggested($id: ID!, $first: Int!, $yearTo: Int!) {
+  node(id: $id) { ... on Author { suggestedCollaborators(first: $first, yearTo: $yearTo) { suggestions { author { id } } } } }
+}`;
+
+const { driver, database, db, close } = await openEvalInstance(options);
+try {
+  if (!options.reuse) await importPaperLists(db, [lists]);
+  const bylines = (await driver.executeQuery(cypher('eval/paper-bylines'), { maxByline: options.maxByline }, { database })).records.map(
+    (record) => ({ year: record.get('year') as number, authors: record.get('authors') as string[] }) satisfies Byline,
+  );
+  console.error(`${bylines.length} papers with 2 to ${options.maxByline} authors`);
+
+  const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: options.maxByline }), logger: pino({ level: 'silent' }) });
+  const suggested = async (authorId: string, yearTo: number): Promise<string[]> => {
+    const response = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SUGGESTED, variables: { id: encodeGlobalID('Author', authorId), first: options.k, yearTo } }),
+    });
+    const body = (await response.json()) as { data?: { node: { suggestedCollaborators: { suggestions: { author: { id: string } }[] } } }; errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors.map((error) => error.message).join('; '));
+    return body.data!.node.suggestedCollaborators.suggestions.map((s) => s.author.id);
+  };
+
+  const METHODS = ['common neighbours', 'Adamic-Adar', 'this server'] as const;
+  const results: { splitYear: number; authors: number; withTruth: number; figures: Record<string, RankingFigures>; latencyMs: { p50: number; p99: number } }[] = [];
+  for (const splitYear of options.splits) {
+    const split = temporalSplit(bylines, splitYear);
+    const measured = sample([...split.truth.keys()].sort(), options.sample, options.seed);
+    const rankings: Record<string, { ranked: string[]; truth: Set<string> }[]> = Object.fromEntries(METHODS.map((m) => [m, []]));
+    const latencies: number[] = [];
+    for (const [i, authorId] of measured.entries()) {
+      const truth = split.truth.get(authorId)!;
+      rankings['common neighbours']!.push({ ranked: topK(neighbourScores(split.coauthors, authorId, 'common-neighbours'), options.k), truth });
+      rankings['Adamic-Adar']!.push({ ranked: topK(neighbourScores(split.coauthors, authorId, 'adamic-adar'), options.k), truth });
+      const started = performance.now();
+      // The API names authors by global id; the split by the graph's ids.
+      const ranked = (await suggested(authorId, splitYear)).map((id) => decodeGlobalID(id).id);
+      latencies.push(performance.now() - started);
+      rankings['this server']!.push({ ranked, truth });
+      if ((i + 1) % 250 === 0 || i + 1 === measured.length) process.stderr.write(`\rsplit ${splitYear}: ${i + 1} / ${measured.length} authors`);
+    }
+    process.stderr.write('\n');
+    results.push({
+      splitYear, authors: split.coauthors.size, withTruth: split.truth.size,
+      figures: Object.fromEntries(METHODS.map((m) => [m, rankingFigures(rankings[m]!, options.k)])),
+      latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) },
+    });
+  }
+
+  const k = options.k;
+  const f3 = (x: number) => x.toFixed(3);
+  console.log(`Suggested collaborators against the next coauthors (${machineLine()}; ${options.sample} sampled authors a split, seed ${options.seed}, bylines of 2-${options.maxByline} authors)\n`);
+  console.log(markdownTable(
+    ['split', 'graph authors', 'with new coauthors', 'method', { title: `hit@${k}`, align: 'right' }, { title: `precision@${k}`, align: 'right' }, { title: `recall@${k}`, align: 'right' }, { title: 'MRR', align: 'right' }, { title: `recall vs Adamic-Adar`, align: 'right' }],
+    results.flatMap((r) => METHODS.map((m) => {
+      const f = r.figures[m]!;
+      return [`${r.splitYear}/${r.splitYear + 1}`, r.authors, r.withTruth, m, f3(f.hit), f3(f.precision), f3(f.recall), f3(f.mrr), `${(f.recall / r.figures['Adamic-Adar']!.recall).toFixed(2)}x`];
+    })),
+  ));
+  console.log('\nThe server\'s answers (in-process, one at a time): ' + results.map((r) => `${r.splitYear}: p50 ${r.latencyMs.p50.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms`).join('; '));
+  if (options.json) writeFileSync(options.json, JSON.stringify({ machine: machineLine(), options, results }, null, 2));
+} finally {
+  await close();
+}

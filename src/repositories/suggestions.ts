@@ -1,0 +1,74 @@
+import { cypher } from '../db/cypher.js';
+import type { Read } from '../db/read.js';
+import type { AuthorRow } from './authors.js';
+import type { OrganizationRow } from './organizations.js';
+import type { TopicRow } from './topics.js';
+
+/**
+ * How the collaborator ranking weighs its evidence (cypher/read/suggestions/collaborators.cypher).
+ * Chosen on the paper lists' temporal split (`npm run eval:suggestions`, docs/benchmarks.md):
+ * a tie's weight halves each year, and topics and organizations in common add a little to the
+ * coauthor paths, which carry most of what predicts a new coauthor.
+ */
+export const COLLABORATOR_RANKING = {
+  decay: 0.5,
+  topicWeight: 0.05,
+  organizationWeight: 0.2,
+};
+
+/** Caps on the work one ranking may do, as for ego networks: the strongest ties go first. */
+export const COLLABORATOR_CAPS = {
+  /** The author's coauthors whose coauthors are walked. */
+  maxCoauthors: 200,
+  /** Organizations with more members say little about who knows whom, and cost much. */
+  maxOrganizationMembers: 500,
+  /** Candidates scored on topics and organizations, at least this many (or 5 per suggestion). */
+  pool: 100,
+};
+
+export interface CollaboratorRequest {
+  first: number;
+  yearTo: number;
+  minScore: number;
+}
+
+export interface CollaboratorSuggestionRow {
+  author: AuthorRow;
+  score: number;
+  commonCoauthorCount: number;
+  /** The strongest common coauthors (at most 5), strongest first. */
+  commonCoauthors: AuthorRow[];
+  sharedTopics: TopicRow[];
+  sharedOrganizations: OrganizationRow[];
+  recentPapers: number;
+}
+
+export interface CollaboratorSuggestionsRow {
+  suggestions: CollaboratorSuggestionRow[];
+  skippedPapers: number;
+  candidatesTruncated: boolean;
+}
+
+const queries = { collaborators: cypher('read/suggestions/collaborators') };
+
+/** Suggestions asked of one author at a time (a field whose cost keeps it to few per request). */
+export function createSuggestionRepository(read: Read, { maxAuthorsPerPaper }: { maxAuthorsPerPaper: number }) {
+  return {
+    /** Null for an author unknown (removed since it was read). */
+    collaborators: async (id: string, { first, yearTo, minScore }: CollaboratorRequest): Promise<CollaboratorSuggestionsRow | null> =>
+      (
+        await read<CollaboratorSuggestionsRow>(queries.collaborators, {
+          id,
+          first,
+          yearTo,
+          minScore,
+          maxAuthorsPerPaper,
+          ...COLLABORATOR_RANKING,
+          ...COLLABORATOR_CAPS,
+          pool: Math.max(COLLABORATOR_CAPS.pool, 5 * first),
+        })
+      )[0] ?? null,
+  };
+}
+
+export type SuggestionRepository = ReturnType<typeof createSuggestionRepository>;

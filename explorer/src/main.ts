@@ -117,6 +117,8 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
   renderer.view.path = null;
   renderer.refresh();
   const details = task('Loading the author', () => request(Operations.AuthorDetails, { id }));
+  // Asked apart: the panel shows without waiting for the ranking, which fills its own section.
+  const suggestions = task('Loading suggestions', () => request(Operations.SuggestedCollaborators, { id }));
   if (andExpand) await expand(id);
   const data = await details;
   if (!data?.author || renderer.view.selected !== id) return;
@@ -128,6 +130,8 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
     },
   });
   paintPanelSwatches();
+  const ranked = await suggestions;
+  showSuggestions(id, ranked?.author?.suggestedCollaborators ?? null, { draw: (suggestion, button) => void drawSuggestion(suggestion, button) });
 }
 
 interface PapersOf {

@@ -61,6 +61,36 @@ query AuthorDetails($id: ID!) {
   }
 }`);
 
+/**
+ * People the author has not written with, strongest first, with the reasons as data (the page
+ * shows `summary` and puts the rest in a tooltip) and the path a click draws, each path author
+ * with what a drawn node needs.
+ */
+export const SuggestedCollaborators = graphql(`
+query SuggestedCollaborators($id: ID!, $first: Int = 10) {
+  author(id: $id) {
+    id
+    suggestedCollaborators(first: $first) {
+      candidatesTruncated
+      suggestions {
+        score
+        author { id name }
+        path { id name metrics { paperCount } affiliations { organization { id name parent { id name } } } }
+        reasons {
+          commonCoauthors { id name }
+          commonCoauthorCount
+          sharedTopics { code name }
+          sharedKeywords
+          sharedOrganizations { id name }
+          pathLength
+          recentPapers
+          summary
+        }
+      }
+    }
+  }
+}`);
+
 export const SharedPapers = graphql(`
 query SharedPapers($author: ID!, $coauthor: ID!, $first: Int = 20) {
   author(id: $author) {

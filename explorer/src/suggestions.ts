@@ -22,7 +22,7 @@ export interface SuggestionReasons {
   sharedTopics: { code?: string | null; name: string }[];
   sharedKeywords: string[];
   sharedOrganizations: Named[];
-  /** Coauthor hops between the two (2, 3), null if further. */
+  /** Coauthor hops between the two: 2 through a common coauthor, null when further apart. */
   pathLength: number | null;
   /** The suggested person's papers in the two years up to the ranking's year. */
   recentPapers: number;
@@ -51,7 +51,7 @@ export function reasonsTitle({ reasons, score }: Pick<SuggestionView, 'reasons' 
   if (reasons.sharedTopics.length) lines.push(`Topics in common: ${list(reasons.sharedTopics.map((topic) => (topic.code ? `${topic.code} (${topic.name})` : topic.name)))}`);
   if (reasons.sharedKeywords.length) lines.push(`Keywords in common: ${list(reasons.sharedKeywords)}`);
   if (reasons.sharedOrganizations.length) lines.push(`Organizations in common: ${list(reasons.sharedOrganizations.map((organization) => organization.name))}`);
-  lines.push(reasons.pathLength == null ? 'Not within 3 coauthor hops' : `${reasons.pathLength} coauthor hops apart`);
+  lines.push(reasons.pathLength == null ? 'More than 2 coauthor hops apart' : `${reasons.pathLength} coauthor hops apart`);
   lines.push(`${reasons.recentPapers} recent ${reasons.recentPapers === 1 ? 'paper' : 'papers'} (the last two years)`);
   lines.push(`Score ${score.toFixed(2)} of 1`);
   return lines.join('\n');

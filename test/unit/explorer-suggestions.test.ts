@@ -48,11 +48,11 @@ describe('reasonsTitle: a suggestion explains itself in its tooltip', () => {
     ]);
   });
 
-  it('leaves out the evidence a suggestion lacks, and says when the two are further than 3 hops', () => {
+  it('leaves out the evidence a suggestion lacks, and says when the two are further than 2 hops', () => {
     expect(reasonsTitle({ score: 0.1, reasons: reasons({ sharedKeywords: ['graphs'], recentPapers: 4 }) }).split('\n')).toEqual([
       'summary line',
       'Keywords in common: graphs',
-      'Not within 3 coauthor hops',
+      'More than 2 coauthor hops apart',
       '4 recent papers (the last two years)',
       'Score 0.10 of 1',
     ]);

@@ -26,7 +26,7 @@ import * as Operations from './operations';
 import { paperList, showAuthor, showPanel, showPanelMessage, showPath, showSuggestions, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
 import { addSuggestionPath, type SuggestionView } from './suggestions';
-import { setStatus, showError, task } from './status';
+import { errorText, setStatus, showError, task } from './status';
 import { createTimeSlider } from './time-slider';
 import { typeahead, type Option } from './typeahead';
 import { readView, writeView, type ViewParams } from './url-state';
@@ -117,8 +117,12 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
   renderer.view.path = null;
   renderer.refresh();
   const details = task('Loading the author', () => request(Operations.AuthorDetails, { id }));
-  // Asked apart: the panel shows without waiting for the ranking, which fills its own section.
-  const suggestions = task('Loading suggestions', () => request(Operations.SuggestedCollaborators, { id }));
+  // Asked apart: the panel shows without waiting for the ranking, which fills its own section,
+  // and a failure of it (say a TIMEOUT) is shown there, leaving the page and the drawing as they are.
+  const suggestions = request(Operations.SuggestedCollaborators, { id }).then(
+    (answer) => answer.author?.suggestedCollaborators ?? { error: 'NOT_FOUND: no author has this id.' },
+    (error: unknown) => ({ error: errorText(error) }),
+  );
   if (andExpand) await expand(id);
   const data = await details;
   if (!data?.author || renderer.view.selected !== id) return;
@@ -130,8 +134,7 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
     },
   });
   paintPanelSwatches();
-  const ranked = await suggestions;
-  showSuggestions(id, ranked?.author?.suggestedCollaborators ?? null, { draw: (suggestion, button) => void drawSuggestion(suggestion, button) });
+  showSuggestions(id, await suggestions, { draw: (suggestion, button) => void drawSuggestion(suggestion, button) });
 }
 
 interface PapersOf {

@@ -251,13 +251,14 @@ export interface SuggestionsView {
 /**
  * Lists an author's suggested collaborators in their panel (if it is still shown), each name a
  * button whose title holds the reasons; `draw` puts the person and the path to them in the drawing.
+ * A failed request shows its error, with its code, in the section.
  */
-export function showSuggestions(authorId: string, result: SuggestionsView | null, actions: { draw(suggestion: SuggestionView, button: HTMLButtonElement): void }) {
+export function showSuggestions(authorId: string, result: SuggestionsView | { error: string }, actions: { draw(suggestion: SuggestionView, button: HTMLButtonElement): void }) {
   const section = panel().querySelector<HTMLElement>(`section.suggestions[data-author="${CSS.escape(authorId)}"]`);
   if (!section) return;
   section.removeAttribute('aria-busy');
   const heading = h('h3', {}, 'Suggested collaborators');
-  if (!result) return section.replaceChildren(heading, h('p', { class: 'hint' }, 'Suggestions could not be loaded.'));
+  if ('error' in result) return section.replaceChildren(heading, h('p', { class: 'hint', role: 'alert' }, `Suggestions could not be loaded: ${result.error}`));
   if (!result.suggestions.length) return section.replaceChildren(heading, h('p', { class: 'hint' }, 'No suggestions for this author.'));
   const list = h(
     'ol',

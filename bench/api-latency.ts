@@ -63,6 +63,8 @@ const org = await one('MATCH (o:Organization) RETURN o.id AS id, o.name AS name 
 const topic = await one('MATCH (t:Topic) RETURN t.id AS id, t.name AS name ORDER BY count{ (t)<-[:HAS_TOPIC]-() } DESC LIMIT 1');
 const far = await one(`MATCH (a:Author {id: $id}) WITH a
   MATCH (b:Author) WHERE b <> a AND EXISTS { (b)-[:AUTHORED]->() } WITH a, b ORDER BY b.id DESC LIMIT 1 RETURN b.id AS id`.replace('$id', JSON.stringify(busy.id)));
+// Related papers: the busy author's paper with the most topics and keywords.
+const ownPaper = await one(`MATCH (:Author {id: ${JSON.stringify(busy.id)}})-[:AUTHORED]->(p:Paper) RETURN p.id AS id ORDER BY COUNT { (p)-[:HAS_TOPIC]->() } DESC, p.id LIMIT 1`);
 const hundred = (await driver.executeQuery('MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->() } RETURN a.id AS id ORDER BY a.id LIMIT 100', {}, { database })).records.map((r) => r.get('id') as string);
 
 const A = (id: string) => encodeGlobalID('Author', id);
@@ -102,7 +104,24 @@ const queries: Record<string, [string, Record<string, unknown>]> = {
   collaborationPath: ['query($a: ID!, $b: ID!) { collaborationPath(from: $a, to: $b) { length authors { name } hops { paperCount papers { title } } } }', { a: A(busy.id), b: A(far.id) }],
   // The same author's stored analytics, beside the other author fields above: the goal is the same latency.
   'Author.analytics': ['query($id: ID!) { author(id: $id) { analytics { pageRank betweenness coreNumber clustering communityNumber } } }', { id: A(busy.id) }],
+  'Paper.related': [
+    'query($id: ID!) { paper(id: $id) { related { suggestions { score paper { title } reasons { sharedAuthors { name } sharedTopics { name } sharedKeywords summary } } } } }',
+    { id: encodeGlobalID('Paper', ownPaper.id) },
+  ],
+  'Author.suggestedPapers': [
+    'query($id: ID!) { author(id: $id) { suggestedPapers { suggestions { score paper { title } reasons { viaCoauthors { name } sharedTopics { name } sharedKeywords summary } } } } }',
+    { id: A(busy.id) },
+  ],
+  'suggestedBridges (author, coauthor)': [
+    'query($ids: [ID!]!) { suggestedBridges(between: $ids) { suggestions { author { name } pathCount sides { direct throughCount through { name } } summary } } }',
+    { ids: [A(busy.id), A(busy.coauthor)] },
+  ],
   'egoNetwork(depth 2, 200 nodes)': ['query($id: ID!) { author(id: $id) { egoNetwork(depth: 2, maxNodes: 200) { nodes { id depth } edges { source target sharedPaperCount } nodesTruncated } } }', { id: A(busy.id) }],
+  // As the explorer's author panel asks, of the author with most coauthors (the most to walk).
+  'Author.suggestedCollaborators': [
+    'query($id: ID!) { author(id: $id) { suggestedCollaborators(first: 10) { suggestions { score author { name } path { id } reasons { summary commonCoauthorCount commonCoauthors { name } sharedTopics { name } sharedKeywords sharedOrganizations { name } pathLength recentPapers } } } } }',
+    { id: A(busy.id) },
+  ],
 };
 
 // Read only what a completed analytics run stored (`npm run analytics`); without one they are left out.
@@ -200,7 +219,19 @@ async function hugeBylineRounds(authors: number, rounds: number, walked: ServerP
     );
   const rows: Record<string, [string, Record<string, unknown>]> = {
     'Author.coauthors': [queries['Author.coauthors']![0].replace('totalCount', 'totalCount skippedPapers'), { id: A(busy.id) }],
-    'egoNetwork(depth 2, 200 nodes)': [queries['egoNetwork(depth 2, 200 nodes)']![0].replace('nodesTruncated', 'nodesTruncated skippedPapers'), { id: A(busy.id) }],
+    'Paper.related': [
+    'query($id: ID!) { paper(id: $id) { related { suggestions { score paper { title } reasons { sharedAuthors { name } sharedTopics { name } sharedKeywords summary } } } } }',
+    { id: encodeGlobalID('Paper', ownPaper.id) },
+  ],
+  'Author.suggestedPapers': [
+    'query($id: ID!) { author(id: $id) { suggestedPapers { suggestions { score paper { title } reasons { viaCoauthors { name } sharedTopics { name } sharedKeywords summary } } } } }',
+    { id: A(busy.id) },
+  ],
+  'suggestedBridges (author, coauthor)': [
+    'query($ids: [ID!]!) { suggestedBridges(between: $ids) { suggestions { author { name } pathCount sides { direct throughCount through { name } } summary } } }',
+    { ids: [A(busy.id), A(busy.coauthor)] },
+  ],
+  'egoNetwork(depth 2, 200 nodes)': [queries['egoNetwork(depth 2, 200 nodes)']![0].replace('nodesTruncated', 'nodesTruncated skippedPapers'), { id: A(busy.id) }],
   };
   const conditions = ['without', 'with, skipped', `with, limit ${authors * 2}`] as const;
   const times = new Map(Object.keys(rows).flatMap((name) => conditions.map((condition) => [`${name}|${condition}`, [] as number[]])));

@@ -17,8 +17,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { Command, Option } from 'commander';
-import { pino } from 'pino';
 import { cypher } from '../src/db/cypher.js';
+import { createLogger } from '../src/logger.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
@@ -26,12 +26,22 @@ import { count } from '../bench/lib/cli.js';
 import { machineLine, markdownTable } from '../bench/lib/report.js';
 import { quantile } from '../bench/lib/stats.js';
 import { importPaperLists, openEvalInstance } from './lib/eval-instance.js';
-import { neighbourScores, rankingFigures, sample, temporalSplit, topK, type Byline, type RankingFigures } from './lib/suggestion-measures.js';
+import { COLLABORATOR_RANKING, type CollaboratorRanking } from '../src/repositories/suggestions.js';
+import { neighbourScores, rankingFigures, reachable, sample, temporalSplit, topK, type Byline, type RankingFigures } from './lib/suggestion-measures.js';
 
 const years = (value: string) => {
   const list = value.split(',').map((year) => Number(year.trim()));
   if (list.some((year) => !Number.isInteger(year) || year < 1000 || year > 9999)) throw new Error(`--splits takes four-digit years separated by commas, not ${value}`);
   return list;
+};
+
+/** `--ranking decay=0.4,topicWeight=0.1`: the server's weights (COLLABORATOR_RANKING) with some changed. */
+const ranking = (value: string): CollaboratorRanking => {
+  const changed = Object.fromEntries(value.split(',').map((pair) => pair.split('=').map((part) => part.trim())));
+  for (const [key, number] of Object.entries(changed)) {
+    if (!(key in COLLABORATOR_RANKING) || !Number.isFinite(Number(number))) throw new Error(`--ranking takes name=number pairs of ${Object.keys(COLLABORATOR_RANKING).join(', ')}, not ${key}=${number}`);
+  }
+  return { ...COLLABORATOR_RANKING, ...Object.fromEntries(Object.entries(changed).map(([key, number]) => [key, Number(number)])) };
 };
 
 const options = new Command('eval:suggestions')
@@ -42,6 +52,7 @@ const options = new Command('eval:suggestions')
   .addOption(count('--seed <n>', "the sample's seed", 0, 1))
   .addOption(count('--k <n>', 'suggestions measured per author', 1, 10))
   .addOption(count('--max-byline <n>', 'papers with more authors make no links (for every method)', 2, 25))
+  .addOption(new Option('--ranking <weights>', "the server's ranking weights with some changed, e.g. decay=0.4,topicWeight=0.1").argParser(ranking).default(COLLABORATOR_RANKING, 'COLLABORATOR_RANKING'))
   .option('--instance <name>', 'the local Neo4j instance to import into and measure (its name starts with eval-: it is reset)', 'eval-suggestions')
   .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, 7696))
   .addOption(count('--http-port <port>', "the instance's HTTP port", 1, 7488))
@@ -50,7 +61,7 @@ const options = new Command('eval:suggestions')
   .option('--json <file>', 'also write the figures as JSON')
   .showHelpAfterError()
   .parse()
-  .opts<{ lists: string; splits: number[]; sample: number; seed: number; k: number; maxByline: number; instance: string; boltPort: number; httpPort: number; reuse?: boolean; keep?: boolean; json?: string }>();
+  .opts<{ lists: string; splits: number[]; sample: number; seed: number; k: number; maxByline: number; ranking: CollaboratorRanking; instance: string; boltPort: number; httpPort: number; reuse?: boolean; keep?: boolean; json?: string }>();
 
 const lists = resolve(options.lists);
 if (!options.reuse && !existsSync(lists)) {
@@ -70,19 +81,19 @@ try {
   );
   console.error(`${bylines.length} papers with 2 to ${options.maxByline} authors`);
 
-  const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: options.maxByline }), logger: pino({ level: 'silent' }) });
+  const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: options.maxByline, collaboratorRanking: options.ranking }), logger: createLogger('error', process.stderr) });
   const suggested = async (authorId: string, yearTo: number): Promise<string[]> => {
     const response = await yoga.fetch('http://yoga/graphql', {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: SUGGESTED, variables: { id: encodeGlobalID('Author', authorId), first: options.k, yearTo } }),
     });
     const body = (await response.json()) as { data?: { node: { suggestedCollaborators: { suggestions: { author: { id: string } }[] } } }; errors?: { message: string }[] };
-    if (body.errors) throw new Error(body.errors.map((error) => error.message).join('; '));
+    if (body.errors) throw new Error(`suggestedCollaborators of ${authorId}: ${body.errors.map((error) => error.message).join('; ')}`);
     return body.data!.node.suggestedCollaborators.suggestions.map((s) => s.author.id);
   };
 
   const METHODS = ['common neighbours', 'Adamic-Adar', 'this server'] as const;
-  const results: { splitYear: number; authors: number; withTruth: number; figures: Record<string, RankingFigures>; latencyMs: { p50: number; p99: number } }[] = [];
+  const results: { splitYear: number; authors: number; withTruth: number; figures: Record<string, RankingFigures>; latencyMs: { p50: number; p99: number }; reach: { twoHops: number; threeHops: number } }[] = [];
   for (const splitYear of options.splits) {
     const split = temporalSplit(bylines, splitYear);
     const measured = sample([...split.truth.keys()].sort(), options.sample, options.seed);
@@ -104,6 +115,8 @@ try {
       splitYear, authors: split.coauthors.size, withTruth: split.truth.size,
       figures: Object.fromEntries(METHODS.map((m) => [m, rankingFigures(rankings[m]!, options.k)])),
       latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) },
+      reach: Object.fromEntries(([['twoHops', 2], ['threeHops', 3]] as const).map(([name, hops]) =>
+        [name, measured.filter((a) => reachable(split.coauthors, a, split.truth.get(a)!, hops)).length / measured.length])) as { twoHops: number; threeHops: number },
     });
   }
 
@@ -117,6 +130,8 @@ try {
       return [`${r.splitYear}/${r.splitYear + 1}`, r.authors, r.withTruth, m, f3(f.hit), f3(f.precision), f3(f.recall), f3(f.mrr), `${(f.recall / r.figures['Adamic-Adar']!.recall).toFixed(2)}x`];
     })),
   ));
+  console.log('\nThe most a method can hit (sampled authors with a new coauthor within reach): ' + results.map((r) => `${r.splitYear}: ${f3(r.reach.twoHops)} within two coauthor hops, ${f3(r.reach.threeHops)} within three`).join('; '));
+  console.log(`Ranking weights: ${JSON.stringify(options.ranking)}`);
   console.log('\nThe server\'s answers (in-process, one at a time): ' + results.map((r) => `${r.splitYear}: p50 ${r.latencyMs.p50.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms`).join('; '));
   if (options.json) writeFileSync(options.json, JSON.stringify({ machine: machineLine(), options, results }, null, 2));
 } finally {

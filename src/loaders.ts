@@ -28,7 +28,12 @@ function paged<Request extends PageRequest, Row extends PageRow>(source: {
   return { page: new DataLoader(source.pages, options), count: new DataLoader(source.counts, options) };
 }
 
-export function createLoaders({ authors, identity, papers, organizations, topics, sources, analytics }: Repositories) {
+/** Answers per request (a parent and its arguments), compared by value. */
+function byRequest<Request, Answer>(batch: (requests: readonly Request[]) => Promise<Answer[]>) {
+  return new DataLoader<Request, Answer, string>(batch, { cacheKeyFn: (key) => JSON.stringify(key), maxBatchSize: MAX_BATCH });
+}
+
+export function createLoaders({ authors, identity, papers, organizations, topics, sources, analytics, related }: Repositories) {
   return {
     author: byId(authors.authorsByIds),
     authorIdsByNameKey: byId(authors.authorIdsByNameKeys),
@@ -41,6 +46,7 @@ export function createLoaders({ authors, identity, papers, organizations, topics
     authorPapers: paged(authors.papers),
     authorCoauthors: paged(authors.coauthors),
     authorIdentityDecisions: byId(identity.decisionsByAuthorIds),
+    authorSuggestedPapers: byRequest(related.suggestedPapers),
 
     paper: byId(papers.papersByIds),
     paperByExternalId: byId(papers.papersByExternalIds),
@@ -49,6 +55,7 @@ export function createLoaders({ authors, identity, papers, organizations, topics
     paperTopics: byId(papers.topicsByPaperIds),
     paperCites: paged(papers.cites),
     paperCitedBy: paged(papers.citedBy),
+    paperRelated: byRequest(related.relatedPapers),
 
     organization: byId(organizations.organizationsByIds),
     organizationIdsByNameKey: byId(organizations.organizationIdsByNameKeys),

@@ -3,4 +3,5 @@
 MATCH (p:Paper)
 WHERE p.year IS NOT NULL AND 2 <= COUNT { (p)<-[:AUTHORED]-() } <= $maxByline
 MATCH (p)<-[:AUTHORED]-(a:Author)
-RETURN p.year AS year, collect(a.id) AS authors
+WITH p, collect(a.id) AS authors
+RETURN p.year AS year, authors

@@ -86,3 +86,19 @@ export function sample<T>(items: T[], n: number, seed: number): T[] {
   }
   return copy.slice(0, n);
 }
+
+/**
+ * Whether any of an author's new coauthors is within `hops` coauthor hops (2 or 3) in the graph
+ * up to the split: the most that a method walking that far can hit.
+ */
+export function reachable(coauthors: Map<string, Set<string>>, a: string, truth: Set<string>, hops: number): boolean {
+  let frontier = new Set([a]);
+  const seen = new Set([a]);
+  for (let hop = 1; hop <= hops; hop++) {
+    const next = new Set<string>();
+    for (const x of frontier) for (const y of coauthors.get(x) ?? []) if (!seen.has(y)) { seen.add(y); next.add(y); }
+    if (hop >= 2) for (const y of next) if (truth.has(y)) return true;
+    frontier = next;
+  }
+  return false;
+}

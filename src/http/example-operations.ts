@@ -79,6 +79,27 @@ query EgoNetwork($name: String!, $depth: Int, $maxNodes: Int) {
   variables: { name: 'Baixu Chen', depth: 1, maxNodes: 50 },
 };
 
+export const SUGGESTED_COLLABORATORS: ExampleOperation = {
+  name: 'SuggestedCollaborators',
+  query: /* GraphQL */ `# Who should Junguang Jiang work with next? People not yet written with,
+# strongest first, each with its reasons (and the path to them).
+query SuggestedCollaborators($name: String!, $first: Int) {
+  author(name: $name) {
+    name
+    suggestedCollaborators(first: $first) {
+      suggestions {
+        score
+        author { name }
+        path { name }
+        reasons { summary commonCoauthorCount commonCoauthors { name } sharedTopics { name } sharedOrganizations { name } }
+      }
+    }
+  }
+}
+`,
+  variables: { name: 'Junguang Jiang', first: 5 },
+};
+
 export const ORGANIZATION_COLLABORATORS: ExampleOperation = {
   name: 'OrganizationCollaborators',
   query: /* GraphQL */ `# An organization: the organizations it shares papers with (most shared first), its
@@ -115,6 +136,7 @@ export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
   COAUTHORS,
   COLLABORATION_PATH,
   EGO_NETWORK,
+  SUGGESTED_COLLABORATORS,
   ORGANIZATION_COLLABORATORS,
   TOPIC_TREND,
 ];

@@ -116,3 +116,18 @@ export function rootList<Filters extends Record<string, unknown>>(read: Read, pa
     count: async (filters: Filters) => (await read<{ total: number }>(countQuery, filters))[0]?.total ?? 0,
   };
 }
+
+/**
+ * `UNWIND $requests AS request ... RETURN request.key AS key, answer`: one answer per request
+ * (requests numbered as in pagesOf, so equal parents with different arguments are apart); a
+ * request the graph has nothing for (an unknown parent) gets null.
+ */
+export function answersOf<Request extends Record<string, unknown>, Answer>(read: Read, path: string, fixed: FixedParameters = {}) {
+  const query = cypher(path);
+  return async (requests: readonly Request[]): Promise<(Answer | null)[]> => {
+    const numbered = requests.map((request, key) => ({ ...request, key }));
+    const rows = await read<{ key: number; answer: Answer }>(query, { ...fixed, requests: numbered });
+    const byKey = new Map(rows.map((row) => [row.key, row.answer]));
+    return numbered.map(({ key }) => byKey.get(key) ?? null);
+  };
+}

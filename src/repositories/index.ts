@@ -2,6 +2,7 @@ import { createSubgraphAnalytics } from '../analytics/subgraph.js';
 import type { GraphDatabase } from '../db/driver.js';
 import { createRead, type Read } from '../db/read.js';
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
+import { DEFAULT_MAX_PAPERS_PER_HUB, MAX_RELATED_NEIGHBOURS } from '../domain/related.js';
 import type { Causality, StatementCounter } from '../request-scope.js';
 import { createAnalyticsRepository } from './analytics.js';
 import { createAuthorRepository } from './authors.js';
@@ -9,8 +10,9 @@ import { createIdentityRepository } from './identity.js';
 import { createNetworkRepository } from './network.js';
 import { createOrganizationRepository } from './organizations.js';
 import { createPaperRepository } from './papers.js';
+import { createRelatedRepository } from './related.js';
 import { createSourceRepository } from './sources.js';
-import { createSuggestionRepository } from './suggestions.js';
+import { createSuggestionRepository, type CollaboratorRanking } from './suggestions.js';
 import { createTopicRepository } from './topics.js';
 import { createWrites } from './writes.js';
 
@@ -18,6 +20,8 @@ import { createWrites } from './writes.js';
 export interface RepositorySettings {
   /** Papers with more authors make no coauthor links (MAX_AUTHORS_PER_PAPER). */
   maxAuthorsPerPaper: number;
+  /** The collaborator ranking's weights: COLLABORATOR_RANKING; eval:suggestions tries others. */
+  collaboratorRanking?: CollaboratorRanking;
 }
 
 function readRepositories(read: Read, settings: RepositorySettings) {
@@ -31,6 +35,7 @@ function readRepositories(read: Read, settings: RepositorySettings) {
     topics: createTopicRepository(read),
     sources: createSourceRepository(read),
     network: createNetworkRepository(read, settings),
+    related: createRelatedRepository(read, { ...settings, maxPapersPerHub: DEFAULT_MAX_PAPERS_PER_HUB, maxNeighbours: MAX_RELATED_NEIGHBOURS }),
     suggestions: createSuggestionRepository(read, settings),
     analytics: createAnalyticsRepository(read),
     /** Graph Data Science over a subgraph picked on demand (src/analytics/subgraph.ts). */
@@ -55,7 +60,7 @@ export type RepositoriesFor = (scope: StatementCounter & Causality) => Repositor
  * mutation's answer, read after its write, sees that write even on a read replica.
  */
 export function createRepositoryFactory(db: GraphDatabase, settings: Partial<RepositorySettings> = {}): RepositoriesFor {
-  const read: RepositorySettings = { maxAuthorsPerPaper: settings.maxAuthorsPerPaper ?? DEFAULT_MAX_AUTHORS_PER_PAPER };
+  const read: RepositorySettings = { ...settings, maxAuthorsPerPaper: settings.maxAuthorsPerPaper ?? DEFAULT_MAX_AUTHORS_PER_PAPER };
   return (scope) => {
     let writes: Repositories['writes'] | undefined;
     return {

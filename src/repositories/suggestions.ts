@@ -16,6 +16,8 @@ export const COLLABORATOR_RANKING = {
   organizationWeight: 0.2,
 };
 
+export type CollaboratorRanking = typeof COLLABORATOR_RANKING;
+
 /** Caps on the work one ranking may do, as for ego networks: the strongest ties go first. */
 export const COLLABORATOR_CAPS = {
   /** The author's coauthors whose coauthors are walked. */
@@ -52,7 +54,10 @@ export interface CollaboratorSuggestionsRow {
 const queries = { collaborators: cypher('read/suggestions/collaborators') };
 
 /** Suggestions asked of one author at a time (a field whose cost keeps it to few per request). */
-export function createSuggestionRepository(read: Read, { maxAuthorsPerPaper }: { maxAuthorsPerPaper: number }) {
+export function createSuggestionRepository(
+  read: Read,
+  { maxAuthorsPerPaper, collaboratorRanking = COLLABORATOR_RANKING }: { maxAuthorsPerPaper: number; collaboratorRanking?: CollaboratorRanking },
+) {
   return {
     /** Null for an author unknown (removed since it was read). */
     collaborators: async (id: string, { first, yearTo, minScore }: CollaboratorRequest): Promise<CollaboratorSuggestionsRow | null> =>
@@ -63,7 +68,7 @@ export function createSuggestionRepository(read: Read, { maxAuthorsPerPaper }: {
           yearTo,
           minScore,
           maxAuthorsPerPaper,
-          ...COLLABORATOR_RANKING,
+          ...collaboratorRanking,
           ...COLLABORATOR_CAPS,
           pool: Math.max(COLLABORATOR_CAPS.pool, 5 * first),
         })

@@ -17,6 +17,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
  * - `nodes(ids:)`: one object per id;
  * - any other list: LIST_SIZE objects, a typical count (affiliations, a byline, topics);
  * - an ego network: up to `maxNodes` authors per level, `depth` levels;
+ * - suggestions (`Paper.related`, `Author.suggestedPapers`, `suggestedBridges`): `first` of
+ *   them and the walk (`relatedCost`);
  * - subgraph analytics: every author and link it may read and measure (SUBGRAPH_ANALYTICS_COST
  *   in src/schema/subgraph.ts);
  * - introspection and `__typename`: 0 (graphql-js's own fields declare nothing; the token and
@@ -47,6 +49,15 @@ export const listCost = ({ first }: { first?: number | null }): FieldComplexityV
   const size = pageSize(first);
   return { field: size, multiplier: size };
 };
+
+/**
+ * Related papers and bridges: the walk around the parent (its authors', coauthors' and topics'
+ * papers, one batched statement for many parents, but work for each) as RELATED_WALK_COST
+ * objects, and an answer whose `suggestions` list, costed as any list (LIST_SIZE items), holds
+ * `first`.
+ */
+const RELATED_WALK_COST = 20;
+export const relatedCost = ({ first }: { first?: number | null }): FieldComplexityValue => ({ field: RELATED_WALK_COST, multiplier: pageSize(first) / LIST_SIZE });
 
 /** `nodes(ids:)`: one object per id. */
 export const idsCost = ({ ids }: { ids: readonly unknown[] }): FieldComplexityValue => ({ field: ids.length, multiplier: ids.length });

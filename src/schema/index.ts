@@ -7,6 +7,7 @@ import './organization.js';
 import './topic.js';
 import './source.js';
 import './network.js';
+import './related.js';
 import './suggestions.js';
 import './mutations.js';
 import './identity.js';

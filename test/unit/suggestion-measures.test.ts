@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourScores, rankingFigures, sample, temporalSplit, topK } from '../../eval/lib/suggestion-measures.js';
+import { neighbourScores, rankingFigures, reachable, sample, temporalSplit, topK } from '../../eval/lib/suggestion-measures.js';
 
 const bylines = [
   { year: 2020, authors: ['a', 'b'] },
@@ -50,5 +50,16 @@ describe('ranking figures', () => {
     expect(sample(items, 10, 1)).toEqual(sample(items, 10, 1));
     expect(sample(items, 10, 1)).not.toEqual(sample(items, 10, 2));
     expect(new Set(sample(items, 100, 3)).size).toBe(100);
+  });
+});
+
+describe('reach', () => {
+  it('says whether a new coauthor is within two or three coauthor hops', () => {
+    // a - b - c - d, and a chain's far end e unreachable.
+    const coauthors = new Map([['a', new Set(['b'])], ['b', new Set(['a', 'c'])], ['c', new Set(['b', 'd'])], ['d', new Set(['c'])], ['e', new Set<string>()]]);
+    expect(reachable(coauthors, 'a', new Set(['c']), 2)).toBe(true);
+    expect(reachable(coauthors, 'a', new Set(['d']), 2)).toBe(false);
+    expect(reachable(coauthors, 'a', new Set(['d']), 3)).toBe(true);
+    expect(reachable(coauthors, 'a', new Set(['e']), 3)).toBe(false);
   });
 });

@@ -28,30 +28,35 @@ CALL (a, ties, coauthors) {
   UNWIND ties[0..toInteger($maxCoauthors)] AS tie
   WITH tie.m AS m, tie.tie AS tam
   CALL (m) {
-    MATCH (m)-[:AUTHORED]->(q:Paper)<-[:AUTHORED]-(b:Author)
-    WHERE q.year <= $yearTo AND b <> m AND COUNT { (q)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
-    WITH b, sum($decay ^ ($yearTo - q.year)) AS tmb
-    RETURN collect({b: b, tie: tmb}) AS links
+    MATCH (m)-[:AUTHORED]->(q:Paper)<-[:AUTHORED]-(x:Author)
+    WHERE q.year <= $yearTo AND x <> m AND COUNT { (q)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
+    RETURN count(DISTINCT x) AS degree
   }
-  WITH m, tam, links, 1.0 / log(CASE WHEN size(links) < 2 THEN 2 ELSE size(links) END) AS damping
-  UNWIND links AS link
-  WITH m, tam, damping, link.b AS b, link.tie AS tmb
-  WHERE b <> a AND NOT b IN coauthors
-  WITH b, m, sqrt(tam * tmb) * damping AS through
+  // Rows, not lists, until grouped by candidate: a hub's 200 coauthors' coauthors fit in memory.
+  MATCH (m)-[:AUTHORED]->(q:Paper)<-[:AUTHORED]-(b:Author)
+  WHERE q.year <= $yearTo AND b <> m AND b <> a AND COUNT { (q)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
+  WITH m, tam, degree, b, sum($decay ^ ($yearTo - q.year)) AS tmb
+  WITH b, m, sqrt(tam * tmb) / log(CASE WHEN degree < 2 THEN 2 ELSE degree END) AS through
   ORDER BY through DESC, m.id
-  WITH b, sum(through) AS structural, count(m) AS commonCoauthorCount, collect(m) AS via
+  WITH b, sum(through) AS structural, count(m) AS commonCoauthorCount, collect(m)[0..5] AS via
+  WHERE NOT b IN coauthors
   ORDER BY structural DESC, b.id
-  RETURN collect({b: b, structural: structural, commonCoauthorCount: commonCoauthorCount, via: via[0..5]}) AS found
+  LIMIT toInteger($pool) + 1
+  RETURN collect({b: b, structural: structural, commonCoauthorCount: commonCoauthorCount, via: via}) AS found
 }
 WITH a, skippedPapers, coauthors, coauthorsCut, found[0..toInteger($pool)] AS pool, coauthorsCut OR size(found) > $pool AS cut
 // Colleagues: members of the author's organizations (up to $yearTo) that are small enough for
 // membership to say something ($maxOrganizationMembers), not already coauthors or in the pool.
 CALL (a, coauthors, pool) {
+  WITH a, coauthors, [c IN pool | c.b] AS pooled
   MATCH (a)-[af:AFFILIATED_WITH]->(o:Organization)<-[bf:AFFILIATED_WITH]-(b:Author)
   WHERE af.firstYear <= $yearTo AND bf.firstYear <= $yearTo AND b <> a
-    AND COUNT { (o)<-[:AFFILIATED_WITH]-() } <= $maxOrganizationMembers
-    AND NOT b IN coauthors AND NOT b IN [c IN pool | c.b]
-  WITH DISTINCT b ORDER BY b.id LIMIT toInteger($pool)
+    AND NOT b IN coauthors AND NOT b IN pooled
+  WITH b, min(COUNT { (o)<-[:AFFILIATED_WITH]-() }) AS members
+  WHERE members <= $maxOrganizationMembers
+  // The smallest organizations' colleagues first: there membership says the most.
+  ORDER BY members, b.id
+  LIMIT toInteger($pool)
   RETURN [x IN collect(b) | {b: x, structural: 0.0, commonCoauthorCount: 0, via: []}] AS colleagues
 }
 WITH a, skippedPapers, cut, pool + colleagues AS candidates

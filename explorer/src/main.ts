@@ -119,7 +119,7 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
   const details = task('Loading the author', () => request(Operations.AuthorDetails, { id }));
   // Asked apart: the panel shows without waiting for the ranking, which fills its own section,
   // and a failure of it (say a TIMEOUT) is shown there, leaving the page and the drawing as they are.
-  const suggestions = request(Operations.SuggestedCollaborators, { id }).then(
+  const suggestions = request(Operations.AuthorSuggestions, { id }).then(
     (answer) => answer.author?.suggestedCollaborators ?? { error: 'NOT_FOUND: no author has this id.' },
     (error: unknown) => ({ error: errorText(error) }),
   );

@@ -66,8 +66,8 @@ query AuthorDetails($id: ID!) {
  * shows `summary` and puts the rest in a tooltip) and the path a click draws, each path author
  * with what a drawn node needs.
  */
-export const SuggestedCollaborators = graphql(`
-query SuggestedCollaborators($id: ID!, $first: Int = 10) {
+export const AuthorSuggestions = graphql(`
+query AuthorSuggestions($id: ID!, $first: Int = 10) {
   author(id: $id) {
     id
     suggestedCollaborators(first: $first) {

@@ -31,13 +31,13 @@ export type AuthorDetailsQueryVariables = Exact<{
 
 export type AuthorDetailsQuery = { author: { id: string, name: string, orcid: string | null, metrics: { paperCount: number, citationCount: number, hIndex: number, firstYear: number | null, lastYear: number | null }, reported: Array<{ hIndex: number | null, citationCount: number | null, paperCount: number | null, source: { id: string, name: string, kind: string } | null }>, affiliations: Array<{ paperCount: number, firstYear: number | null, lastYear: number | null, organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }>, topics: Array<{ paperCount: number, topic: { code: string | null, name: string } | null }>, papers: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number, venue: string | null, url: string | null } }> }, analytics: { communityNumber: number, pageRank: number, betweenness: number, coreNumber: number, clustering: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null };
 
-export type SuggestedCollaboratorsQueryVariables = Exact<{
+export type AuthorSuggestionsQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
 }>;
 
 
-export type SuggestedCollaboratorsQuery = { author: { id: string, suggestedCollaborators: { candidatesTruncated: boolean, suggestions: Array<{ score: number, author: { id: string, name: string }, path: Array<{ id: string, name: string, metrics: { paperCount: number }, affiliations: Array<{ organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }> }>, reasons: { commonCoauthorCount: number, sharedKeywords: Array<string>, pathLength: number | null, recentPapers: number, summary: string, commonCoauthors: Array<{ id: string, name: string }>, sharedTopics: Array<{ code: string | null, name: string }>, sharedOrganizations: Array<{ id: string, name: string }> } }> } } | null };
+export type AuthorSuggestionsQuery = { author: { id: string, suggestedCollaborators: { candidatesTruncated: boolean, suggestions: Array<{ score: number, author: { id: string, name: string }, path: Array<{ id: string, name: string, metrics: { paperCount: number }, affiliations: Array<{ organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }> }>, reasons: { commonCoauthorCount: number, sharedKeywords: Array<string>, pathLength: number | null, recentPapers: number, summary: string, commonCoauthors: Array<{ id: string, name: string }>, sharedTopics: Array<{ code: string | null, name: string }>, sharedOrganizations: Array<{ id: string, name: string }> } }> } } | null };
 
 export type SharedPapersQueryVariables = Exact<{
   author: string | number;
@@ -250,8 +250,8 @@ export const AuthorDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthorDetailsQuery, AuthorDetailsQueryVariables>;
-export const SuggestedCollaboratorsDocument = new TypedDocumentString(`
-    query SuggestedCollaborators($id: ID!, $first: Int = 10) {
+export const AuthorSuggestionsDocument = new TypedDocumentString(`
+    query AuthorSuggestions($id: ID!, $first: Int = 10) {
   author(id: $id) {
     id
     suggestedCollaborators(first: $first) {
@@ -302,7 +302,7 @@ export const SuggestedCollaboratorsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SuggestedCollaboratorsQuery, SuggestedCollaboratorsQueryVariables>;
+    `) as unknown as TypedDocumentString<AuthorSuggestionsQuery, AuthorSuggestionsQueryVariables>;
 export const SharedPapersDocument = new TypedDocumentString(`
     query SharedPapers($author: ID!, $coauthor: ID!, $first: Int = 20) {
   author(id: $author) {

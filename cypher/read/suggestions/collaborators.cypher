@@ -1,7 +1,7 @@
 // read/suggestions/collaborators: people an author has not written with, ranked for working with
 // next, each with the evidence of its score. Only papers up to $yearTo count, and a tie's weight
-// halves for every year it is older ($decay ^ years before $yearTo): measured on the paper
-// lists' temporal split (eval:suggestions), recent ties predict new coauthors best.
+// shrinks for every year it is older ($decay ^ years before $yearTo): measured on the paper
+// lists' temporal splits (eval:suggestions), recent ties predict new coauthors better.
 //   1. The author's coauthors m and tie weights t(a,m); the strongest $maxCoauthors are walked.
 //   2. Their coauthors b (not the author, not already a coauthor), scored by a recency-weighted
 //      Adamic-Adar: sum over m of sqrt(t(a,m) * t(m,b)) / ln(coauthors of m). The best $pool

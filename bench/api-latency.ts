@@ -28,8 +28,9 @@ const options = new Command()
   .addOption(count('--warmup <n>', 'rounds run first and not counted', 0, 3))
   .addOption(count('--huge-byline <authors>', 'authors of the huge paper of the huge-byline rows (0: leave them out)', 0, 10000))
   .addOption(count('--byline-rounds <n>', 'rounds of the huge-byline rows', 1, 15))
+  .option('--only <names>', 'only the rows whose name contains one of these (comma-separated), e.g. suggested,related')
   .parse()
-  .opts<{ rounds: number; warmup: number; hugeByline: number; bylineRounds: number }>();
+  .opts<{ rounds: number; warmup: number; hugeByline: number; bylineRounds: number; only?: string }>();
 
 const config = loadConfig();
 const uri = config.neo4j.uri ?? (await startLocalNeo4j(localNeo4jSettings()));
@@ -139,6 +140,11 @@ if (analyzed) {
 } else {
   delete queries['Author.analytics'];
   console.log('No complete analytics run in this graph: the analytics rows are left out (run `npm run analytics` first).');
+}
+
+if (options.only) {
+  const wanted = options.only.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+  for (const name of Object.keys(queries)) if (!wanted.some((part) => name.toLowerCase().includes(part))) delete queries[name];
 }
 
 /** The built server against the bench's Neo4j; no response cache: every round must run the query. */

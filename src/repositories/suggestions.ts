@@ -22,11 +22,11 @@ export type CollaboratorRanking = typeof COLLABORATOR_RANKING;
 /** Caps on the work one ranking may do, as for ego networks: the strongest ties go first. */
 export const COLLABORATOR_CAPS = {
   /** The author's coauthors whose coauthors are walked. */
-  maxCoauthors: 200,
+  maxCoauthors: 100,
   /** Organizations with more members say little about who knows whom, and cost much. */
   maxOrganizationMembers: 500,
   /** Candidates scored on topics and organizations, at least this many (or 5 per suggestion). */
-  pool: 100,
+  pool: 50,
 };
 
 export interface CollaboratorRequest {

@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
 import { intInRange, yearArgument } from '../errors/arguments.js';
 import { BadInputError } from '../errors/coded.js';
-import type { CollaboratorSuggestionRow, CollaboratorSuggestionsRow } from '../repositories/suggestions.js';
+import { COLLABORATOR_CAPS, type CollaboratorSuggestionRow, type CollaboratorSuggestionsRow } from '../repositories/suggestions.js';
 import { builder } from './builder.js';
 import { suggestionsCost } from './cost.js';
 import { AuthorRef, MAX_AUTHORS_PER_PAPER_DESCRIPTION, OrganizationRef, TopicRef, skippedPapersDescription } from './refs.js';
@@ -90,7 +90,7 @@ const SuggestionsRef = builder.objectRef<CollaboratorSuggestions>('CollaboratorS
   fields: (t) => ({
     suggestions: t.field({ type: [SuggestionRef], description: 'Strongest first (then by id).', resolve: (s) => s.suggestions }),
     candidatesTruncated: t.exposeBoolean('candidatesTruncated', {
-      description: 'True when the search stopped at its caps (the 200 strongest coauthors walked, 100 candidates scored): weaker candidates were not considered.',
+      description: `True when the search stopped at its caps (the ${COLLABORATOR_CAPS.maxCoauthors} strongest coauthors walked, ${COLLABORATOR_CAPS.pool} candidates scored, or 5 per suggestion asked): weaker candidates were not considered.`,
     }),
     maxAuthorsPerPaper: t.exposeInt('maxAuthorsPerPaper', { description: MAX_AUTHORS_PER_PAPER_DESCRIPTION }),
     skippedPapers: t.exposeInt('skippedPapers', { description: skippedPapersDescription('of the author (up to `yearTo`)') }),

@@ -196,4 +196,33 @@ describe('Author.suggestedCollaborators', () => {
       expect(response.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
     }
   });
+
+  it('says when its caps cut the search: more coauthors than it walks', async () => {
+    // A hub with 101 coauthors, one paper each; one of them has a coauthor of their own.
+    await graph(
+      `CREATE (hub:Author {id: $prefix + 'hub', name: 'Suggest Hub', nameKey: 'suggest hub'})
+       WITH hub
+       UNWIND range(1, 101) AS i
+       CREATE (c:Author {id: $prefix + 'hub-coauthor-' + i, name: 'Suggest Hub Coauthor ' + i, nameKey: 'suggest hub coauthor ' + i})
+       CREATE (p:Paper {id: $prefix + 'hub-paper-' + i, title: 'hub ' + i, titleKey: 'hub ' + i, year: 2022, authorListComplete: true})
+       CREATE (hub)-[:AUTHORED {position: 1, name: hub.name}]->(p), (c)-[:AUTHORED {position: 2, name: c.name}]->(p)
+       WITH c WHERE c.id ENDS WITH '-coauthor-1'
+       CREATE (far:Author {id: $prefix + 'hub-far', name: 'Suggest Hub Far', nameKey: 'suggest hub far'})
+       CREATE (q:Paper {id: $prefix + 'hub-far-paper', title: 'far', titleKey: 'far', year: 2022, authorListComplete: true})
+       CREATE (c)-[:AUTHORED {position: 1, name: c.name}]->(q), (far)-[:AUTHORED {position: 2, name: far.name}]->(q)`,
+      { prefix: PREFIX },
+    );
+    const hub = await ask({ id: A('hub'), yearTo: 2022 });
+    expect(hub.candidatesTruncated).toBe(true);
+    expect(hub.suggestions.map((s) => authorIdOf(s.author.id))).toEqual([id('hub-far')]);
+    expect((await ask({ id: A('centre'), yearTo: 2022 })).candidatesTruncated).toBe(false);
+  });
+
+  it('is priced so that one request cannot ask it of a hundred authors', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => A(`hub-coauthor-${i + 1}`));
+    const response = await postGraphQL(server, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Author { suggestedCollaborators { suggestions { author { name } reasons { summary } } } } } }`, { ids });
+    expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const few = await postGraphQL(server, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Author { suggestedCollaborators { suggestions { author { name } reasons { summary } } } } } }`, { ids: ids.slice(0, 3) });
+    expect(few.errors).toBeUndefined();
+  });
 });

@@ -27,21 +27,26 @@ WITH a, skippedPapers, ties, [t IN ties | t.m] AS coauthors, size(ties) > $maxCo
 CALL (a, ties, coauthors) {
   UNWIND ties[0..toInteger($maxCoauthors)] AS tie
   WITH tie.m AS m, tie.tie AS tam
-  CALL (m) {
-    MATCH (m)-[:AUTHORED]->(q:Paper)<-[:AUTHORED]-(x:Author)
-    WHERE q.year <= $yearTo AND x <> m AND COUNT { (q)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
-    RETURN count(DISTINCT x) AS degree
-  }
-  // Rows, not lists, until grouped by candidate: a hub's 200 coauthors' coauthors fit in memory.
+  // m's coauthors once: their count (Adamic-Adar's degree) and their ties, in one expansion.
   MATCH (m)-[:AUTHORED]->(q:Paper)<-[:AUTHORED]-(b:Author)
-  WHERE q.year <= $yearTo AND b <> m AND b <> a AND COUNT { (q)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
-  WITH m, tam, degree, b, sum($decay ^ ($yearTo - q.year)) AS tmb
-  WITH b, m, sqrt(tam * tmb) / log(CASE WHEN degree < 2 THEN 2 ELSE degree END) AS through
-  ORDER BY through DESC, m.id
-  WITH b, sum(through) AS structural, count(m) AS commonCoauthorCount, collect(m)[0..5] AS via
+  WHERE q.year <= $yearTo AND b <> m AND COUNT { (q)<-[:AUTHORED]-() } <= $maxAuthorsPerPaper
+  WITH m, tam, b, sum($decay ^ ($yearTo - q.year)) AS tmb
+  WITH m, tam, collect({b: b, tie: tmb}) AS links
+  WITH m, tam, links, 1.0 / log(CASE WHEN size(links) < 2 THEN 2 ELSE size(links) END) AS damping
+  UNWIND links AS link
+  WITH m, link.b AS b, sqrt(tam * link.tie) * damping AS through
+  WHERE b <> a
+  WITH b, sum(through) AS structural, count(m) AS commonCoauthorCount, collect({m: m, through: through}) AS paths
   WHERE NOT b IN coauthors
   ORDER BY structural DESC, b.id
   LIMIT toInteger($pool) + 1
+  // The strongest common coauthors, sorted for the kept candidates only.
+  CALL (paths) {
+    UNWIND paths AS path
+    WITH path ORDER BY path.through DESC, path.m.id
+    LIMIT 5
+    RETURN collect(path.m) AS via
+  }
   RETURN collect({b: b, structural: structural, commonCoauthorCount: commonCoauthorCount, via: via}) AS found
 }
 WITH a, skippedPapers, coauthors, coauthorsCut, found[0..toInteger($pool)] AS pool, coauthorsCut OR size(found) > $pool AS cut

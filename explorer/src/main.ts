@@ -21,10 +21,12 @@ import {
   DRAW_LIMITS,
   type ColourBy,
 } from './network';
+import { chooseLabelled } from './labels';
 import * as Operations from './operations';
-import { paperList, showAuthor, showPanel, showPanelMessage, showPath, type PaperItem } from './panel';
+import { paperList, showAuthor, showPanel, showPanelMessage, showPath, showSuggestions, type PaperItem } from './panel';
 import { createRenderer } from './renderer';
-import { setStatus, showError, task } from './status';
+import { addSuggestionPath, type SuggestionView } from './suggestions';
+import { errorText, setStatus, showError, task } from './status';
 import { createTimeSlider } from './time-slider';
 import { typeahead, type Option } from './typeahead';
 import { readView, writeView, type ViewParams } from './url-state';
@@ -50,8 +52,17 @@ function afterMerge(leftOut: boolean) {
     : '';
   updateCounts();
   updateLegend();
+  updateLabels();
   timeSlider.update();
   renderer.relayout();
+}
+
+/**
+ * Names every node of a small drawing, and the strongest of a large one (labels.ts says which).
+ * No redraw of its own: the graph just changed, and sigma's redraw for that reads the new set.
+ */
+function updateLabels() {
+  renderer.view.labelled = chooseLabelled(graph);
 }
 
 function updateCounts() {
@@ -106,6 +117,12 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
   renderer.view.path = null;
   renderer.refresh();
   const details = task('Loading the author', () => request(Operations.AuthorDetails, { id }));
+  // Asked apart: the panel shows without waiting for the ranking, which fills its own section,
+  // and a failure of it (say a TIMEOUT) is shown there, leaving the page and the drawing as they are.
+  const suggestions = request(Operations.AuthorSuggestions, { id }).then(
+    (answer) => answer.author?.suggestedCollaborators ?? { error: 'NOT_FOUND: no author has this id.' },
+    (error: unknown) => ({ error: errorText(error) }),
+  );
   if (andExpand) await expand(id);
   const data = await details;
   if (!data?.author || renderer.view.selected !== id) return;
@@ -117,6 +134,7 @@ async function selectAuthor(id: string, { expand: andExpand }: { expand: boolean
     },
   });
   paintPanelSwatches();
+  showSuggestions(id, await suggestions, { draw: (suggestion, button) => void drawSuggestion(suggestion, button) });
 }
 
 interface PapersOf {
@@ -161,7 +179,28 @@ function resetGraph() {
   renderer.view.selected = null;
   renderer.view.path = null;
   renderer.view.year = null;
+  renderer.view.labelled = new Set();
   renderer.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+}
+
+// ---- suggested collaborators -----------------------------------------------------------------
+
+/**
+ * Draws a suggested person and the path the suggestion names (the author, the strongest common
+ * coauthor, the suggestion) into the network, and highlights it; each hop's link weighs its
+ * shared papers, asked of the API (the suggestion lists the path's authors, not its links).
+ */
+async function drawSuggestion(suggestion: SuggestionView, button: HTMLButtonElement) {
+  const { path } = suggestion;
+  const weights = await task('Drawing the suggestion', () =>
+    Promise.all(path.slice(1).map(async (author, i) => (await request(Operations.SharedPapers, { author: path[i]!.id, coauthor: author.id, first: 1 })).author?.papers.totalCount ?? 0)),
+  );
+  if (!weights) return;
+  const highlight = addSuggestionPath(graph, path, weights);
+  renderer.view.path = highlight;
+  afterMerge(false);
+  renderer.fit([...highlight.nodes]);
+  for (const other of document.querySelectorAll('#panel .suggested button')) other.setAttribute('aria-pressed', String(other === button));
 }
 
 // ---- path finder -----------------------------------------------------------------------------
@@ -184,6 +223,7 @@ async function findPath(from: string, to: string, toName = 'them') {
     if (from && to && !graph.hasEdge(from.id, to.id)) addLink(graph, from.id, to.id, { sharedPaperCount: paperCount, firstYear: null, lastYear: null });
   }
   const edges = new Set(path.hops.flatMap(({ from, to }) => (from && to ? graph.edges(from.id, to.id) : [])));
+  updateLabels();
   renderer.view.selected = null;
   renderer.view.path = { nodes: new Set(path.authors.map((author) => author.id)), edges };
   renderer.refresh();

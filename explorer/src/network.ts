@@ -98,7 +98,7 @@ export interface NewNode {
 }
 
 /** The institution a node is coloured by: a department's or lab's university or company, else the organization itself. */
-const institutionOf = (organization: { id: string; name: string; parent?: { id: string; name: string } | null } | null) =>
+export const institutionOf = (organization: { id: string; name: string; parent?: { id: string; name: string } | null } | null) =>
   organization ? (organization.parent ?? organization) : null;
 
 /** Adds a node with what every drawn node carries; its colour comes from the renderer (by organization or community). */

@@ -42,6 +42,10 @@ query CoauthorNetwork($id: ID!, $depth: Int = 1, $maxNodes: Int = 200, $minShare
   }
 }`);
 
+/**
+ * An author's panel. `metrics` are computed from this graph; `reported` is what sources (a
+ * profile, OpenAlex) said, as they said it: the panel shows both, each labelled.
+ */
 export const AuthorDetails = graphql(`
 query AuthorDetails($id: ID!) {
   author(id: $id) {
@@ -49,10 +53,41 @@ query AuthorDetails($id: ID!) {
     name
     orcid
     metrics { paperCount citationCount hIndex firstYear lastYear }
+    reported { source { id name kind } hIndex citationCount paperCount }
     affiliations { paperCount firstYear lastYear organization { id name parent { id name } } }
     topics { paperCount topic { code name } }
     papers(first: 5) { totalCount edges { node { id title year venue url } } }
     analytics { communityNumber pageRank betweenness coreNumber clustering community { id size topAuthors(first: 1) { name } } }
+  }
+}`);
+
+/**
+ * People the author has not written with, strongest first, with the reasons as data (the page
+ * shows `summary` and puts the rest in a tooltip) and the path a click draws, each path author
+ * with what a drawn node needs.
+ */
+export const AuthorSuggestions = graphql(`
+query AuthorSuggestions($id: ID!, $first: Int = 10) {
+  author(id: $id) {
+    id
+    suggestedCollaborators(first: $first) {
+      candidatesTruncated
+      suggestions {
+        score
+        author { id name }
+        path { id name metrics { paperCount } affiliations { organization { id name parent { id name } } } }
+        reasons {
+          commonCoauthors { id name }
+          commonCoauthorCount
+          sharedTopics { code name }
+          sharedKeywords
+          sharedOrganizations { id name }
+          pathLength
+          recentPapers
+          summary
+        }
+      }
+    }
   }
 }`);
 

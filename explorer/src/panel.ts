@@ -1,5 +1,7 @@
 /** The side panel's views: an author, a coauthor link, a path, an organization, an organization link. */
 import { byId, figure, h, yearRange } from './dom';
+import { reportedFigures } from './reported';
+import { reasonsTitle, type SuggestionView } from './suggestions';
 
 export interface PaperItem {
   id: string;
@@ -44,7 +46,10 @@ export interface AuthorView {
   id: string;
   name: string;
   orcid: string | null;
+  /** Computed from this graph: the papers, and the citations among them, that it holds. */
   metrics: { paperCount: number; citationCount: number; hIndex: number; firstYear: number | null; lastYear: number | null };
+  /** What sources said about the author, as they said it (may cover papers this graph lacks). */
+  reported: ReportedView[];
   affiliations: {
     paperCount: number;
     firstYear: number | null;
@@ -55,6 +60,46 @@ export interface AuthorView {
   papers: { totalCount: number; edges: { node: PaperItem }[] };
   /** Null until an analytics run (`npm run analytics`) has reached the author. */
   analytics: AnalyticsView | null;
+}
+
+export interface ReportedView {
+  source: { id: string; name: string; kind: string } | null;
+  hIndex: number | null;
+  citationCount: number | null;
+  paperCount: number | null;
+}
+
+/**
+ * The author's figures, labelled by where they come from: computed "in this graph", and each
+ * source's "reported by" line beside them, so that a profile's h-index of 79 is not read as the
+ * graph's (which counts only the citations among the papers it holds).
+ */
+function figuresSection(author: AuthorView) {
+  const { metrics } = author;
+  const reported = author.reported
+    .map((entry) => ({ source: entry.source?.name ?? 'a source', figures: reportedFigures(entry) }))
+    .filter((entry) => entry.figures);
+  return h(
+    'section',
+    { class: 'figures' },
+    h('h3', {}, 'In this graph'),
+    h(
+      'dl',
+      { class: 'metrics' },
+      h('dt', {}, 'Papers'), h('dd', {}, metrics.paperCount),
+      h('dt', { title: 'Citations among the papers this graph holds' }, 'Citations'), h('dd', {}, metrics.citationCount),
+      h('dt', { title: 'From the citations among the papers this graph holds' }, 'h-index'), h('dd', {}, metrics.hIndex),
+      h('dt', {}, 'Active'), h('dd', {}, yearRange(metrics.firstYear, metrics.lastYear) || '–'),
+    ),
+    reported.map((entry) =>
+      h(
+        'p',
+        { class: 'reported', title: 'As the source reported it, not recomputed: it may count papers and citations this graph does not hold' },
+        `Reported by ${entry.source}: `,
+        h('span', { class: 'values' }, entry.figures),
+      ),
+    ),
+  );
 }
 
 export interface AnalyticsView {
@@ -108,17 +153,9 @@ export interface Neighbour {
 }
 
 export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions: { openLink(other: string): void; select(other: string): void }) {
-  const { metrics } = author;
   showPanel(
     author.name,
-    h(
-      'dl',
-      { class: 'metrics' },
-      h('dt', {}, 'Papers'), h('dd', {}, metrics.paperCount),
-      h('dt', {}, 'Citations'), h('dd', {}, metrics.citationCount),
-      h('dt', {}, 'h-index'), h('dd', {}, metrics.hIndex),
-      h('dt', {}, 'Active'), h('dd', {}, yearRange(metrics.firstYear, metrics.lastYear) || '–'),
-    ),
+    figuresSection(author),
     analyticsSection(author),
     author.affiliations.length
       ? h(
@@ -149,6 +186,8 @@ export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions:
           h('ul', { class: 'chips' }, author.topics.slice(0, 8).map((entry) => h('li', {}, entry.topic?.code ?? entry.topic?.name ?? '?', h('small', {}, ` ${entry.paperCount}`)))),
         )
       : null,
+    // Filled by showSuggestions once they arrive: the rest of the panel does not wait for them.
+    h('section', { class: 'suggestions', 'data-author': author.id, 'aria-busy': 'true' }, h('h3', {}, 'Suggested collaborators'), h('p', { class: 'hint' }, 'Loading…')),
     paperList(
       author.papers.edges.map((edge) => edge.node),
       author.papers.totalCount,
@@ -201,4 +240,38 @@ export function showPath(fromName: string, toName: string, hops: HopView[] | nul
       ),
     ),
   );
+}
+
+export interface SuggestionsView {
+  suggestions: SuggestionView[];
+  /** The API's candidate caps were hit: other people may rank higher. */
+  candidatesTruncated: boolean;
+}
+
+/**
+ * Lists an author's suggested collaborators in their panel (if it is still shown), each name a
+ * button whose title holds the reasons; `draw` puts the person and the path to them in the drawing.
+ * A failed request shows its error, with its code, in the section.
+ */
+export function showSuggestions(authorId: string, result: SuggestionsView | { error: string }, actions: { draw(suggestion: SuggestionView, button: HTMLButtonElement): void }) {
+  const section = panel().querySelector<HTMLElement>(`section.suggestions[data-author="${CSS.escape(authorId)}"]`);
+  if (!section) return;
+  section.removeAttribute('aria-busy');
+  const heading = h('h3', {}, 'Suggested collaborators');
+  if ('error' in result) return section.replaceChildren(heading, h('p', { class: 'hint', role: 'alert' }, `Suggestions could not be loaded: ${result.error}`));
+  if (!result.suggestions.length) return section.replaceChildren(heading, h('p', { class: 'hint' }, 'No suggestions for this author.'));
+  const list = h(
+    'ol',
+    { class: 'suggested' },
+    result.suggestions.map((suggestion) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'link', title: reasonsTitle(suggestion), 'aria-pressed': 'false', onclick: () => actions.draw(suggestion, button) },
+        suggestion.author.name,
+      );
+      return h('li', {}, button, h('small', {}, ` ${suggestion.reasons.summary}`));
+    }),
+  );
+  section.replaceChildren(heading, list);
+  if (result.candidatesTruncated) section.append(h('p', { class: 'hint' }, h('small', {}, 'Ranked from a capped set of candidates.')));
 }

@@ -20,6 +20,8 @@ export interface ViewState {
   colourBy: ColourBy;
   /** Colours by organization id and by community number (see assignColours); other nodes keep their own (grey). */
   colours: Record<ColourBy, Map<string, string>>;
+  /** Nodes whose names are always drawn (chooseLabelled), unless faded; sigma picks among the rest by size. */
+  labelled: Set<string>;
 }
 
 const FADED = '#e6e9ed';
@@ -46,7 +48,7 @@ export interface RendererEvents {
 }
 
 export function createRenderer(container: HTMLElement, graph: Network, events: RendererEvents): Renderer {
-  const view: ViewState = { selected: null, path: null, year: null, colourBy: 'organization', colours: { organization: new Map(), community: new Map() } };
+  const view: ViewState = { selected: null, path: null, year: null, colourBy: 'organization', colours: { organization: new Map(), community: new Map() }, labelled: new Set() };
   const hiddenByYear = (year: number | null) => view.year != null && year != null && year > view.year;
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
@@ -58,13 +60,14 @@ export function createRenderer(container: HTMLElement, graph: Network, events: R
     nodeReducer: (node, data) => {
       const key = colourKey(data, view.colourBy);
       const out: Partial<NodeDisplayData> = { ...data, color: (key !== null && view.colours[view.colourBy].get(key)) || data.color };
+      if (view.labelled.has(node)) out.forceLabel = true;
       if (hiddenByYear(data.firstYear) && node !== view.selected) out.hidden = true;
       if (view.path) {
         if (view.path.nodes.has(node)) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
-        else Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+        else Object.assign(out, { color: FADED, label: '', forceLabel: false, zIndex: 0 });
       } else if (view.selected) {
         if (node === view.selected) Object.assign(out, { highlighted: true, zIndex: 2 });
-        else if (!graph.areNeighbors(node, view.selected)) Object.assign(out, { color: FADED, label: '', zIndex: 0 });
+        else if (!graph.areNeighbors(node, view.selected)) Object.assign(out, { color: FADED, label: '', forceLabel: false, zIndex: 0 });
       }
       return out;
     },

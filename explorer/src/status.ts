@@ -17,10 +17,15 @@ export function setStatus(kind: Kind, text = '') {
   document.body.dataset.state = kind === 'idle' ? 'ready' : kind;
 }
 
+/** "TIMEOUT: The database took too long…": an error with its code (the server's, or CLIENT_ERROR). */
+export function errorText(error: unknown) {
+  const code = error instanceof ApiError ? error.code : 'CLIENT_ERROR';
+  return `${code}: ${(error as Error).message}`;
+}
+
 export function showError(error: unknown) {
   if ((error as Error).name === 'AbortError') return;
-  const code = error instanceof ApiError ? error.code : 'CLIENT_ERROR';
-  setStatus('error', `${code}: ${(error as Error).message}`);
+  setStatus('error', errorText(error));
 }
 
 /** Runs a piece of work with the loading state shown, and any failure shown with its code. */

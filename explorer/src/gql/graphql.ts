@@ -29,7 +29,15 @@ export type AuthorDetailsQueryVariables = Exact<{
 }>;
 
 
-export type AuthorDetailsQuery = { author: { id: string, name: string, orcid: string | null, metrics: { paperCount: number, citationCount: number, hIndex: number, firstYear: number | null, lastYear: number | null }, affiliations: Array<{ paperCount: number, firstYear: number | null, lastYear: number | null, organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }>, topics: Array<{ paperCount: number, topic: { code: string | null, name: string } | null }>, papers: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number, venue: string | null, url: string | null } }> }, analytics: { communityNumber: number, pageRank: number, betweenness: number, coreNumber: number, clustering: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null };
+export type AuthorDetailsQuery = { author: { id: string, name: string, orcid: string | null, metrics: { paperCount: number, citationCount: number, hIndex: number, firstYear: number | null, lastYear: number | null }, reported: Array<{ hIndex: number | null, citationCount: number | null, paperCount: number | null, source: { id: string, name: string, kind: string } | null }>, affiliations: Array<{ paperCount: number, firstYear: number | null, lastYear: number | null, organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }>, topics: Array<{ paperCount: number, topic: { code: string | null, name: string } | null }>, papers: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number, venue: string | null, url: string | null } }> }, analytics: { communityNumber: number, pageRank: number, betweenness: number, coreNumber: number, clustering: number, community: { id: string, size: number, topAuthors: Array<{ name: string }> } | null } | null } | null };
+
+export type AuthorSuggestionsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type AuthorSuggestionsQuery = { author: { id: string, suggestedCollaborators: { candidatesTruncated: boolean, suggestions: Array<{ score: number, author: { id: string, name: string }, path: Array<{ id: string, name: string, metrics: { paperCount: number }, affiliations: Array<{ organization: { id: string, name: string, parent: { id: string, name: string } | null } | null }> }>, reasons: { commonCoauthorCount: number, sharedKeywords: Array<string>, pathLength: number | null, recentPapers: number, summary: string, commonCoauthors: Array<{ id: string, name: string }>, sharedTopics: Array<{ code: string | null, name: string }>, sharedOrganizations: Array<{ id: string, name: string }> } }> } } | null };
 
 export type SharedPapersQueryVariables = Exact<{
   author: string | number;
@@ -183,6 +191,16 @@ export const AuthorDetailsDocument = new TypedDocumentString(`
       firstYear
       lastYear
     }
+    reported {
+      source {
+        id
+        name
+        kind
+      }
+      hIndex
+      citationCount
+      paperCount
+    }
     affiliations {
       paperCount
       firstYear
@@ -232,6 +250,59 @@ export const AuthorDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthorDetailsQuery, AuthorDetailsQueryVariables>;
+export const AuthorSuggestionsDocument = new TypedDocumentString(`
+    query AuthorSuggestions($id: ID!, $first: Int = 10) {
+  author(id: $id) {
+    id
+    suggestedCollaborators(first: $first) {
+      candidatesTruncated
+      suggestions {
+        score
+        author {
+          id
+          name
+        }
+        path {
+          id
+          name
+          metrics {
+            paperCount
+          }
+          affiliations {
+            organization {
+              id
+              name
+              parent {
+                id
+                name
+              }
+            }
+          }
+        }
+        reasons {
+          commonCoauthors {
+            id
+            name
+          }
+          commonCoauthorCount
+          sharedTopics {
+            code
+            name
+          }
+          sharedKeywords
+          sharedOrganizations {
+            id
+            name
+          }
+          pathLength
+          recentPapers
+          summary
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthorSuggestionsQuery, AuthorSuggestionsQueryVariables>;
 export const SharedPapersDocument = new TypedDocumentString(`
     query SharedPapers($author: ID!, $coauthor: ID!, $first: Int = 20) {
   author(id: $author) {

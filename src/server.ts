@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { warmUpGds } from './analytics/warm-up.js';
+import { planLongStatements } from './repositories/warm-up.js';
 import { ConfigError, type Config } from './config.js';
 import { createGraphDatabase, databaseReachable, waitForDatabase } from './db/driver.js';
 import { readGraphVersion } from './db/graph-version.js';
@@ -85,6 +86,12 @@ export async function startServer(config: Config, logger: Logger, { waitForNeo4j
     const warmed = await warmUpGds(driver, database);
     if ('millis' in warmed) logger.info({ millis: warmed.millis }, 'Graph Data Science warmed up');
     else logger.warn({ err: warmed.error }, 'Graph Data Science did not answer: analytics fields will fail (see docs/analytics.md)');
+    pendingStep = 'planning the suggestion statements';
+    try {
+      logger.info(await planLongStatements(db, { maxAuthorsPerPaper: config.maxAuthorsPerPaper }), 'Suggestion statements planned');
+    } catch (error) {
+      logger.warn({ err: error }, 'Suggestion statements not planned ahead: their first calls plan them');
+    }
     pendingStep = undefined;
   };
 

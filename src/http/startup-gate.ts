@@ -4,7 +4,7 @@ import { errorResponse } from '../errors/graphql.js';
 import { requestScopeOf } from '../request-scope.js';
 
 /** What the server still waits for before it answers queries; undefined once it serves. */
-export type StartupStep = 'waiting for Neo4j' | 'applying the schema' | 'loading the seed' | 'warming up Graph Data Science';
+export type StartupStep = 'waiting for Neo4j' | 'applying the schema' | 'loading the seed' | 'warming up Graph Data Science' | 'planning the suggestion statements';
 
 /** Seconds a client is asked to wait before trying again while the server starts. */
 export const STARTUP_RETRY_AFTER_SECONDS = 2;

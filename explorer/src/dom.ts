@@ -1,5 +1,8 @@
 /** A few DOM helpers: the page is small enough not to need a UI framework (and its bundle). */
 
+/** "1 paper", "3 papers": a count with its noun, plural when it is not one. */
+export const counted = (count: number, noun: string) => `${count.toLocaleString('en')} ${count === 1 ? noun : `${noun}s`}`;
+
 type Child = Node | string | number | null | undefined | false;
 
 /** Creates an element with attributes (`on*` functions become listeners) and children. */

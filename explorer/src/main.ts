@@ -5,7 +5,7 @@
  */
 import './style.css';
 import { request } from './api';
-import { byId, h } from './dom';
+import { byId, counted, h } from './dom';
 import {
   addLink,
   addNode,
@@ -161,7 +161,7 @@ async function openLink(a: string, b: string) {
   if (!link?.one) return;
   showPanel(
     `${link.one.name} & ${link.otherName ?? '?'}`,
-    paperList(link.one.papers.edges.map((edge) => edge.node), link.one.papers.totalCount, 'shared papers'),
+    paperList(link.one.papers.edges.map((edge) => edge.node), link.one.papers.totalCount, 'shared paper'),
   );
 }
 
@@ -273,7 +273,7 @@ async function selectOrganization(id: string, { reset }: { reset: boolean }) {
       ? h('p', { class: 'part-of' }, 'Part of ', h('button', { type: 'button', class: 'link', onclick: open(organization.parent.id) }, organization.parent.name))
       : null,
     organization.city || organization.country ? h('p', {}, h('small', {}, [organization.city, organization.country].filter(Boolean).join(', '))) : null,
-    h('p', {}, `${organization.papers.totalCount} papers`, units.totalCount && !countUnits ? h('small', {}, ' (its units left out)') : null),
+    h('p', {}, counted(organization.papers.totalCount, 'paper'), units.totalCount && !countUnits ? h('small', {}, ' (its units left out)') : null),
     units.totalCount
       ? h(
           'section',
@@ -301,7 +301,7 @@ async function selectOrganization(id: string, { reset }: { reset: boolean }) {
               'ul',
               { class: 'neighbours' },
               units.edges.map((edge) =>
-                h('li', {}, h('button', { type: 'button', class: 'link', onclick: open(edge.node.id) }, edge.node.name), h('small', {}, ` ${edge.node.papers.totalCount} papers`)),
+                h('li', {}, h('button', { type: 'button', class: 'link', onclick: open(edge.node.id) }, edge.node.name), h('small', {}, ` ${counted(edge.node.papers.totalCount, 'paper')}`)),
               ),
               units.totalCount > units.edges.length ? h('li', {}, h('small', {}, `and ${units.totalCount - units.edges.length} more`)) : null,
             ),
@@ -357,12 +357,12 @@ const searchAuthors = async (text: string, signal: AbortSignal): Promise<Option[
   (await request(Operations.SearchAuthors, { search: text }, signal)).authors.edges.map(({ node }) => ({
     id: node.id,
     label: node.name,
-    detail: `${node.metrics.paperCount} papers`,
+    detail: counted(node.metrics.paperCount, 'paper'),
   }));
 const searchOrganizations = async (text: string, signal: AbortSignal): Promise<Option[]> =>
   (await request(Operations.SearchOrganizations, { search: text }, signal)).organizations.edges.map(
     // A unit says whose it is: "Department of Physics" of which university.
-    ({ node }) => ({ id: node.id, label: node.name, detail: [node.parent?.name, `${node.papers.totalCount} papers`].filter(Boolean).join(' · ') }),
+    ({ node }) => ({ id: node.id, label: node.name, detail: [node.parent?.name, counted(node.papers.totalCount, 'paper')].filter(Boolean).join(' · ') }),
   );
 
 typeahead({

@@ -1,5 +1,5 @@
 /** The side panel's views: an author, a coauthor link, a path, an organization, an organization link. */
-import { byId, figure, h, yearRange } from './dom';
+import { byId, counted, figure, h, yearRange } from './dom';
 import { reportedFigures } from './reported';
 import { reasonsTitle, type SuggestionView } from './suggestions';
 
@@ -21,11 +21,11 @@ export function showPanel(title: string, ...content: (Node | null)[]) {
 
 export const showPanelMessage = (text: string) => panel().replaceChildren(h('p', { class: 'hint' }, text));
 
-export function paperList(papers: PaperItem[], total: number, label = 'papers') {
+export function paperList(papers: PaperItem[], total: number, noun = 'paper') {
   return h(
     'section',
     {},
-    h('h3', {}, `${total} ${label}${papers.length < total ? ` (newest ${papers.length})` : ''}`),
+    h('h3', {}, `${counted(total, noun)}${papers.length < total ? ` (newest ${papers.length})` : ''}`),
     h(
       'ol',
       { class: 'papers' },
@@ -172,7 +172,7 @@ export function showAuthor(author: AuthorView, neighbours: Neighbour[], actions:
                 affiliation.organization?.name ?? '?',
                 // A department or lab: of which institution.
                 affiliation.organization?.parent ? `, ${affiliation.organization.parent.name}` : null,
-                h('small', {}, ` ${yearRange(affiliation.firstYear, affiliation.lastYear)} · ${affiliation.paperCount} papers`),
+                h('small', {}, ` ${yearRange(affiliation.firstYear, affiliation.lastYear)} · ${counted(affiliation.paperCount, 'paper')}`),
               ),
             ),
           ),

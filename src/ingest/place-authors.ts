@@ -168,12 +168,23 @@ export async function placePendingAuthors(
   // nothing marked (a second call after an import, a write that placed its names already) there
   // is nothing to read, not even the name counts.
   if (!(await countPending())) return summary;
-  const placed = (await write.statement(queries.placedNames)).records.map((r) => ({ nameKey: r.get('nameKey') as string, prior: r.get('prior') as number }));
-  const counts = await wordCounts(write);
-  const changed = [...new Set(placed.filter(({ nameKey, prior }) => rounded(namePrior(nameKey, counts)) !== prior).map(({ nameKey }) => nameKey))];
-  for (let start = 0; start < changed.length; start += chunk) await placeNames(write, changed.slice(start, start + chunk), counts, maxAuthorsPerPaper, 0, summary, onMoved);
-  while (await countPending()) await placeNames(write, [], counts, maxAuthorsPerPaper, chunk, summary, onMoved);
+  // Until a pass finds nothing to place: the priors and name counts are read outside the lock, so
+  // another import may commit placements made with older counts while this one places (seen with
+  // two imports at once: a name kept the prior of half the names). Its last pass, after its own
+  // placements, sees theirs; an import still writing then makes the same check when it ends.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const placed = (await write.statement(queries.placedNames)).records.map((r) => ({ nameKey: r.get('nameKey') as string, prior: r.get('prior') as number }));
+    const counts = await wordCounts(write);
+    const changed = [...new Set(placed.filter(({ nameKey, prior }) => rounded(namePrior(nameKey, counts)) !== prior).map(({ nameKey }) => nameKey))];
+    const pending = await countPending();
+    if (!changed.length && !pending) break;
+    for (let start = 0; start < changed.length; start += chunk) await placeNames(write, changed.slice(start, start + chunk), counts, maxAuthorsPerPaper, 0, summary, onMoved);
+    while (await countPending()) await placeNames(write, [], counts, maxAuthorsPerPaper, chunk, summary, onMoved);
+  }
   return summary;
 }
+
+/** Passes of placePendingAuthors at most: each settles what the writes before it left. */
+const MAX_PASSES = 10;
 
 export type { PlacementMethod };

@@ -25,7 +25,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { cypher } from '../src/db/cypher.js';
 import { findFiles, ImportInputError, type ImportSummary } from '../src/ingest/import.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
-import { importPaperLists, openEvalInstance } from './lib/eval-instance.js';
+import { evalInstanceOptions, importPaperLists, openEvalInstance } from './lib/eval-instance.js';
 import { count } from '../bench/lib/cli.js';
 import { machineLine, markdownTable } from '../bench/lib/report.js';
 import { ambiguousNames, bCubed, byNameOnly, hiddenInShare, misses, onNames, pairwise, type Miss, type ScoredAuthorship } from './lib/identity-measures.js';
@@ -40,18 +40,16 @@ const share = (value: string) => {
   return parsed;
 };
 
-const options = new Command('eval:identity')
-  .description('author identity scored against the OpenReview profile ids of the real paper lists')
-  .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
-  .addOption(new Option('--hide <mode>', "whose authorids the import does not see: every record's, a seeded share of records', or none").choices(HIDE_MODES).default('all'))
-  .addOption(new Option('--share <fraction>', 'with --hide share: the share of records hidden').argParser(share).default(0.5))
-  .addOption(count('--seed <n>', 'with --hide share: which records (the same every run for one seed)', 0, 1))
-  .addOption(count('--misses <n>', 'the names shown of the most merged and the most split', 0, 10))
-  .option('--instance <name>', 'the local Neo4j instance to import into and measure (its name starts with eval-: it is reset)', 'eval-identity')
-  .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, 7698))
-  .addOption(count('--http-port <port>', "the instance's HTTP port", 1, 7487))
-  .option('--reuse', 'measure the graph already in the instance (no reset, no import; --hide still says which authorships are scored)')
-  .option('--keep', 'leave the instance running afterwards')
+const options = evalInstanceOptions(
+  new Command('eval:identity')
+    .description('author identity scored against the OpenReview profile ids of the real paper lists')
+    .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
+    .addOption(new Option('--hide <mode>', "whose authorids the import does not see: every record's, a seeded share of records', or none").choices(HIDE_MODES).default('all'))
+    .addOption(new Option('--share <fraction>', 'with --hide share: the share of records hidden').argParser(share).default(0.5))
+    .addOption(count('--seed <n>', 'with --hide share: which records (the same every run for one seed)', 0, 1))
+    .addOption(count('--misses <n>', 'the names shown of the most merged and the most split', 0, 10)),
+  { instance: 'eval-identity', boltPort: 7698, httpPort: 7487, reuse: 'measure the graph already in the instance (no reset, no import; --hide still says which authorships are scored)' },
+)
   .option('--json <file>', 'also write the figures and every miss as JSON')
   .showHelpAfterError()
   .parse()

@@ -32,22 +32,20 @@ import { findFiles } from '../src/ingest/import.js';
 import { createRepositoryFactory } from '../src/repositories/index.js';
 import { createYogaServer } from '../src/yoga.js';
 import { sharedDataDir } from '../scripts/shared-data.js';
-import { importPaperLists, openEvalInstance } from './lib/eval-instance.js';
+import { askInProcess, evalInstanceOptions, importPaperLists, openEvalInstance } from './lib/eval-instance.js';
 import { count } from '../bench/lib/cli.js';
 import * as ExplorerOperations from '../explorer/src/operations.js';
 import { machineLine, markdownTable } from '../bench/lib/report.js';
 import { InstitutionMatcher, joinedNameReason, rankFigures, rankOf, typedPrefix } from './lib/search-measures.js';
 
-const options = new Command('eval:search')
-  .description('institutions kept together and search ranking, measured on the real paper lists')
-  .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
-  .addOption(count('--min-papers <n>', 'institutions with at least this many papers are measured', 1, 100))
-  .addOption(count('--authors <n>', 'the most prolific authors tried in the typeahead', 1, 100))
-  .option('--instance <name>', "the local Neo4j instance to import into and measure (its name starts with eval-: it is reset)", 'eval-search')
-  .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, 7699))
-  .addOption(count('--http-port <port>', "the instance's HTTP port", 1, 7486))
-  .option('--reuse', 'measure the graph already in the instance (no reset, no import; the schema is still applied)')
-  .option('--keep', 'leave the instance running afterwards')
+const options = evalInstanceOptions(
+  new Command('eval:search')
+    .description('institutions kept together and search ranking, measured on the real paper lists')
+    .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
+    .addOption(count('--min-papers <n>', 'institutions with at least this many papers are measured', 1, 100))
+    .addOption(count('--authors <n>', 'the most prolific authors tried in the typeahead', 1, 100)),
+  { instance: 'eval-search', boltPort: 7699, httpPort: 7486 },
+)
   .option('--json <file>', 'also write the figures and every miss as JSON')
   .showHelpAfterError()
   .parse()
@@ -116,12 +114,7 @@ try {
   const large = institutions.filter((o) => o.paperIds.size >= options.minPapers).sort((a, b) => b.paperIds.size - a.paperIds.size);
 
   const yoga = createYogaServer({ repositories: createRepositoryFactory(db), logger: pino({ level: 'silent' }) });
-  async function ask<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
-    const response = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data: Data; errors?: { message: string }[] };
-    if (body.errors) throw new Error(body.errors.map((error) => error.message).join('; '));
-    return body.data;
-  }
+  const ask = askInProcess(yoga);
   // The explorer's own typeahead operations (explorer/src/operations.ts), 10 hits instead of its 8.
   const typeahead = { authors: ExplorerOperations.SearchAuthors.toString(), organizations: ExplorerOperations.SearchOrganizations.toString() };
   const hits = async (field: 'authors' | 'organizations', search: string) => {

@@ -25,7 +25,7 @@ import { sharedDataDir } from '../scripts/shared-data.js';
 import { count } from '../bench/lib/cli.js';
 import { machineLine, markdownTable } from '../bench/lib/report.js';
 import { quantile } from '../bench/lib/stats.js';
-import { importPaperLists, openEvalInstance } from './lib/eval-instance.js';
+import { askInProcess, evalInstanceOptions, importPaperLists, openEvalInstance } from './lib/eval-instance.js';
 import { COLLABORATOR_RANKING, type CollaboratorRanking } from '../src/repositories/suggestions.js';
 import { neighbourScores, rankingFigures, reachable, sample, temporalSplit, topK, type Byline, type RankingFigures } from './lib/suggestion-measures.js';
 
@@ -44,20 +44,18 @@ const ranking = (value: string): CollaboratorRanking => {
   return { ...COLLABORATOR_RANKING, ...Object.fromEntries(Object.entries(changed).map(([key, number]) => [key, Number(number)])) };
 };
 
-const options = new Command('eval:suggestions')
-  .description('suggested collaborators against the coauthors people really had next, on the real paper lists')
-  .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
-  .addOption(new Option('--splits <years>', 'split years, comma-separated: the graph up to each, the truth after it').argParser(years).default([2022, 2021, 2023]))
-  .addOption(count('--sample <n>', 'authors with a truth measured per split (seeded)', 1, 3000))
-  .addOption(count('--seed <n>', "the sample's seed", 0, 1))
-  .addOption(count('--k <n>', 'suggestions measured per author', 1, 10))
-  .addOption(count('--max-byline <n>', 'papers with more authors make no links (for every method)', 2, 25))
-  .addOption(new Option('--ranking <weights>', "the server's ranking weights with some changed, e.g. decay=0.4,topicWeight=0.1").argParser(ranking).default(COLLABORATOR_RANKING, 'COLLABORATOR_RANKING'))
-  .option('--instance <name>', 'the local Neo4j instance to import into and measure (its name starts with eval-: it is reset)', 'eval-suggestions')
-  .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, 7696))
-  .addOption(count('--http-port <port>', "the instance's HTTP port", 1, 7488))
-  .option('--reuse', 'measure the graph already in the instance (no reset, no import; the schema is still applied)')
-  .option('--keep', 'leave the instance running afterwards')
+const options = evalInstanceOptions(
+  new Command('eval:suggestions')
+    .description('suggested collaborators against the coauthors people really had next, on the real paper lists')
+    .option('--lists <dir>', 'the paper lists', join(sharedDataDir, 'paperlists'))
+    .addOption(new Option('--splits <years>', 'split years, comma-separated: the graph up to each, the truth after it').argParser(years).default([2022, 2021, 2023]))
+    .addOption(count('--sample <n>', 'authors with a truth measured per split (seeded)', 1, 3000))
+    .addOption(count('--seed <n>', "the sample's seed", 0, 1))
+    .addOption(count('--k <n>', 'suggestions measured per author', 1, 10))
+    .addOption(count('--max-byline <n>', 'papers with more authors make no links (for every method)', 2, 25))
+    .addOption(new Option('--ranking <weights>', "the server's ranking weights with some changed, e.g. decay=0.4,topicWeight=0.1").argParser(ranking).default(COLLABORATOR_RANKING, 'COLLABORATOR_RANKING')),
+  { instance: 'eval-suggestions', boltPort: 7696, httpPort: 7488 },
+)
   .option('--json <file>', 'also write the figures as JSON')
   .showHelpAfterError()
   .parse()
@@ -82,14 +80,13 @@ try {
   console.error(`${bylines.length} papers with 2 to ${options.maxByline} authors`);
 
   const yoga = createYogaServer({ repositories: createRepositoryFactory(db, { maxAuthorsPerPaper: options.maxByline, collaboratorRanking: options.ranking }), logger: createLogger('error', process.stderr) });
+  const ask = askInProcess(yoga);
+  type Suggested = { node: { suggestedCollaborators: { suggestions: { author: { id: string } }[] } } };
   const suggested = async (authorId: string, yearTo: number): Promise<string[]> => {
-    const response = await yoga.fetch('http://yoga/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: SUGGESTED, variables: { id: encodeGlobalID('Author', authorId), first: options.k, yearTo } }),
+    const data = await ask<Suggested>(SUGGESTED, { id: encodeGlobalID('Author', authorId), first: options.k, yearTo }).catch((error: Error) => {
+      throw new Error(`suggestedCollaborators of ${authorId}: ${error.message}`);
     });
-    const body = (await response.json()) as { data?: { node: { suggestedCollaborators: { suggestions: { author: { id: string } }[] } } }; errors?: { message: string }[] };
-    if (body.errors) throw new Error(`suggestedCollaborators of ${authorId}: ${body.errors.map((error) => error.message).join('; ')}`);
-    return body.data!.node.suggestedCollaborators.suggestions.map((s) => s.author.id);
+    return data.node.suggestedCollaborators.suggestions.map((s) => s.author.id);
   };
 
   const METHODS = ['common neighbours', 'Adamic-Adar', 'this server'] as const;

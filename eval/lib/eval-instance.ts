@@ -1,7 +1,10 @@
+import type { Command } from 'commander';
+import { count } from '../../bench/lib/cli.js';
 import { loadConfig } from '../../src/config.js';
 import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { runImport, type ImportSummary } from '../../src/ingest/import.js';
+import type { createYogaServer } from '../../src/yoga.js';
 import { resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../tools/local-neo4j/instance.js';
 
 /**
@@ -46,3 +49,22 @@ export async function importPaperLists(db: ReturnType<typeof graphDatabaseOn>, p
   console.error(`\nimported ${summary.records} records in ${seconds.toFixed(0)} s`);
   return { summary, seconds };
 }
+
+/** The options of every evaluation's instance (EvalInstanceOptions): its name, ports, --reuse and --keep. */
+export function evalInstanceOptions(command: Command, defaults: { instance: string; boltPort: number; httpPort: number; reuse?: string }): Command {
+  return command
+    .option('--instance <name>', 'the local Neo4j instance to import into and measure (its name starts with eval-: it is reset)', defaults.instance)
+    .addOption(count('--bolt-port <port>', "the instance's bolt port", 1, defaults.boltPort))
+    .addOption(count('--http-port <port>', "the instance's HTTP port", 1, defaults.httpPort))
+    .option('--reuse', defaults.reuse ?? 'measure the graph already in the instance (no reset, no import; the schema is still applied)')
+    .option('--keep', 'leave the instance running afterwards');
+}
+
+/** A GraphQL operation asked of a server in-process; its data, or an error naming what failed. */
+export const askInProcess = (yoga: ReturnType<typeof createYogaServer>) =>
+  async <Data>(query: string, variables: Record<string, unknown>): Promise<Data> => {
+    const response = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data: Data; errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors.map((error) => error.message).join('; '));
+    return body.data;
+  };

@@ -176,8 +176,8 @@ export async function placePendingAuthors(
     const placed = (await write.statement(queries.placedNames)).records.map((r) => ({ nameKey: r.get('nameKey') as string, prior: r.get('prior') as number }));
     const counts = await wordCounts(write);
     const changed = [...new Set(placed.filter(({ nameKey, prior }) => rounded(namePrior(nameKey, counts)) !== prior).map(({ nameKey }) => nameKey))];
-    const pending = await countPending();
-    if (!changed.length && !pending) break;
+    // The first pass has marks to place (counted above); a later one stops when nothing changed.
+    if (pass > 0 && !changed.length && !(await countPending())) break;
     for (let start = 0; start < changed.length; start += chunk) await placeNames(write, changed.slice(start, start + chunk), counts, maxAuthorsPerPaper, 0, summary, onMoved);
     while (await countPending()) await placeNames(write, [], counts, maxAuthorsPerPaper, chunk, summary, onMoved);
   }

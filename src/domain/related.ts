@@ -50,7 +50,8 @@ export function nameList(names: readonly string[], total = names.length, shown =
   return `${listed.join(', ')} and ${others} other${others === 1 ? '' : 's'}`;
 }
 
-const counted = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/** "1 coauthor", "3 coauthors": a count with its noun, plural when it is not one. */
+export const counted = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** What a related paper has in common, counted: the input of its one-line summary. */
 export interface RelatedFacts {

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_AUTHORS_PER_PAPER } from '../domain/bylines.js';
+import { counted } from '../domain/related.js';
 import { intInRange, yearArgument } from '../errors/arguments.js';
 import { BadInputError } from '../errors/coded.js';
 import { COLLABORATOR_CAPS, type CollaboratorSuggestionRow, type CollaboratorSuggestionsRow } from '../repositories/suggestions.js';
@@ -28,13 +29,13 @@ const list = (names: string[], most = 3) =>
 export function reasonSummary(suggestion: CollaboratorSuggestionRow): string {
   const parts: string[] = [];
   const count = suggestion.commonCoauthorCount;
-  if (count > 0) parts.push(`${count} coauthor${count === 1 ? '' : 's'} in common (${list(suggestion.commonCoauthors.map((a) => a.name))})`);
+  if (count > 0) parts.push(`${counted(count, 'coauthor')} in common (${list(suggestion.commonCoauthors.map((a) => a.name))})`);
   const topics = suggestion.sharedTopics.filter((t) => !isKeyword(t));
   const keywords = suggestion.sharedTopics.filter(isKeyword);
   if (topics.length > 0) parts.push(`topics in common: ${list(topics.map((t) => t.name))}`);
   if (keywords.length > 0) parts.push(`keywords in common: ${list(keywords.map((t) => t.name))}`);
   if (suggestion.sharedOrganizations.length > 0) parts.push(`at ${list(suggestion.sharedOrganizations.map((o) => o.name))}`);
-  if (suggestion.recentPapers > 0) parts.push(`${suggestion.recentPapers} recent paper${suggestion.recentPapers === 1 ? '' : 's'}`);
+  if (suggestion.recentPapers > 0) parts.push(counted(suggestion.recentPapers, 'recent paper'));
   return parts.join('; ');
 }
 

@@ -127,28 +127,41 @@ export async function* checkedRecords(
   counts: RecordCounts,
   report: (line: Record<string, string>) => void | Promise<void>,
 ): AsyncGenerator<{ recordId: string; record: PaperRecord }> {
-  for await (const { recordId, parsed } of items) {
-    counts.records++;
-    if ('skipped' in parsed) {
-      counts.skipped++;
-      counts.skippedReasons[parsed.skipped] = (counts.skippedReasons[parsed.skipped] ?? 0) + 1;
-      continue;
-    }
-    if ('rejected' in parsed) {
-      counts.rejected++;
-      await report({ record: recordId, reason: parsed.rejected });
-      continue;
-    }
-    for (const reason of parsed.dropped ?? []) {
-      counts.namesDropped++;
-      await report({ record: recordId, dropped: reason });
-    }
-    const checked = checkRecord(parsed.record);
-    if ('rejected' in checked) {
-      counts.rejected++;
-      await report({ record: recordId, reason: checked.rejected });
-    } else yield { recordId, record: checked.record };
+  for await (const item of items) yield* countChecked(checkItem(item), counts, report);
+}
+
+/** What checking decided of an item (checkItem): pure, so that reader threads can decide it (bulk/part-readers.ts). */
+export type CheckedItem = { recordId: string; dropped?: string[] } & ({ skipped: string } | { rejected: string } | { record: PaperRecord });
+
+/** An item's record validated (checkRecord), or why it is skipped or rejected; the byline entries left out. */
+export function checkItem({ recordId, parsed }: Item): CheckedItem {
+  if ('skipped' in parsed) return { recordId, skipped: parsed.skipped };
+  if ('rejected' in parsed) return { recordId, rejected: parsed.rejected };
+  const checked = checkRecord(parsed.record);
+  return { recordId, dropped: parsed.dropped, ...checked };
+}
+
+/** Counts and reports a checked item (checkItem), yielding its record when it has one. */
+export async function* countChecked(
+  item: CheckedItem,
+  counts: RecordCounts,
+  report: (line: Record<string, string>) => void | Promise<void>,
+): AsyncGenerator<{ recordId: string; record: PaperRecord }> {
+  const { recordId } = item;
+  counts.records++;
+  if ('skipped' in item) {
+    counts.skipped++;
+    counts.skippedReasons[item.skipped] = (counts.skippedReasons[item.skipped] ?? 0) + 1;
+    return;
   }
+  for (const reason of item.dropped ?? []) {
+    counts.namesDropped++;
+    await report({ record: recordId, dropped: reason });
+  }
+  if ('rejected' in item) {
+    counts.rejected++;
+    await report({ record: recordId, reason: item.rejected });
+  } else yield { recordId, record: item.record };
 }
 
 async function* jsonLines(file: string): AsyncGenerator<unknown> {

@@ -29,7 +29,7 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['errors', 'domain'],
-  ['config', 'logger', 'paths', 'request-scope', 'auth', 'metrics'],
+  ['config', 'logger', 'paths', 'request-scope', 'auth', 'metrics', 'worker-thread'],
   ['db'],
   ['repositories', 'ingest', 'analytics'],
   ['limits', 'schema', 'loaders', 'context'],

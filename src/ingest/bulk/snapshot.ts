@@ -1,8 +1,9 @@
 import { OPENALEX_SOURCE, parseOpenAlexWork } from '../formats/openalex.js';
-import { checkedRecords, noRecordsCounted, type Item, type RecordCounts } from '../import.js';
+import { checkedRecords, countChecked, noRecordsCounted, type Item, type RecordCounts } from '../import.js';
 import type { PaperRecord } from '../record.js';
-import { findSnapshot, readPart, shownPath, type Snapshot, type SnapshotPart } from '../snapshot/layout.js';
+import { findSnapshot, readPart, shownPath, snapshotRecordId, type Snapshot } from '../snapshot/layout.js';
 import type { AppliedPart } from '../snapshot/state.js';
+import { defaultReaders, readPartsOnThreads } from './part-readers.js';
 
 /**
  * An OpenAlex snapshot's works as the bulk converter takes them (snapshot/layout.ts finds and
@@ -24,10 +25,11 @@ export interface SnapshotRecords {
   records: () => AsyncGenerator<PaperRecord>;
 }
 
-/** Where a snapshot record sits: the part's id (current layout form) and its line. */
-export const snapshotRecordId = (part: SnapshotPart, line: number) => `${part.id}:${line}`;
-
-export function snapshotRecords(root: string, report: (line: Record<string, string>) => void): SnapshotRecords {
+/**
+ * `readers`: threads that read the parts (part-readers.ts; every core but one by default); 0 reads
+ * them on this thread.
+ */
+export function snapshotRecords(root: string, report: (line: Record<string, string>) => void, { readers = defaultReaders() } = {}): SnapshotRecords {
   const snapshot = findSnapshot(root);
   const works = [...(snapshot.parts.works ?? [])].reverse();
   const counts = noRecordsCounted();
@@ -40,7 +42,12 @@ export function snapshotRecords(root: string, report: (line: Record<string, stri
     }
   }
   async function* records(): AsyncGenerator<PaperRecord> {
-    for await (const { record } of checkedRecords(items(), counts, report)) yield record;
+    if (readers === 0) {
+      for await (const { record } of checkedRecords(items(), counts, report)) yield record;
+      return;
+    }
+    const jobs = works.map((part) => ({ part, shown: shownPath(snapshot, part) }));
+    for await (const item of readPartsOnThreads(jobs, readers)) for await (const { record } of countChecked(item, counts, report)) yield record;
   }
   return {
     snapshot,

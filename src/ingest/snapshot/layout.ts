@@ -164,6 +164,9 @@ export function findSnapshot(root: string): Snapshot {
 }
 
 /** Where a part or merged-ids file sits on disk, relative to the snapshot root, for messages. */
+/** Where a snapshot record sits: the part's id (current layout form) and its line. */
+export const snapshotRecordId = (part: SnapshotPart, line: number) => `${part.id}:${line}`;
+
 export const shownPath = (snapshot: Pick<Snapshot, 'root'>, file: { path: string }) => relative(snapshot.root, file.path);
 
 /**
@@ -178,13 +181,16 @@ export async function* gzipLines(path: string, shown: string): AsyncGenerator<{ 
   try {
     for await (const chunk of gunzip) {
       pending += decoder.write(chunk as Buffer);
+      // Lines cut from the buffered text by offset; the rest kept once a chunk (not once a line).
+      let start = 0;
       let end: number;
-      while ((end = pending.indexOf('\n')) >= 0) {
-        const text = pending.slice(0, end).replace(/\r$/, '');
-        pending = pending.slice(end + 1);
+      while ((end = pending.indexOf('\n', start)) >= 0) {
+        const text = pending.charCodeAt(end - 1) === 13 ? pending.slice(start, end - 1) : pending.slice(start, end);
+        start = end + 1;
         line++;
         if (text.trim()) yield { line, text, last: false };
       }
+      pending = pending.slice(start);
     }
   } catch (error) {
     gunzip.destroy();

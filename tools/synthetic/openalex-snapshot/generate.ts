@@ -6,7 +6,8 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../../src/worker-thread.js';
 import { AuthorTally } from './authors.js';
 import { type SnapshotState, contextOf, writeState } from './context.js';
 import { ENTITIES, type Entity, type Layout, PartWriter, type WrittenPart, preparePartition, writeManifest } from './parts.js';
@@ -135,19 +136,8 @@ export async function generateOpenAlexSnapshot(options: GenerateSnapshotOptions)
   };
 }
 
-/**
- * A worker running worker.ts. The entry point is a stub that registers tsx's loader first: Node 20
- * does not apply the main thread's loader to a worker's entry file.
- */
-function startWorker(setup: WorkerSetup): Worker {
-  const entry = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
-  const tsx = import.meta.url.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
-  const code = tsx
-    ? `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`
-    : `import(${JSON.stringify(entry)});`;
-  // A bounded heap: V8 would otherwise let garbage grow far past what a worker holds (about 100 MB).
-  return new Worker(code, { eval: true, workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 384 } });
-}
+/** A worker running worker.ts, with a bounded heap: V8 would otherwise let garbage grow far past what a worker holds (about 100 MB). */
+const startWorker = (setup: WorkerSetup): Worker => startModuleWorker(import.meta.url, 'worker', { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 384 } });
 
 /** Parts on `count` worker threads, handed out one at a time; batches tallied in work order. */
 function onWorkers(count: number, setup: WorkerSetup, jobs: PartJob[], tallyBatch: (batch: TallyBatch) => Promise<void>): Promise<PartStats[]> {

@@ -1,0 +1,52 @@
+import { parentPort } from 'node:worker_threads';
+import { parseOpenAlexWork } from '../formats/openalex.js';
+import { checkItem, type CheckedItem } from '../import.js';
+import { readPart, snapshotRecordId } from '../snapshot/layout.js';
+import type { ReaderMessage, ReadJob } from './part-readers.js';
+
+/**
+ * One reader thread of part-readers.ts: a works part gunzipped, parsed and checked (the three
+ * costs of reading a work, about half the bulk conversion's CPU), posted back in batches. At most
+ * CREDIT batches wait unread in the main thread; then the worker waits for an `ack`.
+ */
+
+export const BATCH = 500;
+export const CREDIT = 4;
+
+const port = parentPort!;
+let unacknowledged = 0;
+let resume: (() => void) | undefined;
+
+port.on('message', (message: ReadJob | 'ack' | 'exit') => {
+  if (message === 'ack') {
+    unacknowledged--;
+    resume?.();
+    resume = undefined;
+  } else if (message === 'exit') port.close();
+  else void read(message);
+});
+
+async function post(index: number, items: CheckedItem[], last: boolean) {
+  port.postMessage({ type: 'batch', index, items, last } satisfies ReaderMessage);
+  unacknowledged++;
+  while (unacknowledged >= CREDIT) await new Promise<void>((resolve) => (resume = resolve));
+}
+
+async function read({ index, part, shown }: ReadJob) {
+  try {
+    let items: CheckedItem[] = [];
+    for await (const { line, record: work } of readPart(part, shown)) {
+      const recordId = snapshotRecordId(part, line);
+      items.push(checkItem({ recordId, parsed: parseOpenAlexWork(work, recordId) }));
+      if (items.length === BATCH) {
+        await post(index, items, false);
+        items = [];
+      }
+    }
+    await post(index, items, true);
+  } catch (error) {
+    port.postMessage({ type: 'error', index, name: (error as Error).name, message: (error as Error).message } satisfies ReaderMessage);
+  }
+}
+
+port.postMessage('ready');

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
@@ -9,7 +11,16 @@ export function startModuleWorker(from: string, name: string, options: WorkerOpt
   const typescript = from.endsWith('.ts');
   const entry = new URL(`./${name}${typescript ? '.ts' : '.js'}`, from).href;
   const code = typescript
-    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`
+    ? `import(${JSON.stringify(tsxApi(from))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`
     : `import(${JSON.stringify(entry)});`;
   return new Worker(code, { ...options, eval: true });
+}
+
+/**
+ * tsx's ESM API. vitest's module runner has no import.meta.resolve; there require.resolve finds
+ * the package's `require` entry, whose `import` twin (package.json exports) sits beside it.
+ */
+function tsxApi(from: string): string {
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  return pathToFileURL(createRequire(from).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 }

@@ -33,8 +33,8 @@ async function post(index: number, items: CheckedItem[], last: boolean) {
 }
 
 async function read({ index, part, shown }: ReadJob) {
+  let items: CheckedItem[] = [];
   try {
-    let items: CheckedItem[] = [];
     for await (const { line, record: work } of readPart(part, shown)) {
       const recordId = snapshotRecordId(part, line);
       items.push(checkItem({ recordId, parsed: parseOpenAlexWork(work, recordId) }));
@@ -45,6 +45,8 @@ async function read({ index, part, shown }: ReadJob) {
     }
     await post(index, items, true);
   } catch (error) {
+    // The records before the bad line first, as one thread reading the part yields them.
+    if (items.length) port.postMessage({ type: 'batch', index, items, last: false } satisfies ReaderMessage);
     port.postMessage({ type: 'error', index, name: (error as Error).name, message: (error as Error).message } satisfies ReaderMessage);
   }
 }

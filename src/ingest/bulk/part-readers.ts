@@ -45,6 +45,7 @@ export async function* readPartsOnThreads(jobs: Omit<ReadJob, 'index'>[], thread
     wake = undefined;
   };
   const workers: Worker[] = [];
+  let failure: Error | undefined;
   const assign = (worker: Worker) => {
     if (nextJob >= jobs.length) return;
     const index = nextJob++;
@@ -69,8 +70,13 @@ export async function* readPartsOnThreads(jobs: Omit<ReadJob, 'index'>[], thread
       }
       signal();
     });
+    // A thread that fails outside a part (it could not start, it ran out of memory) fails the read.
     worker.on('error', (error) => {
-      for (const queue of queues) if (!queue.done && queue.worker === worker) Object.assign(queue, { done: true, error });
+      failure ??= error;
+      signal();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`a part reader thread stopped (exit code ${code})`);
       signal();
     });
   }
@@ -83,6 +89,7 @@ export async function* readPartsOnThreads(jobs: Omit<ReadJob, 'index'>[], thread
           yield* batch;
         } else if (queue.error) throw queue.error;
         else if (queue.done) break;
+        else if (failure) throw failure;
         else await new Promise<void>((resolve) => (wake = resolve));
       }
     }

@@ -201,7 +201,7 @@ async function bulkImport(format: Format | 'openalex-snapshot', paths: string[],
       const input = snapshotRecords(paths[0]!, report);
       const summary = await runBulkCli({
         ...common,
-        records: () => input.records(),
+        records: () => input.inputs(),
         total: input.total,
         onRejected: (record, reason) => report({ record, reason }),
         // The works parts loaded: the incremental sync starts after them.

@@ -115,7 +115,7 @@ describe('bulk first load', () => {
     const files = fileRecords('openalex', fixtures, { reportFile: join(work, 'bulk-report.jsonl') });
     const lists = fileRecords('paperlist', paperLists);
     const snapshot = snapshotRecords(snapshotDir, () => {});
-    const loaded = await bulk(() => concat(() => graphRecords(graph), () => files.records(), () => lists.records(), () => snapshot.records()), {
+    const loaded = await bulk(() => concat(() => graphRecords(graph), () => files.records(), () => lists.records(), () => snapshot.inputs()), {
       onRejected: (record, reason) => files.report({ record, reason }),
       afterLoad: (db) => recordAppliedParts(db, snapshot.parts),
     });

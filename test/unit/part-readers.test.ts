@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPartsOnThreads } from '../../src/ingest/bulk/part-readers.js';
+import { prepareRecord } from '../../src/ingest/bulk/prepare.js';
 import { parseOpenAlexWork } from '../../src/ingest/formats/openalex.js';
 import { checkItem, ImportInputError, type CheckedItem } from '../../src/ingest/import.js';
 import { readPart, snapshotRecordId, type SnapshotPart } from '../../src/ingest/snapshot/layout.js';
@@ -46,8 +47,15 @@ describe('reading parts on threads', () => {
     expect(expected.some((item) => 'rejected' in item)).toBe(true);
     for (const threads of [1, 2, 3]) {
       const items: CheckedItem[] = [];
-      for await (const item of readPartsOnThreads(jobs, threads)) items.push(item);
+      const preparedRight: boolean[] = [];
+      for await (const { prepared, ...item } of readPartsOnThreads(jobs, threads)) {
+        items.push(item);
+        // Each record prepared as the converter would prepare it, holding the record itself.
+        if ('record' in item) preparedRight.push(prepared?.record === item.record && JSON.stringify(prepared) === JSON.stringify(prepareRecord(item.record)));
+      }
+      expect(items.length).toBe(expected.length);
       expect(items).toEqual(expected);
+      expect(preparedRight.filter((right) => !right)).toEqual([]);
     }
   });
 

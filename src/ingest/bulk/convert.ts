@@ -3,13 +3,12 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { recordHash } from '../batch-identity.js';
-import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, paperRow, topicRows } from '../batch-writes.js';
-import { authorKey, isNameOnly, keyOf, organizationKey, paperIdFor } from '../identity.js';
-import { identityKeys } from '../import.js';
-import type { PaperRecord, RecordAuthor, RecordOrganization, Source } from '../record.js';
+import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, topicRows } from '../batch-writes.js';
+import { authorKey, isNameOnly, organizationKey } from '../identity.js';
+import type { RecordAuthor, RecordOrganization, Source } from '../record.js';
 import { CsvGroup, GZIP_LEVEL, type Column, type GroupFiles } from './csv.js';
 import { hash64, HashIndex } from './hash-index.js';
+import { prepared, type ConverterInput } from './prepare.js';
 
 /**
  * The bulk first load's converter: checked paper records (src/ingest/record.ts), streamed, to
@@ -132,7 +131,8 @@ export interface ConvertSummary {
   ms: number;
 }
 
-export type RecordStream = AsyncIterable<PaperRecord> | Iterable<PaperRecord>;
+/** Records, or records prepared on other threads (prepare.ts). */
+export type RecordStream = AsyncIterable<ConverterInput> | Iterable<ConverterInput>;
 
 /** The converter's files, listed for the import (admin-import.ts). */
 export const MANIFEST = 'bulk-import.json';
@@ -259,11 +259,9 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
 
   let count = 0;
   const every = options.progressEvery ?? 10_000;
-  for await (const record of records) {
+  for await (const input of records) {
     count++;
-    const paperId = paperIdFor(record);
-    // The node id too (a DOI's or OpenAlex id's node id is that key already: no second entry).
-    const keys = [...new Set([...identityKeys(record), paperId])];
+    const { record, paperId, keys, row } = prepared(input);
     const seen = keys.find((key) => paperKeys.has(key));
     if (seen) {
       duplicates++;
@@ -282,8 +280,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
       topicKeys.add(topic.id, topicNumber);
       if (topic.partOf) files.PART_OF.write([topicNumber, topicKeys.get(topic.partOf)]);
     }
-    const paper = { record, id: paperId, hash: recordHash(record) };
-    const row = paperRow(paper);
+    const paper = { record, id: paperId, hash: row.hash };
     files.Paper.write([number, ...values('Paper', row)]);
     files.RECORDED_IN.write([number, sourceNumber(record.source), row.hash, row.recordId]);
 

@@ -1,12 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { parseOpenAlexWork } from '../formats/openalex.js';
-import { checkItem, type CheckedItem } from '../import.js';
+import { checkItem } from '../import.js';
 import { readPart, snapshotRecordId } from '../snapshot/layout.js';
-import type { ReaderMessage, ReadJob } from './part-readers.js';
+import { prepareRecord } from './prepare.js';
+import type { ReaderMessage, ReadItem, ReadJob } from './part-readers.js';
 
 /**
- * One reader thread of part-readers.ts: a works part gunzipped, parsed and checked (the three
- * costs of reading a work, about half the bulk conversion's CPU), posted back in batches. At most
+ * One reader thread of part-readers.ts: a works part gunzipped, parsed, checked and prepared for
+ * the converter (prepare.ts; together about two thirds of the bulk conversion's CPU), posted back
+ * in batches. At most
  * CREDIT batches wait unread in the main thread; then the worker waits for an `ack`.
  */
 
@@ -26,18 +28,21 @@ port.on('message', (message: ReadJob | 'ack' | 'exit') => {
   else void read(message);
 });
 
-async function post(index: number, items: CheckedItem[], last: boolean) {
+async function post(index: number, items: ReadItem[], last: boolean) {
   port.postMessage({ type: 'batch', index, items, last } satisfies ReaderMessage);
   unacknowledged++;
   while (unacknowledged >= CREDIT) await new Promise<void>((resolve) => (resume = resolve));
 }
 
 async function read({ index, part, shown }: ReadJob) {
-  let items: CheckedItem[] = [];
+  let items: ReadItem[] = [];
   try {
     for await (const { line, record: work } of readPart(part, shown)) {
       const recordId = snapshotRecordId(part, line);
-      items.push(checkItem({ recordId, parsed: parseOpenAlexWork(work, recordId) }));
+      const item: ReadItem = checkItem({ recordId, parsed: parseOpenAlexWork(work, recordId) });
+      // The record goes once: structured cloning keeps the prepared record's reference to it.
+      if ('record' in item) item.prepared = prepareRecord(item.record);
+      items.push(item);
       if (items.length === BATCH) {
         await post(index, items, false);
         items = [];

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ImportInputError, type CheckedItem } from '../import.js';
 import { startModuleWorker } from '../../worker-thread.js';
+import type { PreparedRecord } from './prepare.js';
 import type { SnapshotPart } from '../snapshot/layout.js';
 
 /**
@@ -23,20 +24,23 @@ export interface ReadJob {
 }
 
 export type ReaderMessage =
-  | { type: 'batch'; index: number; items: CheckedItem[]; last: boolean }
+  | { type: 'batch'; index: number; items: ReadItem[]; last: boolean }
   | { type: 'error'; index: number; name: string; message: string };
+
+/** A checked item, its record prepared for the converter. */
+export type ReadItem = CheckedItem & { prepared?: PreparedRecord };
 
 /** Reader threads by default: every core but the converter's, at least one. */
 export const defaultReaders = () => Math.max(1, availableParallelism() - 1);
 
 interface PartQueue {
-  batches: CheckedItem[][];
+  batches: ReadItem[][];
   done: boolean;
   error?: Error;
   worker?: Worker;
 }
 
-export async function* readPartsOnThreads(jobs: Omit<ReadJob, 'index'>[], threads = defaultReaders()): AsyncGenerator<CheckedItem> {
+export async function* readPartsOnThreads(jobs: Omit<ReadJob, 'index'>[], threads = defaultReaders()): AsyncGenerator<ReadItem> {
   const queues: PartQueue[] = jobs.map(() => ({ batches: [], done: false }));
   let nextJob = 0;
   let wake: (() => void) | undefined;

@@ -4,6 +4,7 @@ import type { PaperRecord } from '../record.js';
 import { findSnapshot, readPart, shownPath, snapshotRecordId, type Snapshot } from '../snapshot/layout.js';
 import type { AppliedPart } from '../snapshot/state.js';
 import { defaultReaders, readPartsOnThreads } from './part-readers.js';
+import { prepared, type ConverterInput } from './prepare.js';
 
 /**
  * An OpenAlex snapshot's works as the bulk converter takes them (snapshot/layout.ts finds and
@@ -23,6 +24,8 @@ export interface SnapshotRecords {
   /** Records in the parts (the manifests' counts). */
   total: number;
   records: () => AsyncGenerator<PaperRecord>;
+  /** The same records for the bulk converter: prepared on the reader threads when there are some. */
+  inputs: () => AsyncGenerator<ConverterInput>;
 }
 
 /**
@@ -41,13 +44,16 @@ export function snapshotRecords(root: string, report: (line: Record<string, stri
       }
     }
   }
-  async function* records(): AsyncGenerator<PaperRecord> {
+  async function* inputs(): AsyncGenerator<ConverterInput> {
     if (readers === 0) {
       for await (const { record } of checkedRecords(items(), counts, report)) yield record;
       return;
     }
     const jobs = works.map((part) => ({ part, shown: shownPath(snapshot, part) }));
-    for await (const item of readPartsOnThreads(jobs, readers)) for await (const { record } of countChecked(item, counts, report)) yield record;
+    for await (const item of readPartsOnThreads(jobs, readers)) for await (const { record } of countChecked(item, counts, report)) yield item.prepared ?? record;
+  }
+  async function* records(): AsyncGenerator<PaperRecord> {
+    for await (const input of inputs()) yield prepared(input).record;
   }
   return {
     snapshot,
@@ -55,6 +61,7 @@ export function snapshotRecords(root: string, report: (line: Record<string, stri
     parts: works.map((part) => ({ id: part.id, entity: part.entity, records: part.records })),
     total: works.reduce((sum, part) => sum + part.records, 0),
     records,
+    inputs,
   };
 }
 

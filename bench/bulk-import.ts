@@ -7,6 +7,13 @@
  * Prints per path the median wall time, rows (nodes + relationships of the graph made) per
  * second, the generator's peak RSS (the bulk one: structure + converter; neo4j-admin apart) and
  * the bulk phases (convert, neo4j-admin, schema, summaries).
+ *
+ * `--snapshot DIR`: an OpenAlex snapshot instead (e.g. `npm run generate -- --format
+ * openalex-snapshot --works 1000000 --out DIR`): `npm run import -- openalex-snapshot DIR` (the
+ * transactional sync) against the same with `--bulk`. `--transactional-seconds S` stops the
+ * transactional run after S seconds and takes the rows it committed by then: its rate over its
+ * first minutes, which is above its rate over the whole load (writes slow as the graph grows), so
+ * the ratio printed is a lower bound of the bulk path's advantage.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +25,7 @@ import { count, integer } from './lib/cli.js';
 import { childrenOf, runMeasured } from './lib/proc.js';
 import { median } from './lib/stats.js';
 import { machineLine } from './lib/report.js';
-import { localNeo4jSettings, resetLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
+import { localNeo4jSettings, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 
 const options = new Command('bench:bulk')
   .option('--authors <n>', 'authors of the generated graph', integer(1), 100_000)
@@ -27,8 +34,10 @@ const options = new Command('bench:bulk')
   .option('--keep', 'leave the instance running with the last graph')
   .option('--converter-only <works>', 'only the converter, on that many cheap made-up works (no database): time and peak RSS', integer(1))
   .option('--dir <dir>', 'with --converter-only: where the files go (deleted after)', join(tmpdir(), 'bench-bulk-converter'))
+  .option('--snapshot <dir>', 'an OpenAlex snapshot to load both ways instead of the generated graph')
+  .option('--transactional-seconds <s>', 'stop the transactional run after this many seconds (its rate so far)', integer(1))
   .parse()
-  .opts<{ authors: number; rounds: number; only?: 'transactional' | 'bulk'; keep?: boolean; converterOnly?: number; dir: string }>();
+  .opts<{ authors: number; rounds: number; only?: 'transactional' | 'bulk'; keep?: boolean; converterOnly?: number; dir: string; snapshot?: string; transactionalSeconds?: number }>();
 
 if (options.converterOnly) {
   const { summary, seconds, peakRssMiB } = await converterOnly(options.converterOnly, options.dir, (done) => process.stderr.write(`\rconverted ${done}`));
@@ -57,25 +66,35 @@ interface Run {
   peakMiB: number;
   adminPeakMiB: number;
   phases?: Record<string, number>;
+  /** Stopped by --transactional-seconds. */
+  stopped: boolean;
 }
 
 async function once(path: Run['path']): Promise<Run> {
   await resetLocalNeo4j(local, quiet);
   const summaryFile = join(mkdtempSync(join(tmpdir(), 'bench-bulk-')), 'summary.json');
-  const args = ['--import', 'tsx', 'scripts/generate-graph.ts', '--authors', String(options.authors), ...(path === 'bulk' ? ['--bulk', '--summary', summaryFile] : [])];
+  const bulkArgs = path === 'bulk' ? ['--bulk', '--summary', summaryFile] : [];
+  const command = options.snapshot
+    ? ['scripts/import.ts', 'openalex-snapshot', options.snapshot, '--no-progress', '--report', join(tmpdir(), `bench-bulk-${path}-report.jsonl`), ...bulkArgs]
+    : ['scripts/generate-graph.ts', '--authors', String(options.authors), ...bulkArgs];
+  const args = ['--import', 'tsx', ...command];
   const childEnv = {
     ...process.env, NEO4J_URI: '', LOCAL_NEO4J_INSTANCE: local.instance, LOCAL_NEO4J_BOLT_PORT: String(local.boltPort), LOCAL_NEO4J_HTTP_PORT: String(local.httpPort), LOG_LEVEL: 'warn',
   };
-  console.log(`\n${path}: npm run generate -- --authors ${options.authors}${path === 'bulk' ? ' --bulk' : ''} (instance ${local.instance}, reset)`);
+  console.log(`\n${path}: npm run ${command.slice(1).join(' ')} (instance ${local.instance}, reset)`);
   // neo4j-admin runs as the generator's child (java); the server is started detached.
-  const { code, seconds, peakMiB, othersPeakMiB } = await runMeasured(args, { env: childEnv, others: childrenOf, pollMs: 200 });
+  const stopAfterSeconds = path === 'transactional' ? options.transactionalSeconds : undefined;
+  const { code, seconds, peakMiB, othersPeakMiB, stopped } = await runMeasured(args, { env: childEnv, others: childrenOf, pollMs: 200, stopAfterSeconds });
   const adminPeakMiB = othersPeakMiB ?? 0;
-  if (code !== 0) throw new Error(`${path} exited with ${code}`);
+  if (code !== 0 && !stopped) throw new Error(`${path} exited with ${code}`);
+  if (stopped) console.log(`(stopped after ${stopAfterSeconds} s: the rows committed by then count)`);
+  // A stopped run may have left the instance down; the count needs it up.
+  if (stopped) await startLocalNeo4j(local, quiet);
   const driver = createDriver({ uri, user: 'neo4j', password: local.password, database: 'neo4j' });
   const { records } = await driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes + relationships AS rows', {}, { database: 'neo4j' });
   await driver.close();
   const phases = path === 'bulk' ? (JSON.parse(readFileSync(summaryFile, 'utf8')).ms as Record<string, number>) : undefined;
-  return { path, seconds, rows: Number(records[0]!.get('rows')), peakMiB, adminPeakMiB, phases };
+  return { path, seconds, rows: Number(records[0]!.get('rows')), peakMiB, adminPeakMiB, phases, stopped };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -84,7 +103,7 @@ try {
   const runs: Run[] = [];
   const paths: Run['path'][] = options.only ? [options.only] : ['transactional', 'bulk'];
   for (let round = 0; round < options.rounds; round++) for (const path of paths) runs.push(await once(path));
-  console.log(`\n${machineLine()}; instance ${local.instance} heap ${local.heap}, page cache ${local.pageCache}; ${options.authors} authors, ${options.rounds} rounds in turns`);
+  console.log(`\n${machineLine()}; instance ${local.instance} heap ${local.heap}, page cache ${local.pageCache}; ${options.snapshot ? `snapshot ${options.snapshot}` : `${options.authors} authors`}, ${options.rounds} rounds in turns`);
   const table: Record<string, Record<string, unknown>> = {};
   for (const path of paths) {
     const mine = runs.filter((run) => run.path === path);
@@ -95,8 +114,10 @@ try {
     table[path] = {
       'median s': Number(seconds.toFixed(1)),
       'runs s': mine.map((run) => run.seconds.toFixed(1)).join(', '),
-      rows: mine[0]!.rows,
-      'rows/s': Math.round(mine[0]!.rows / seconds),
+      rows: mine.map((run) => run.rows).join(', '),
+      stopped: mine.some((run) => run.stopped) ? `after ${options.transactionalSeconds} s` : 'no',
+      // Per run: a stopped run's rows are those it committed in its time.
+      'rows/s': Math.round(median(mine.map((run) => run.rows / run.seconds))),
       'peak RSS MiB': Math.round(median(mine.map((run) => run.peakMiB))),
       'neo4j-admin peak MiB': path === 'bulk' ? Math.round(median(mine.map((run) => run.adminPeakMiB))) : 'n/a',
       'convert / neo4j-admin / schema / summaries': phases,

@@ -100,6 +100,8 @@ export interface MeasuredRun {
   peakMiB: number;
   /** Peak RSS of the other processes watched (`others`), the largest of them; null when none was seen. */
   othersPeakMiB: number | null;
+  /** Whether `stopAfterSeconds` cut it short. */
+  stopped: boolean;
 }
 
 /**
@@ -109,7 +111,7 @@ export interface MeasuredRun {
  */
 export async function runMeasured(
   args: string[],
-  { env = {}, others = () => [], pollMs = 500 }: { env?: NodeJS.ProcessEnv; others?: (pid: number) => (number | null)[]; pollMs?: number } = {},
+  { env = {}, others = () => [], pollMs = 500, stopAfterSeconds }: { env?: NodeJS.ProcessEnv; others?: (pid: number) => (number | null)[]; pollMs?: number; stopAfterSeconds?: number } = {},
 ): Promise<MeasuredRun> {
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -121,7 +123,14 @@ export async function runMeasured(
       if (pid !== null) othersPeakMiB = Math.max(othersPeakMiB ?? 0, peakMemoryMiB(pid) ?? 0);
     }
   }, pollMs);
+  // A run cut short (a rate over its first minutes): killed outright, as a crash would stop it.
+  let stopped = false;
+  const stop = stopAfterSeconds === undefined ? undefined : setTimeout(() => {
+    stopped = true;
+    child.kill('SIGKILL');
+  }, stopAfterSeconds * 1000);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(poll);
-  return { code, seconds: (performance.now() - started) / 1000, peakMiB, othersPeakMiB };
+  clearTimeout(stop);
+  return { code, seconds: (performance.now() - started) / 1000, peakMiB, othersPeakMiB, stopped };
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config.js';
@@ -129,7 +130,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
     await createImportWriter(db).placePendingAuthors();
     const total = convert.nodes.Author ?? 0;
     options.onSummaryProgress?.(0, total);
-    const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, (done) => options.onSummaryProgress?.(done, total));
+    const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, (done) => options.onSummaryProgress?.(done, total), availableParallelism());
     ms.summaries = performance.now() - summariesStarted;
     const afterStarted = performance.now();
     await options.afterLoad?.(db);
@@ -158,7 +159,7 @@ export function remoteSteps(dir: string, database: string, options: Pick<BulkLoa
 export async function finishBulkLoad(db: GraphDatabase, dir: string, onProgress?: (authors: number) => void, afterLoad?: (db: GraphDatabase) => Promise<void>) {
   await applySchema(db.driver, db.database, { awaitSeconds: 6 * 3600 });
   await createImportWriter(db).placePendingAuthors();
-  const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, onProgress);
+  const authorsRefreshed = await createImportWriter(db).refreshStaleAuthors(5_000, onProgress, availableParallelism());
   await afterLoad?.(db);
   return { authorsRefreshed };
 }

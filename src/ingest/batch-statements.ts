@@ -24,6 +24,7 @@ export const importQueries = {
   createLinks: q('create-paper-links'),
   refreshAuthors: q('refresh-authors'),
   staleAuthors: q('stale-authors'),
+  allStaleAuthors: q('all-stale-authors'),
   linkReferences: q('link-references'),
 };
 

@@ -160,16 +160,24 @@ export function createImportWriter(
     /**
      * Recomputes the summaries of every author a bulk import marked, a chunk per transaction,
      * once the authorships still to place are placed (which moves some); returns how many.
+     * `concurrency` above 1 (the bulk load: one a core, as Neo4j runs each transaction on one)
+     * streams the marked ids once and refreshes that many chunks at a time; a chunk that meets
+     * another's lock is retried by the driver (executeWrite), and the chunks are idempotent.
      */
-    async refreshStaleAuthors(chunk = 5_000, onProgress?: (refreshed: number) => void): Promise<number> {
+    async refreshStaleAuthors(chunk = 5_000, onProgress?: (refreshed: number) => void, concurrency = 1): Promise<number> {
       await placePendingAuthors(write);
       let refreshed = 0;
+      const refresh = async (authorIds: unknown[]) => {
+        await write.statement(importQueries.refreshAuthors, { authorIds });
+        refreshed += authorIds.length;
+        onProgress?.(refreshed);
+      };
+      if (concurrency > 1) await inConcurrentChunks(streamedIds(db, importQueries.allStaleAuthors), chunk, concurrency, refresh);
+      // Whatever is left (everything, one chunk at a time, without concurrency).
       for (;;) {
         const { records } = await write.statement(importQueries.staleAuthors, { limit: neo4j.int(chunk) });
         if (records.length === 0) return refreshed;
-        await write.statement(importQueries.refreshAuthors, { authorIds: records.map((record) => record.get('id')) });
-        refreshed += records.length;
-        onProgress?.(refreshed);
+        await refresh(records.map((record) => record.get('id')));
       }
     },
 
@@ -200,3 +208,35 @@ export function createImportWriter(
 }
 
 export type ImportWriter = ReturnType<typeof createImportWriter>;
+
+/** The `id` column of a read, streamed (the driver fetches a batch at a time as they are taken). */
+async function* streamedIds(db: GraphDatabase, query: string): AsyncGenerator<unknown> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    for await (const record of session.run(query)) yield record.get('id');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Ids in chunks of `size`, up to `concurrency` chunks handled at once; the first failure fails it, once the others ended. */
+async function inConcurrentChunks(ids: AsyncIterable<unknown>, size: number, concurrency: number, handle: (chunk: unknown[]) => Promise<void>) {
+  const running = new Set<Promise<void>>();
+  let failure: unknown;
+  const start = (chunk: unknown[]) => {
+    const task: Promise<void> = handle(chunk).catch((error) => void (failure ??= error)).finally(() => running.delete(task));
+    running.add(task);
+  };
+  let chunk: unknown[] = [];
+  for await (const id of ids) {
+    chunk.push(id);
+    if (chunk.length < size) continue;
+    start(chunk);
+    chunk = [];
+    if (running.size >= concurrency) await Promise.race(running);
+    if (failure) break;
+  }
+  if (chunk.length && !failure) start(chunk);
+  await Promise.all(running);
+  if (failure) throw failure;
+}

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, topicRows } from '../batch-writes.js';
+import { authorRow, bylineRows, linkRow, onceByAuthor, organizationRow, paperRow, topicRows } from '../batch-writes.js';
 import { authorKey, isNameOnly, organizationKey } from '../identity.js';
 import type { RecordAuthor, RecordOrganization, Source } from '../record.js';
 import { CsvGroup, GZIP_LEVEL, type Column, type GroupFiles } from './csv.js';
@@ -261,7 +261,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
   const every = options.progressEvery ?? 10_000;
   for await (const input of records) {
     count++;
-    const { record, paperId, keys, row } = prepared(input);
+    const { record, paperId, keys, hash: recordHash } = prepared(input);
     const seen = keys.find((key) => paperKeys.has(key));
     if (seen) {
       duplicates++;
@@ -280,7 +280,8 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
       topicKeys.add(topic.id, topicNumber);
       if (topic.partOf) files.PART_OF.write([topicNumber, topicKeys.get(topic.partOf)]);
     }
-    const paper = { record, id: paperId, hash: row.hash };
+    const paper = { record, id: paperId, hash: recordHash };
+    const row = paperRow(paper);
     files.Paper.write([number, ...values('Paper', row)]);
     files.RECORDED_IN.write([number, sourceNumber(record.source), row.hash, row.recordId]);
 

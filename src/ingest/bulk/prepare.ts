@@ -1,30 +1,30 @@
 import { recordHash } from '../batch-identity.js';
-import { paperRow } from '../batch-writes.js';
 import { paperIdFor } from '../identity.js';
 import { identityKeys } from '../import.js';
 import type { PaperRecord } from '../record.js';
 
 /**
  * What the bulk converter derives from a record alone, before it looks at its key tables: the
- * paper's node id, its identity keys, its hash and its row. Made on the part reader threads
- * (part-reader-worker.ts), so that the converter's own thread only resolves and writes.
+ * paper's node id, its identity keys and its hash (a SHA-256 of the record: the costliest). Made
+ * on the part reader threads (part-reader-worker.ts), so that the converter's own thread does
+ * less. Not the paper's row: its strings (title, abstract) would cross to the converter twice.
  */
 export interface PreparedRecord {
   record: PaperRecord;
   paperId: string;
   /** identityKeys and the node id, once each. */
   keys: string[];
-  row: ReturnType<typeof paperRow>;
+  hash: string;
 }
 
 export function prepareRecord(record: PaperRecord): PreparedRecord {
   const paperId = paperIdFor(record);
   // The node id too (a DOI's or OpenAlex id's node id is that key already: no second entry).
   const keys = [...new Set([...identityKeys(record), paperId])];
-  return { record, paperId, keys, row: paperRow({ record, id: paperId, hash: recordHash(record) }) };
+  return { record, paperId, keys, hash: recordHash(record) };
 }
 
 /** A record as it comes, or prepared (the converter prepares what is not). */
 export type ConverterInput = PaperRecord | PreparedRecord;
 
-export const prepared = (input: ConverterInput): PreparedRecord => ('paperId' in input && 'row' in input ? input : prepareRecord(input as PaperRecord));
+export const prepared = (input: ConverterInput): PreparedRecord => ('paperId' in input && 'hash' in input ? input : prepareRecord(input as PaperRecord));

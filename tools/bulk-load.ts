@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config.js';
 import { createDriver, graphDatabaseOn, waitForDatabase, type GraphDatabase } from '../src/db/driver.js';
 import { applySchema } from '../src/db/migrate.js';
-import { convertRecords, type ConvertSummary, type RecordStream } from '../src/ingest/bulk/convert.js';
+import { convertRecords, removeConverterFiles, type ConvertSummary, type RecordStream } from '../src/ingest/bulk/convert.js';
 import { createImportWriter } from '../src/ingest/writer.js';
 import { createWrite } from '../src/db/write.js';
 import { importQueries } from '../src/ingest/batch-statements.js';
@@ -92,7 +92,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
       await driver.close();
     }
     const convertStarted = performance.now();
-    const convert = await convertRecords(options.records(), { dir, onRejected: options.onRejected, onProgress: options.onConvertProgress });
+    const convert = await converted(options, dir);
     ms.convert = performance.now() - convertStarted;
     ms.total = performance.now() - started;
     return { convert, authorsRefreshed: 0, ms, remote: remoteSteps(dir, database, options) };
@@ -111,9 +111,16 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
   await stopLocalNeo4j(local, log);
 
   const convertStarted = performance.now();
-  const convert = await convertRecords(options.records(), { dir, onRejected: options.onRejected, onProgress: options.onConvertProgress });
+  let convert: ConvertSummary;
+  try {
+    convert = await converted(options, dir);
+    if (convert.records - convert.duplicates === 0) throw new BulkLoadRefused('No records to load: nothing was imported.');
+  } catch (error) {
+    // The store was not touched: the instance runs again as it was.
+    await startLocalNeo4j(local, log);
+    throw error;
+  }
   ms.convert = performance.now() - convertStarted;
-  if (convert.records - convert.duplicates === 0) throw new BulkLoadRefused('No records to load: nothing was imported.');
 
   const imported = await adminImportLocal(local, dir, { ...options.admin, database }, log);
   ms.adminImport = imported.ms;
@@ -153,6 +160,16 @@ export function remoteSteps(dir: string, database: string, options: Pick<BulkLoa
       `then, from here: ${options.finishCommand ?? 'npm run import -- <format> <paths> --bulk-finish'} (the schema, then every author's summaries${options.afterLoad ? ', then the snapshot parts loaded' : ''})`,
     ],
   };
+}
+
+/** The conversion. On bad input (a corrupt part) the files written so far go: nothing half-written is left to import. */
+async function converted(options: BulkLoadOptions, dir: string): Promise<ConvertSummary> {
+  try {
+    return await convertRecords(options.records(), { dir, onRejected: options.onRejected, onProgress: options.onConvertProgress });
+  } catch (error) {
+    removeConverterFiles(dir, { folderIfEmpty: true });
+    throw error;
+  }
 }
 
 /** What a remote load needs after neo4j-admin ran (the files in `dir`): the schema, the name-only authorships placed, the summaries, the after-load step. */

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -8,8 +8,9 @@ import { createDriver, graphDatabaseOn } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/migrate.js';
 import { fileRecords } from '../../src/ingest/bulk/records.js';
 import { snapshotRecords } from '../../src/ingest/bulk/snapshot.js';
-import { identityKeys, runImport } from '../../src/ingest/import.js';
+import { identityKeys, ImportInputError, runImport } from '../../src/ingest/import.js';
 import type { PaperRecord } from '../../src/ingest/record.js';
+import { findSnapshot } from '../../src/ingest/snapshot/layout.js';
 import { recordAppliedParts } from '../../src/ingest/snapshot/state.js';
 import { createImportWriter } from '../../src/ingest/writer.js';
 import { projectRoot } from '../../src/paths.js';
@@ -128,4 +129,24 @@ describe('bulk first load', () => {
     const rejected = (file: string) => readFileSync(join(work, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).record as string).sort();
     expect(rejected('bulk-report.jsonl')).toEqual(rejected('tx-report.jsonl'));
   }, 420_000);
+
+  it('stops at a corrupt works part, naming it, with nothing imported', async () => {
+    const corruptDir = join(work, 'corrupt-snapshot');
+    await generateOpenAlexSnapshot({ dir: corruptDir, works: 300, seed: 12, partSize: 120 });
+    // The part read second (newest partition first), its bytes garbled past its gzip header and
+    // its size kept: the first part's works are converted before the reader thread meets it.
+    const parts = [...findSnapshot(corruptDir).parts.works!].reverse();
+    const bad = parts[1]!;
+    const bytes = readFileSync(bad.path);
+    bytes.fill(0x55, 64, bytes.length - 16);
+    writeFileSync(bad.path, bytes);
+    await wipe();
+    const loading = bulk(() => snapshotRecords(corruptDir, () => {}).inputs());
+    await expect(loading).rejects.toBeInstanceOf(ImportInputError);
+    await expect(loading).rejects.toThrow(new RegExp(`^${relative(corruptDir, bad.path).replace(/[.=]/g, '\\$&')}: not a readable gzip file after line \\d+`));
+    const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS nodes', {}, { database });
+    expect(Number(records[0]!.get('nodes'))).toBe(0);
+    // The files written before the bad part are gone (and with them their folder).
+    expect(existsSync(join(work, 'files'))).toBe(false);
+  }, 180_000);
 });

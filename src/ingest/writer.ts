@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import neo4j from 'neo4j-driver';
+import neo4j, { isRetriableError } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
 import type { GraphDatabase } from '../db/driver.js';
 import { createWrite, type Write, type WriteTransaction } from '../db/write.js';
@@ -161,8 +161,9 @@ export function createImportWriter(
      * Recomputes the summaries of every author a bulk import marked, a chunk per transaction,
      * once the authorships still to place are placed (which moves some); returns how many.
      * `concurrency` above 1 (the bulk load: one a core, as Neo4j runs each transaction on one)
-     * streams the marked ids once and refreshes that many chunks at a time; a chunk that meets
-     * another's lock is retried by the driver (executeWrite), and the chunks are idempotent.
+     * streams the marked ids once and refreshes that many chunks at a time. Two chunks can
+     * deadlock on an organization both link to (seen at 10M works): Neo4j rolls one back, its
+     * marks stay, and the pass one chunk at a time that follows refreshes it.
      */
     async refreshStaleAuthors(chunk = 5_000, onProgress?: (refreshed: number) => void, concurrency = 1): Promise<number> {
       await placePendingAuthors(write);
@@ -172,7 +173,14 @@ export function createImportWriter(
         refreshed += authorIds.length;
         onProgress?.(refreshed);
       };
-      if (concurrency > 1) await inConcurrentChunks(streamedIds(db, importQueries.allStaleAuthors), chunk, concurrency, refresh);
+      const refreshOrLeave = async (authorIds: unknown[]) => {
+        try {
+          await refresh(authorIds);
+        } catch (error) {
+          if (!isRetriableError(error as Error)) throw error;
+        }
+      };
+      if (concurrency > 1) await inConcurrentChunks(streamedIds(db, importQueries.allStaleAuthors), chunk, concurrency, refreshOrLeave);
       // Whatever is left (everything, one chunk at a time, without concurrency).
       for (;;) {
         const { records } = await write.statement(importQueries.staleAuthors, { limit: neo4j.int(chunk) });

@@ -7,8 +7,8 @@ import type { ReaderMessage, ReadItem, ReadJob } from './part-readers.js';
 
 /**
  * One reader thread of part-readers.ts: a works part gunzipped, parsed, checked and prepared for
- * the converter (prepare.ts; together about two thirds of the bulk conversion's CPU), posted back
- * in batches. At most
+ * the converter (prepare.ts), posted back in batches: about a third of what the converter's thread
+ * did alone (its CPU 27 s against 17 s a 100k works, measured). At most
  * CREDIT batches wait unread in the main thread; then the worker waits for an `ack`.
  */
 

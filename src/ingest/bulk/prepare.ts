@@ -27,4 +27,9 @@ export function prepareRecord(record: PaperRecord): PreparedRecord {
 /** A record as it comes, or prepared (the converter prepares what is not). */
 export type ConverterInput = PaperRecord | PreparedRecord;
 
-export const prepared = (input: ConverterInput): PreparedRecord => ('paperId' in input && 'hash' in input ? input : prepareRecord(input as PaperRecord));
+const isPrepared = (input: ConverterInput): input is PreparedRecord => 'paperId' in input && 'hash' in input;
+
+export const prepared = (input: ConverterInput): PreparedRecord => (isPrepared(input) ? input : prepareRecord(input));
+
+/** The record itself, prepared or not (nothing computed). */
+export const recordOf = (input: ConverterInput): PaperRecord => (isPrepared(input) ? input.record : input);

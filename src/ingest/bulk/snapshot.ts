@@ -4,7 +4,7 @@ import type { PaperRecord } from '../record.js';
 import { findSnapshot, readPart, shownPath, snapshotRecordId, type Snapshot } from '../snapshot/layout.js';
 import type { AppliedPart } from '../snapshot/state.js';
 import { defaultReaders, readPartsOnThreads } from './part-readers.js';
-import { prepared, type ConverterInput } from './prepare.js';
+import { recordOf, type ConverterInput } from './prepare.js';
 
 /**
  * An OpenAlex snapshot's works as the bulk converter takes them (snapshot/layout.ts finds and
@@ -53,7 +53,7 @@ export function snapshotRecords(root: string, report: (line: Record<string, stri
     for await (const item of readPartsOnThreads(jobs, readers)) for await (const { record } of countChecked(item, counts, report)) yield item.prepared ?? record;
   }
   async function* records(): AsyncGenerator<PaperRecord> {
-    for await (const input of inputs()) yield prepared(input).record;
+    for await (const input of inputs()) yield recordOf(input);
   }
   return {
     snapshot,

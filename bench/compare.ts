@@ -9,6 +9,7 @@
  *   npm run bench:compare                         # 20,000 generated authors, 3 rounds × 15 s
  *   npm run bench:compare -- --authors 1000000    # another generated graph (prefix gen1000000)
  *   npm run bench:compare -- --graph paperlists   # the imported conference paper lists
+ *   npm run bench:compare -- --graph database     # every author of NEO4J_URI's graph (e.g. bench:corpus's)
  *   npm run bench:compare -- --short              # everything in a few minutes: 2,000 authors, 1 round × 2 s
  */
 import { writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const options = new Command('bench:compare')
   .addOption(count('--authors <n>', 'authors of the generated graph (default 20000; 2000 with --short)', 10))
   .option('--prefix <prefix>', 'id prefix of the generated graph (default gen, or gen<authors> for other sizes)')
   .option('--seed <n>', 'generator seed (default 42 for prefix gen, else derived from the prefix)', integer(0))
-  .addOption(new Option('--graph <kind>', 'generated graph, or the imported paper lists').choices(['generated', 'paperlists']).default('generated'))
+  .addOption(new Option('--graph <kind>', 'generated graph, the imported paper lists, or every author of the database').choices(['generated', 'paperlists', 'database']).default('generated'))
   .addOption(roundsOption(undefined, 'interleaved rounds per query (default 3; 1 with --short)'))
   .addOption(durationOption(undefined, 'length of each measured run (default 15; 2 with --short)'))
   .addOption(warmupOption(undefined, 'unmeasured load per contender before each query (default 3; 1 with --short)'))
@@ -40,7 +41,7 @@ const options = new Command('bench:compare')
   .showHelpAfterError()
   .parse()
   .opts<{
-    authors?: number; prefix?: string; seed?: number; graph: 'generated' | 'paperlists'; rounds?: number; duration?: number; warmup?: number;
+    authors?: number; prefix?: string; seed?: number; graph: GraphChoice['kind']; rounds?: number; duration?: number; warmup?: number;
     connections: number; queries?: string[]; short?: boolean; json?: string; deleteGraph?: boolean;
   }>();
 
@@ -60,7 +61,7 @@ const db = await connect();
 const contenders: Contender[] = [];
 let exitCode = 0;
 try {
-  const graph: GraphChoice = options.graph === 'paperlists' ? { kind: 'paperlists' } : { kind: 'generated', prefix };
+  const graph: GraphChoice = options.graph === 'generated' ? { kind: 'generated', prefix } : { kind: options.graph };
   if (graph.kind === 'paperlists' && !(await hasPaperLists(db))) {
     log(`No imported paper lists in ${db.uri}. Import them first:\n  npm run import -- paperlist ../shared/data/paperlists`);
     process.exit(2);
@@ -128,7 +129,7 @@ try {
   }
 
   const machine = { ...describeMachine(), thisServer: `node ${BUILT_SERVER.join(' ')}` };
-  const setup = { graph: graph.kind === 'generated' ? `generated, prefix "${prefix}", seed ${seed}, ${authors} authors` : 'imported paper lists', rounds, durationSeconds: duration, warmupSeconds: warmup, connections: options.connections, neo4jUri: db.uri, neo4jPid };
+  const setup = { graph: { generated: `generated, prefix "${prefix}", seed ${seed}, ${authors} authors`, paperlists: 'imported paper lists', database: `every author of ${db.uri}` }[graph.kind], rounds, durationSeconds: duration, warmupSeconds: warmup, connections: options.connections, neo4jUri: db.uri, neo4jPid };
   console.log(`\n## bench:compare\n`);
   console.log(`- machine: ${machineLine(machine)}; this server runs as \`${machine.thisServer}\``);
   console.log(`- Neo4j: ${figures.neo4j} at ${db.uri}${neo4jPid ? ` (pid ${neo4jPid})` : ' (CPU not measured: not a local process)'}; database ${figures.databaseNodes} nodes, ${figures.databaseRelationships} relationships`);

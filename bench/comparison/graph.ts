@@ -77,16 +77,21 @@ export async function hasPaperLists(db: Database) {
   return (await count(db, "MATCH (s:Source {kind: 'conference-paper-list'}) RETURN count(s)")) > 0;
 }
 
-export type GraphChoice = { kind: 'generated'; prefix: string } | { kind: 'paperlists' };
+/**
+ * What the queries ask about: a generated graph (its id prefix), the imported paper lists, or
+ * every author of the database (`database`: e.g. the OpenAlex-shaped corpus bench:corpus loads).
+ */
+export type GraphChoice = { kind: 'generated'; prefix: string } | { kind: 'paperlists' } | { kind: 'database' };
 
 /** The authors to ask about, chosen deterministically: the same graph gives the same pool. */
 export async function samplePool(db: Database, graph: GraphChoice, size = 100): Promise<Sample> {
   const run = async (query: string, parameters: Record<string, unknown>) =>
     (await db.driver.executeQuery(query, parameters, { database: db.database, routing: 'READ' })).records;
-  const authorsOf =
-    graph.kind === 'generated'
-      ? 'MATCH (a:Author) WHERE a.id STARTS WITH $prefix'
-      : "MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(:Paper)-[:RECORDED_IN]->(:Source {kind: 'conference-paper-list'}) }";
+  const authorsOf = {
+    generated: 'MATCH (a:Author) WHERE a.id STARTS WITH $prefix',
+    paperlists: "MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(:Paper)-[:RECORDED_IN]->(:Source {kind: 'conference-paper-list'}) }",
+    database: 'MATCH (a:Author) WHERE a.id IS NOT NULL',
+  }[graph.kind];
   const [pool] = await run(
     `${authorsOf} AND EXISTS { (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b:Author) WHERE b <> a }
      WITH a.id AS id ORDER BY id
@@ -129,6 +134,10 @@ export async function graphFigures(db: Database, graph: GraphChoice) {
     figures.authors = await count(db, 'MATCH (a:Author) WHERE a.id STARTS WITH $p RETURN count(a)', { p });
     figures.papers = await count(db, 'MATCH (x:Paper) WHERE x.id STARTS WITH $p RETURN count(x)', { p });
     figures.authored = await count(db, 'MATCH (x:Paper)<-[r:AUTHORED]-() WHERE x.id STARTS WITH $p RETURN count(r)', { p });
+  } else if (graph.kind === 'database') {
+    figures.authors = await count(db, 'MATCH (a:Author) RETURN count(a)');
+    figures.papers = await count(db, 'MATCH (x:Paper) RETURN count(x)');
+    figures.authored = await count(db, 'MATCH ()-[r:AUTHORED]->() RETURN count(r)');
   } else {
     const lists = "(:Source {kind: 'conference-paper-list'})";
     figures.papers = await count(db, `MATCH (x:Paper)-[:RECORDED_IN]->${lists} RETURN count(DISTINCT x)`);

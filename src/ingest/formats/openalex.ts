@@ -11,8 +11,11 @@ import type { Parsed, Source } from '../record.js';
 export const OPENALEX_SOURCE: Source = { id: 'source:openalex', kind: 'openalex', name: 'OpenAlex' };
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-/** "https://openalex.org/W123" -> "W123"; "https://orcid.org/0000-..." -> "0000-..." */
-const lastSegment = (value: unknown) => str(value)?.split('/').pop();
+/** "https://openalex.org/W123" -> "W123"; "https://orcid.org/0000-..." -> "0000-..." (sliced, not split: it runs several times a work). */
+const lastSegment = (value: unknown) => {
+  const text = str(value);
+  return text === undefined ? undefined : text.slice(text.lastIndexOf('/') + 1);
+};
 const doiOf = (value: unknown) => str(value)?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').toLowerCase();
 
 function abstractOf(inverted: unknown): string | undefined {

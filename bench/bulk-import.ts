@@ -21,10 +21,11 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { createDriver } from '../src/db/driver.js';
 import { converterOnly } from './lib/bulk-converter.js';
+import { convertStages, STAGES } from './lib/convert-stages.js';
 import { count, integer } from './lib/cli.js';
 import { childrenOf, runMeasured } from './lib/proc.js';
 import { median } from './lib/stats.js';
-import { machineLine } from './lib/report.js';
+import { machineLine, markdownTable } from './lib/report.js';
 import { localNeo4jSettings, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from './lib/tools.js';
 
 const options = new Command('bench:bulk')
@@ -36,8 +37,9 @@ const options = new Command('bench:bulk')
   .option('--dir <dir>', 'with --converter-only: where the files go (deleted after)', join(tmpdir(), 'bench-bulk-converter'))
   .option('--snapshot <dir>', 'an OpenAlex snapshot to load both ways instead of the generated graph')
   .option('--transactional-seconds <s>', 'stop the transactional run after this many seconds (its rate so far)', integer(1))
+  .option('--stages <dir>', "only the converter's CPU per stage (read, parse, prepare, clone, convert) on this snapshot's works, one thread (no database)")
   .parse()
-  .opts<{ authors: number; rounds: number; only?: 'transactional' | 'bulk'; keep?: boolean; converterOnly?: number; dir: string; snapshot?: string; transactionalSeconds?: number }>();
+  .opts<{ authors: number; rounds: number; only?: 'transactional' | 'bulk'; keep?: boolean; converterOnly?: number; dir: string; snapshot?: string; transactionalSeconds?: number; stages?: string }>();
 
 if (options.converterOnly) {
   const { summary, seconds, peakRssMiB } = await converterOnly(options.converterOnly, options.dir, (done) => process.stderr.write(`\rconverted ${done}`));
@@ -45,6 +47,17 @@ if (options.converterOnly) {
   console.log(`\n${machineLine()}`);
   console.log(`converter only: ${summary.records} works in ${seconds.toFixed(1)} s (${Math.round(summary.records / seconds)} works/s, ${Math.round(rows / seconds)} rows/s); peak RSS ${Math.round(peakRssMiB)} MiB; key tables ${Math.round(summary.indexBytes / 2 ** 20)} MiB`);
   console.log(`nodes ${JSON.stringify(summary.nodes)}; relationships ${JSON.stringify(summary.relationships)}; references outside ${summary.referencesOutside}`);
+  process.exit(0);
+}
+
+if (options.stages) {
+  const { works, passes, stages } = await convertStages(options.stages, options.dir);
+  console.log(`\n${machineLine()}; snapshot ${options.stages}, ${works} works, one thread`);
+  const rows = STAGES.map((stage) => [stage, (passes[stage] / 1000).toFixed(1), (stages[stage] / 1000).toFixed(1), ((stages[stage] * 1000) / works).toFixed(0)]);
+  // What a conversion on reader threads costs in all: every stage once.
+  const all = STAGES.reduce((sum, stage) => sum + stages[stage], 0);
+  rows.push(['all (on reader threads)', '', (all / 1000).toFixed(1), ((all * 1000) / works).toFixed(0)]);
+  console.log(markdownTable(['stage', { title: 'pass CPU s', align: 'right' }, { title: 'stage CPU s', align: 'right' }, { title: 'µs a work', align: 'right' }], rows));
   process.exit(0);
 }
 

@@ -101,7 +101,8 @@ describe('author identity from evidence', () => {
       for (const path of paths) await importLists([path], batchSize);
       expect(await fingerprint(), `${paths.map((p) => p.split('/').slice(-2).join('/')).join(' then ')}, batches of ${batchSize}`).toEqual(once);
     }
-  });
+    // Five imports and fingerprints: past 30 s on a loaded 2-core machine (seen in CI).
+  }, 120_000);
 
   it('looks again when evidence arrives: a name-only record on its own stays on the name, and joins the person an identified record then reveals', async () => {
     const dir = writeLists();

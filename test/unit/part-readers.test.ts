@@ -57,7 +57,8 @@ describe('reading parts on threads', () => {
       expect(items).toEqual(expected);
       expect(preparedRight.filter((right) => !right)).toEqual([]);
     }
-  });
+    // Six thread starts, each loading the TypeScript loader: past vitest's 5 s on a loaded machine (seen in CI).
+  }, 60_000);
 
   it('throws a part’s error as the ImportInputError one thread throws, after the parts before it', async () => {
     root = mkdtempSync(join(tmpdir(), 'readers-'));
@@ -69,5 +70,5 @@ describe('reading parts on threads', () => {
     await expect(reading).rejects.toThrow(new ImportInputError('works/b.gz:2: truncated line (the file ends inside a record) (Unexpected end of JSON input)'));
     await expect(reading).rejects.toBeInstanceOf(ImportInputError);
     expect(seen).toEqual(['a.gz:1', 'a.gz:2', 'b.gz:1']);
-  });
+  }, 60_000);
 });

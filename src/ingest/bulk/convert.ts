@@ -233,11 +233,16 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
     if (author.openreviewId) authorKeys.add(`or:${author.openreviewId}`, number);
   };
 
+  // A byline row asks for its author's key twice in a row (isLoose, authorIdOf): made once.
+  let keyed: RecordAuthor | undefined;
+  let keyedKey = '';
+  const keyOfAuthor = (author: RecordAuthor) => (author === keyed ? keyedKey : ((keyed = author), (keyedKey = authorKey(author))));
+
   // The writer's resolve-authors: an identified reference by its fixed id, OpenAlex id, ORCID,
   // OpenReview id, else a new node; a name-only one the name's own node, placed by evidence after
   // the import (PlacementPending: the writer's place-authors), as the writer leaves it.
   const authorOf = (author: RecordAuthor): number => {
-    const key = authorKey(author);
+    const key = keyOfAuthor(author);
     const known = (author.id && authorKeys.get(`id:${author.id}`)) ?? (author.openalexId && authorKeys.get(`oa:${author.openalexId}`)) ?? (author.orcid && authorKeys.get(`orcid:${author.orcid}`)) ??
       (author.openreviewId && authorKeys.get(`or:${author.openreviewId}`)) ?? authorKeys.get(`id:${key}`);
     if (typeof known === 'number') return known;
@@ -253,7 +258,7 @@ export async function convertRecords(records: RecordStream, options: ConvertOpti
   // What the writer's row builders ask: node ids. Authors are known to the files by number.
   const nodeIds = {
     authorIdOf: (author: RecordAuthor) => String(authorOf(author)),
-    isLoose: (author: RecordAuthor) => isNameOnly(authorKey(author)),
+    isLoose: (author: RecordAuthor) => isNameOnly(keyOfAuthor(author)),
     organizationIdOf: (org: RecordOrganization) => organizationIds[organizationOf(org)]!,
   };
 

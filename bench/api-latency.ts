@@ -157,19 +157,30 @@ async function run(text: string, variables: Record<string, unknown>): Promise<nu
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: text, variables }),
   });
-  const body = (await response.json()) as { errors?: { message: string }[] };
-  if (body.errors) throw new Error(`${text}: ${body.errors.map((e) => e.message).join('; ')}`);
+  const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors) throw new QueryFailed(body.errors.map((e) => e.extensions?.code ?? e.message).join(', '));
   return performance.now() - started;
 }
 
+/** A row's answer was an error (e.g. TIMEOUT: past the server's read time limit on a big graph). */
+class QueryFailed extends Error {}
+
 const timings = new Map<string, number[]>(measured.map(([name]) => [name, []]));
+const failures = new Map<string, { count: number; codes: Set<string> }>();
 const rounds = options.rounds;
 // `--rounds 0`: only the huge-byline rows.
 const warmup = rounds > 0 ? options.warmup : 0;
 for (let round = 0; round < warmup + rounds; round++) {
   for (const [name, [text, variables]] of measured) {
-    const ms = await run(text, variables);
-    if (round >= warmup) timings.get(name)!.push(ms);
+    // A failed row is counted and reported, not a time; the other rows still run.
+    try {
+      const ms = await run(text, variables);
+      if (round >= warmup) timings.get(name)!.push(ms);
+    } catch (error) {
+      if (!(error instanceof QueryFailed)) throw error;
+      const seen = failures.get(name) ?? { count: 0, codes: new Set<string>() };
+      failures.set(name, { count: seen.count + 1, codes: seen.codes.add(error.message) });
+    }
   }
 }
 
@@ -177,8 +188,12 @@ console.log(`machine: ${machineLine()}`);
 console.log(`graph: ${stats.authors} authors, ${stats.papers} papers, ${stats.nodes} nodes; ${rounds} interleaved rounds after ${warmup} warm-up`);
 if (rounds > 0) {
   // p99 is the slowest round but one at 100 rounds: read it with --rounds 100 or more.
-  const rows = [...timings].map(([name, values]) => [name, median(values).toFixed(1), quantile(values, 0.95).toFixed(1), quantile(values, 0.99).toFixed(1)]);
-  console.log(markdownTable(['query', { title: 'median ms', align: 'right' }, { title: 'p95 ms', align: 'right' }, { title: 'p99 ms', align: 'right' }], rows));
+  const figure = (values: number[], q: number) => (values.length ? quantile(values, q).toFixed(1) : '–');
+  const rows = [...timings].map(([name, values]) => {
+    const failed = failures.get(name);
+    return [name, values.length ? median(values).toFixed(1) : '–', figure(values, 0.95), figure(values, 0.99), failed ? `${failed.count} (${[...failed.codes].join(', ')})` : '0'];
+  });
+  console.log(markdownTable(['query', { title: 'median ms', align: 'right' }, { title: 'p95 ms', align: 'right' }, { title: 'p99 ms', align: 'right' }, { title: 'failed', align: 'right' }], rows));
 }
 
 const hugeByline = options.hugeByline;

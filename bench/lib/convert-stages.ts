@@ -12,8 +12,10 @@ import { findSnapshot, readPart, shownPath, snapshotRecordId } from '../../src/i
  * (structuredClone, what postMessage does), and converted (the converter's own thread: key
  * tables, rows, CSV, gzip). Each stage is a pass of its own over the same works, doing the
  * earlier stages' work again; a stage's cost is its pass's CPU (user + system, gzip's pool threads
- * included) less the pass it adds to (clone and convert add to prepare). CPU, not wall time: the figure that tells how
- * many cores a conversion needs, and the one a loaded machine disturbs least.
+ * included) less the pass it adds to (clone and convert add to prepare). CPU, not wall time: the
+ * figure that tells how many cores a conversion needs, and the one a loaded machine disturbs least.
+ * The read loop mirrors snapshotRecords (bulk/snapshot.ts) rather than calling it, because each
+ * pass must stop at its own stage.
  */
 
 export type Stage = 'read' | 'parse' | 'prepare' | 'clone' | 'convert';
